@@ -1,0 +1,25 @@
+package dev.gradlab;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.theme.Theme;
+import dev.gradlab.cli.Cli;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Starts the GradLab web app, or, when the first argument names a command ({@code run}, {@code bench}), runs that
+ * command headless without starting a web server.
+ */
+@SpringBootApplication
+@Theme("gradlab")
+@Push
+public class Application implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        if (args.length > 0 && Cli.handles(args[0])) {
+            System.exit(Cli.run(args, System.out, System.err));
+        }
+        SpringApplication.run(Application.class, args);
+    }
+}
