@@ -154,6 +154,11 @@ public record Dataset(String name, double[][] x, int[] y, int classes, int[] sha
         return new Dataset(name, sx, sy, classes, shape, featureNames, classNames);
     }
 
+    /** A copy whose outer arrays ({@code x}, {@code y}) are new, so it can be reordered; feature rows are shared. */
+    Dataset copyRows() {
+        return new Dataset(name, x.clone(), y.clone(), classes, shape, featureNames, classNames);
+    }
+
     /**
      * A copy with every value mapped to {@code (v - mean) / std}, like PyTorch's
      * {@code transforms.Normalize((mean,), (std,))} after {@code ToTensor()}; see {@link FashionMnist#MEAN}.

@@ -42,7 +42,7 @@ public final class Datasets {
             @Nullable Path folder) {
         String key = normalise(name);
         return switch (key) {
-            case "fashion-mnist" -> folder == null ? ImageSets.bundled(key, FashionMnist.CLASS_NAMES_EN)
+            case "fashion-mnist" -> folder == null ? ImageSets.bundledFashionMnist()
                     : ImageSets.fromFolder(key, folder, FashionMnist.CLASS_NAMES_EN);
             case "mnist" -> {
                 if (folder == null) {
@@ -55,9 +55,13 @@ public final class Datasets {
         };
     }
 
-    /** The bundled Fashion-MNIST subset: 6,000 training and 1,000 test images, 28×28, pixels in [0, 1]. */
+    /**
+     * The bundled Fashion-MNIST subset: 6,000 training and 1,000 test images, 28×28, pixels in [0, 1]. It is read
+     * once per JVM: each call returns fresh {@code x}/{@code y} arrays (safe to reorder), but the pixel rows are
+     * shared between callers and must never be written to.
+     */
     public static TrainTest fashionMnist() {
-        return ImageSets.bundled("fashion-mnist", FashionMnist.CLASS_NAMES_EN);
+        return ImageSets.bundledFashionMnist();
     }
 
     /**

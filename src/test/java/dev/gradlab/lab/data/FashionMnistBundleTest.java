@@ -2,6 +2,7 @@ package dev.gradlab.lab.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -62,6 +63,18 @@ class FashionMnistBundleTest {
     @Test
     void load_by_name_without_a_folder_gives_the_bundled_subset() {
         assertEquals(bundled, Datasets.load("fashion-mnist", 400, 0.1, 0.25, 42));
+    }
+
+    @Test
+    void reordering_one_callers_examples_leaves_the_next_callers_untouched() {
+        TrainTest mine = Datasets.fashionMnist();
+        double[] first = mine.train().x()[0];
+        int firstLabel = mine.train().y()[0];
+        mine.train().x()[0] = mine.train().x()[1];
+        mine.train().y()[0] = 99;
+        TrainTest theirs = Datasets.fashionMnist();
+        assertSame(first, theirs.train().x()[0]);
+        assertEquals(firstLabel, theirs.train().y()[0]);
     }
 
     static boolean debianFilesInstalled() {
