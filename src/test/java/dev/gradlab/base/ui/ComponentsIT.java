@@ -113,6 +113,24 @@ class ComponentsIT extends BrowserTest {
     }
 
     @Test
+    void the_header_controls_are_reachable_with_the_keyboard_and_labelled() {
+        open("/");
+        assertThat(page.locator("vaadin-drawer-toggle")).hasAttribute("aria-label", "Menu");
+        assertThat(page.locator("#theme-toggle")).hasAttribute("aria-label", "Switch to dark theme");
+        assertThat(page.locator("vaadin-side-nav")).hasAttribute("aria-label", "Main navigation");
+
+        boolean reached = false;
+        for (int i = 0; i < 15 && !reached; i++) {
+            page.keyboard().press("Tab");
+            reached = (Boolean) page.evaluate("() => document.activeElement && document.activeElement.id === 'theme-toggle'");
+        }
+        assertThat(reached).as("Tab reaches the theme toggle").isTrue();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("body")).hasAttribute("theme", "dark");
+        assertThat(page.locator("#theme-toggle")).hasAttribute("aria-label", "Switch to light theme");
+    }
+
+    @Test
     void the_dark_theme_toggle_switches_lumo_and_the_chart_follows() {
         newContext("zh-TW", PHONE_WIDTH, 812);
         open("/dev/components");
