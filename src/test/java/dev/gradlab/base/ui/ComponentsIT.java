@@ -107,6 +107,13 @@ class ComponentsIT extends BrowserTest {
         page.locator("#demo-graph").screenshot(
                 new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("graph-en-phone.png")));
 
+        // The narrowest phones we support: 360 px.
+        page.setViewportSize(360, 740);
+        page.waitForTimeout(500);
+        waitForVaadin();
+        assertThat(horizontalOverflow()).as("page overflow at 360 px").isZero();
+        assertThat(gridOverflow(page.locator("#demo-steptable-wide"))).as("wide step table overflow at 360 px").isZero();
+
         page.locator("vaadin-drawer-toggle").click();
         assertThat(page.locator("vaadin-side-nav-item").getByText("Library")).isVisible();
         screenshot("drawer-en-phone");
