@@ -24,7 +24,7 @@ class BadInputTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of("malformed YAML", "bad.yaml", MANUAL + "gradients:\n  - {theta: 2\n",
-                        "bad.yaml: line 7: malformed YAML: "),
+                        "bad.yaml: line 8: malformed YAML: expected ',' or '}'"),
                 Arguments.of("malformed JSON", "bad.json", "{\"id\": \"bad\",\n \"title\": }",
                         "bad.json: line 2: malformed JSON: "),
                 Arguments.of("unknown field", "bad.yaml", MANUAL.replace("learningRate", "lerningRate") + "gradients: [{theta: 2}]\n",
@@ -63,11 +63,11 @@ class BadInputTest {
                         "strategies[0].accumulate: expected a whole number ≥ 2, found 1"),
                 Arguments.of("labels that are not class indices", "bad.yaml", EXPR
                         + "params: {W: [[1, 0], [0, 1]]}\ndata: {X: [[1, 2], [3, 4]], y: [0, 2]}\nloss: \"cross_entropy(X @ W, y)\"\n",
-                        "bad.yaml: line 7, loss, position 23: cross_entropy labels are class indices 0..1, but row 1 of data column 'y' holds 2.0"),
+                        "bad.yaml: line 7, loss, position 22: cross_entropy labels are class indices 0..1, but row 1 of data column 'y' holds 2.0"),
                 Arguments.of("duplicate field", "bad.yaml", MANUAL + "params: {theta: 1}\ngradients: [{theta: 2}]\n",
                         "bad.yaml: line 6: duplicate field 'params'"),
                 Arguments.of("two documents", "bad.yaml", MANUAL + "gradients: [{theta: 2}]\n---\nid: other\n",
-                        "bad.yaml: line 7: a file holds exactly one scenario"),
+                        "bad.yaml: line 8: a file holds exactly one scenario"),
                 Arguments.of("empty file", "bad.yaml", "", "bad.yaml: line 1: a scenario file is one mapping of fields"));
     }
 

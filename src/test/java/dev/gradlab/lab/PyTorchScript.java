@@ -77,9 +77,9 @@ final class PyTorchScript {
                                           "params": {m: p.detach().flatten().tolist() for m, p in params.items()}})
                     return steps
 
-                specs = json.loads(r'''%s''')
+                specs = json.loads(r'''SPECS''')
                 print(json.dumps({s["id"]: {st: run(s, st) for st in s["strategies"]} for s in specs}))
-                """.formatted(JSON.writeValueAsString(specs));
+                """.replace("SPECS", JSON.writeValueAsString(specs));
     }
 
     private static JsonNode nested(TensorData t) {
