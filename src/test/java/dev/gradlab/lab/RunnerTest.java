@@ -216,4 +216,15 @@ class RunnerTest {
             assertThat(n.grad()).containsExactly(3);
         });
     }
+
+    @Test
+    void the_mlp_built_in_runs_all_four_strategies_in_well_under_a_second() {
+        var s = BuiltInScenarios.find("mlp-explicit-weights").orElseThrow();
+        runner.run(s); // warm-up: class loading and JIT are not engine time
+        long start = System.nanoTime();
+        RunResult r = runner.run(s);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(r.runs()).hasSize(4);
+        assertThat(millis).isLessThan(500);
+    }
 }
