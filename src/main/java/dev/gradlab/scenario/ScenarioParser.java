@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 public final class ScenarioParser {
 
     static final long MAX_BATCHES = 10_000;
+    /** Every step records grad, applied and params: batches × parameter numbers bounds a run's memory and output. */
+    static final long MAX_RECORDED = 1_000_000;
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final List<String> COMMON = List.of("id", "title", "description", "kind", "learningRate",
@@ -91,6 +93,12 @@ public final class ScenarioParser {
                     : root.has("steps") ? "/steps" : root.has("batchSize") ? "/batchSize" : "/data";
             throw read.error(at, "too many batches: " + (epochs == 1 ? "" : s.batchesPerEpoch() + " per epoch × "
                     + epochs + " epochs = ") + s.totalBatches() + " per run, at most 10,000 are allowed");
+        }
+        long paramNumbers = params.values().stream().mapToLong(TensorData::numel).sum();
+        if (s.totalBatches() * paramNumbers > MAX_RECORDED) {
+            throw read.error("/params", "too many values to record: " + s.totalBatches() + " batches × "
+                    + paramNumbers + " parameter numbers = " + s.totalBatches() * paramNumbers
+                    + ", a run records at most 1,000,000 (use fewer batches or smaller parameters)");
         }
         return s;
     }

@@ -55,6 +55,8 @@ class BadInputTest {
                         "bad.yaml: line 8, epochs: too many batches: 2001 per epoch × 5 epochs = 10005 per run, at most 10,000"),
                 Arguments.of("too many numbers", "bad.yaml", EXPR + "params: {w: 1}\ndata: {x: " + zeros(1_000_000) + "}\nloss: \"sum(w * x)\"\n",
                         "bad.yaml: line 6: too many numbers: params and data together may hold at most 1,000,000"),
+                Arguments.of("too many values to record", "bad.yaml", EXPR + "params: {w: " + zeros(199) + "}\nloss: \"sum(w^2)\"\nsteps: 5001\n",
+                        "bad.yaml: line 5, params: too many values to record: 5001 batches × 200 parameter numbers = 1000200"),
                 Arguments.of("bad id", "bad.yaml", MANUAL.replace("id: bad", "id: Bad Id") + "gradients: [{theta: 2}]\n",
                         "bad.yaml: line 1, id: id 'Bad Id' must be 1 to 64 characters"),
                 Arguments.of("unknown strategy", "bad.yaml", MANUAL + "gradients: [{theta: 2}]\nstrategies: [zeroed, momentum]\n",
