@@ -27,7 +27,7 @@ final class DataReader {
             String at = "/gradients/" + i;
             JsonNode batch = node.get(i);
             if (!batch.isObject()) {
-                throw read.error(at, "batch " + (i + 1) + " must be a mapping of parameter → gradient, found "
+                throw read.error(at, "batch " + (i + 1) + " must be a mapping of parameter -> gradient, found "
                         + NodeReader.describe(batch));
             }
             Map<String, TensorData> grads = new LinkedHashMap<>();

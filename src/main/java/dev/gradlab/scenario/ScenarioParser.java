@@ -52,7 +52,7 @@ public final class ScenarioParser {
         LocalizedText description = root.has("description") ? text(root.get("description"), "/description") : null;
         double learningRate = read.number(required("learningRate"), "/learningRate");
         if (learningRate < 0) {
-            throw read.error("/learningRate", "the learning rate must be ≥ 0, found " + learningRate);
+            throw read.error("/learningRate", "the learning rate must be >= 0, found " + learningRate);
         }
         OptimizerSpec optimizer = root.has("optimizer")
                 ? new OptimizerReader(read).read(root.get("optimizer"), "/optimizer") : OptimizerSpec.sgd();
@@ -90,12 +90,12 @@ public final class ScenarioParser {
         if (s.totalBatches() > MAX_BATCHES) {
             String at = root.has("epochs") ? "/epochs" : kind == Scenario.Kind.MANUAL ? "/gradients"
                     : root.has("steps") ? "/steps" : root.has("batchSize") ? "/batchSize" : "/data";
-            throw read.error(at, "too many batches: " + (epochs == 1 ? "" : s.batchesPerEpoch() + " per epoch × "
+            throw read.error(at, "too many batches: " + (epochs == 1 ? "" : s.batchesPerEpoch() + " per epoch x "
                     + epochs + " epochs = ") + s.totalBatches() + " per run, at most 10,000 are allowed");
         }
         long paramNumbers = params.values().stream().mapToLong(TensorData::numel).sum();
         if (s.totalBatches() * paramNumbers > MAX_RECORDED) {
-            throw read.error("/params", "too many values to record: " + s.totalBatches() + " batches × "
+            throw read.error("/params", "too many values to record: " + s.totalBatches() + " batches x "
                     + paramNumbers + " parameter numbers = " + s.totalBatches() * paramNumbers
                     + ", a run records at most 1,000,000 (use fewer batches or smaller parameters)");
         }
@@ -146,7 +146,7 @@ public final class ScenarioParser {
             return LocalizedText.of(node.asText());
         }
         if (!node.isObject() || node.isEmpty()) {
-            throw read.error(pointer, "expected a string or a mapping of language → string ({en: ..., zh-TW: ...})");
+            throw read.error(pointer, "expected a string or a mapping of language -> string ({en: ..., zh-TW: ...})");
         }
         Map<String, String> byLanguage = new LinkedHashMap<>();
         for (var it = node.fields(); it.hasNext();) {
@@ -188,6 +188,6 @@ public final class ScenarioParser {
             }
         }
         throw read.error(at, "unknown strategy " + NodeReader.describe(node)
-                + " (strategies: zeroed, summed, averaged, {accumulate: K} with K ≥ 2)");
+                + " (strategies: zeroed, summed, averaged, {accumulate: K} with K >= 2)");
     }
 }
