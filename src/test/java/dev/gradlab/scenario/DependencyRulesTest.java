@@ -2,17 +2,31 @@ package dev.gradlab.scenario;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The data path runs one way: scenario → lab → cli/ui, never back. */
 class DependencyRulesTest {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.gradlab.scenario", "dev.gradlab.lab", "dev.gradlab.cli");
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        // Package names are all these rules need: resolving every referenced library class would take seconds.
+        ArchConfiguration config = ArchConfiguration.get();
+        boolean resolve = config.resolveMissingDependenciesFromClassPath();
+        config.setResolveMissingDependenciesFromClassPath(false);
+        try {
+            // The compiled main classes only: scanning the whole classpath (Vaadin, Spring) for packages is slow.
+            classes = new ClassFileImporter().importPath(Path.of("target", "classes"));
+        } finally {
+            config.setResolveMissingDependenciesFromClassPath(resolve);
+        }
+    }
 
     @Test
     void scenario_knows_nothing_of_lab_cli_or_ui() {
