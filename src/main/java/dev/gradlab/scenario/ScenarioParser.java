@@ -63,6 +63,7 @@ public final class ScenarioParser {
 
         List<Map<String, TensorData>> gradients = List.of();
         Expression loss = null;
+        String lossText = null;
         Map<String, TensorData> data = Map.of();
         int batchSize = 0;
         int steps = 0;
@@ -83,10 +84,11 @@ public final class ScenarioParser {
                 }
                 steps = root.has("steps") ? read.integer(root.get("steps"), "/steps", 1) : 1;
             }
-            loss = new LossCheck(tree, params, data, batchSize).check(read.string(required("loss"), "/loss"));
+            lossText = read.string(required("loss"), "/loss");
+            loss = new LossCheck(tree, params, data, batchSize).check(lossText);
         }
         Scenario s = new Scenario(id, title, description, kind, learningRate, optimizer, strategies, params,
-                gradients, loss, data, batchSize, steps, epochs, tree.fileName, text);
+                gradients, loss, lossText, data, batchSize, steps, epochs, tree.fileName, text);
         if (s.totalBatches() > MAX_BATCHES) {
             String at = root.has("epochs") ? "/epochs" : kind == Scenario.Kind.MANUAL ? "/gradients"
                     : root.has("steps") ? "/steps" : root.has("batchSize") ? "/batchSize" : "/data";
