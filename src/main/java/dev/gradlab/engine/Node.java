@@ -47,10 +47,6 @@ abstract class Node {
         return saved[i].data;
     }
 
-    int savedCount() {
-        return saved.length;
-    }
-
     /** Wraps the forward result and, when recording, makes this node its grad_fn. */
     final Tensor output(double[] data, int[] shape) {
         Tensor out = new Tensor(data, shape);
