@@ -46,6 +46,15 @@ class AutogradSemanticsTest {
     }
 
     @Test
+    void a_failed_second_backward_adds_nothing() {
+        Tensor x = Tensor.vector(1, 2, 3).requiresGrad_(true);
+        Tensor y = x.mul(2.0).add(x.pow(2)).sum(); // the mul branch saves nothing, the pow branch does
+        y.backward();
+        assertThatThrownBy(y::backward).isInstanceOf(AutogradException.class);
+        assertThat(x.grad().toArray()).containsExactly(4, 6, 8);
+    }
+
+    @Test
     void retain_graph_allows_a_second_backward_which_adds_again() {
         Tensor x = Tensor.vector(1, 2, 3).requiresGrad_(true);
         Tensor y = x.pow(2).sum();
@@ -126,6 +135,17 @@ class AutogradSemanticsTest {
         try (var off = Autograd.noGrad()) {
             w.addInPlace_(Tensor.ones(2), -0.1);
         }
+        assertThatThrownBy(loss::backward).isInstanceOf(AutogradException.class)
+                .hasMessageContaining("modified in place");
+    }
+
+    @Test
+    void a_reshaped_view_shares_values_and_in_place_writes_through_it_invalidate_saved_values() {
+        Tensor w = Tensor.vector(1, 2, 3, 4).requiresGrad_(true);
+        Tensor loss = w.pow(2).sum();
+        Tensor v = w.detach().reshape(2, 2);
+        v.addInPlace_(Tensor.ones(2, 2), 1.0);
+        assertThat(w.toArray()).containsExactly(2, 3, 4, 5);
         assertThatThrownBy(loss::backward).isInstanceOf(AutogradException.class)
                 .hasMessageContaining("modified in place");
     }
