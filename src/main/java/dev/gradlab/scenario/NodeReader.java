@@ -126,6 +126,9 @@ final class NodeReader {
         if (node.isArray()) {
             return "a list";
         }
+        if (node.isBoolean()) {
+            return "the value " + node.asText();
+        }
         if (node.isObject()) {
             return "a mapping";
         }

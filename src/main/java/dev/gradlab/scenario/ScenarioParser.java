@@ -89,8 +89,8 @@ public final class ScenarioParser {
         if (s.totalBatches() > MAX_BATCHES) {
             String at = root.has("epochs") ? "/epochs" : kind == Scenario.Kind.MANUAL ? "/gradients"
                     : root.has("steps") ? "/steps" : root.has("batchSize") ? "/batchSize" : "/data";
-            throw read.error(at, "too many batches: " + s.batchesPerEpoch() + " per epoch × " + epochs
-                    + " epochs = " + s.totalBatches() + " per run, at most 10,000 are allowed");
+            throw read.error(at, "too many batches: " + (epochs == 1 ? "" : s.batchesPerEpoch() + " per epoch × "
+                    + epochs + " epochs = ") + s.totalBatches() + " per run, at most 10,000 are allowed");
         }
         return s;
     }

@@ -142,8 +142,9 @@ final class ShapeCheck {
         if (e instanceof Expression.Num n && n.value() == Math.rint(n.value()) && Math.abs(n.value()) < 100) {
             return (int) n.value();
         }
-        if (e instanceof Expression.Unary u && u.op() == '-' && integerLiteral(u.operand()) instanceof Integer i) {
-            return -i;
+        if (e instanceof Expression.Unary u && u.op() == '-') {
+            Integer i = integerLiteral(u.operand());
+            return i == null ? null : -i;
         }
         return null;
     }

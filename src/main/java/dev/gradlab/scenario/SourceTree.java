@@ -37,13 +37,18 @@ final class SourceTree {
     static SourceTree read(String text, String fileName) throws ScenarioException {
         JsonFactory factory = isJson(text, fileName) ? jsonFactory() : yamlFactory();
         Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser p = factory.createParser(text)) {
+        JsonParser p = null;
+        try {
+            p = factory.createParser(text);
             long numbers = 0;
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 var context = t.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
                 String pointer = context == null ? "" : context.pathAsPointer().toString();
                 lines.putIfAbsent(pointer, p.currentTokenLocation().getLineNr());
+                if (t.isNumeric()) {
+                    p.getNumberValue(); // decoded here, not later in readTree, so a failure still knows its field
+                }
                 if (t.isNumeric() && (pointer.startsWith("/params/") || pointer.startsWith("/data/"))
                         && ++numbers > MAX_NUMBERS) {
                     throw new ScenarioException(fileName, p.currentTokenLocation().getLineNr(), null, null,
@@ -61,13 +66,21 @@ final class SourceTree {
             if (root == null || !root.isObject()) {
                 throw new ScenarioException(fileName, 1, null, null,
                         "a scenario file is one mapping of fields (id, title, kind, ...), not "
-                                + (root == null || root.isMissingNode() ? "an empty file" : "a " + root.getNodeType().toString().toLowerCase()));
+                                + (root == null || root.isMissingNode() ? "an empty file" : NodeReader.describe(root)));
             }
             return new SourceTree(fileName, root, lines);
         } catch (JsonProcessingException e) {
-            throw malformed(fileName, e, factory instanceof YAMLFactory ? "YAML" : "JSON");
+            throw malformed(fileName, e, factory instanceof YAMLFactory ? "YAML" : "JSON", p);
         } catch (IOException e) {
             throw new ScenarioException(fileName, null, null, null, "cannot be read: " + e.getMessage());
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException ignored) {
+                    // reading from a String: nothing to release
+                }
+            }
         }
     }
 
@@ -88,7 +101,19 @@ final class SourceTree {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
 
-    private static ScenarioException malformed(String fileName, JsonProcessingException e, String format) {
+    private static final java.util.regex.Pattern NON_FINITE =
+            java.util.regex.Pattern.compile("Malformed numeric value '([-+]?\\.(?:inf|Inf|INF|nan|NaN|NAN))'");
+
+    private static ScenarioException malformed(String fileName, JsonProcessingException e, String format,
+            @Nullable JsonParser p) {
+        var nonFinite = NON_FINITE.matcher(e.getOriginalMessage());
+        if (nonFinite.find() && p != null) {
+            // SnakeYAML reads .inf/.nan, but Jackson refuses them as numbers: still a non-finite number to the user.
+            String field = p.getParsingContext().pathAsPointer().toString();
+            Integer line = e.getLocation() != null ? e.getLocation().getLineNr() : null;
+            return new ScenarioException(fileName, line, field.isEmpty() ? null : field(field), null,
+                    "not a finite number: " + nonFinite.group(1));
+        }
         Throwable cause = e.getCause();
         if (cause instanceof MarkedYAMLException m && m.getProblemMark() != null) {
             String problem = m.getProblem() != null ? m.getProblem() : m.getMessage();
