@@ -1,0 +1,65 @@
+package dev.gradlab.base.ui.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChartOptionsTest {
+
+    private static JsonNode parse(String json) throws Exception {
+        return new ObjectMapper().readTree(json);
+    }
+
+    @Test
+    void series_become_named_xy_pairs_and_gaps_become_null() throws Exception {
+        Series theta = Series.indexed("zeroed", 1, 8, Double.NaN, 8);
+        JsonNode o = parse(ChartOptions.lineChart(List.of(theta), "step", "θ", List.of(), Curve.STRAIGHT, true));
+
+        JsonNode s = o.get("series").get(0);
+        assertThat(s.get("name").asText()).isEqualTo("zeroed");
+        assertThat(s.get("data").toString()).isEqualTo("[[1.0,8.0],[2.0,null],[3.0,8.0]]");
+        assertThat(o.at("/xaxis/title/text").asText()).isEqualTo("step");
+        assertThat(o.at("/yaxis/title/text").asText()).isEqualTo("θ");
+        assertThat(o.at("/chart/type").asText()).isEqualTo("line");
+    }
+
+    @Test
+    void a_marker_is_a_labelled_vertical_annotation_at_its_x() throws Exception {
+        JsonNode o = parse(ChartOptions.lineChart(List.of(Series.indexed("a", 0, 1, 2, 3)), null, null,
+                List.of(new XMarker(2, "strategies diverge here")), Curve.STEPLINE, false));
+
+        JsonNode a = o.at("/annotations/xaxis/0");
+        assertThat(a.get("x").asDouble()).isEqualTo(2.0);
+        assertThat(a.at("/label/text").asText()).isEqualTo("strategies diverge here");
+        assertThat(o.at("/stroke/curve").asText()).isEqualTo("stepline");
+        assertThat(o.at("/chart/animations/enabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void whole_number_steps_get_one_tick_each() throws Exception {
+        JsonNode o = parse(ChartOptions.lineChart(List.of(Series.indexed("a", 0, 1, 2, 3, 4)), null, null, List.of(),
+                Curve.STRAIGHT, true));
+        assertThat(o.at("/xaxis/tickAmount").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void the_table_has_one_row_per_x_across_all_series() {
+        var rows = ChartTable.rows(List.of(Series.indexed("a", 1, 10, 20), Series.indexed("b", 2, 5, 6)));
+
+        assertThat(rows).extracting(ChartTable.Row::x).containsExactly(1.0, 2.0, 3.0);
+        assertThat(rows.get(0).ys()).containsExactly(10, Double.NaN);
+        assertThat(rows.get(1).ys()).containsExactly(20, 5);
+        assertThat(rows.get(2).ys()).containsExactly(Double.NaN, 6);
+    }
+
+    @Test
+    void mismatched_xs_and_ys_are_refused_with_both_lengths() {
+        assertThatThrownBy(() -> Series.of("loss", new double[] {1, 2}, new double[] {1}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("loss").hasMessageContaining("2 x values").hasMessageContaining("1 y values");
+    }
+}
