@@ -101,12 +101,12 @@ final class BackwardWidget extends Composite<Div> {
         lines.add("");
         lines.add("# " + getTranslation("lesson.part1.backward"));
         if (zero) {
-            lines.add("x.grad = None          # optimizer.zero_grad()");
+            lines.add("x.grad = None  # optimizer.zero_grad()");
         }
         lines.add("y = (x ** 2).sum()");
         lines.add("y.backward()");
-        lines.add("print(x.grad)          # " + (grad == null ? "None"
-                : "tensor(" + python(grad) + ", dtype=torch.float64)"));
+        lines.add("print(x.grad)");
+        lines.add("# " + (grad == null ? "None" : "tensor(" + python(grad) + ", dtype=torch.float64)"));
         code.setText(String.join("\n", lines));
     }
 

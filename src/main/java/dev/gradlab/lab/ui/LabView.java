@@ -118,7 +118,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         removeAll();
         add(new H1(s.title().in(getLocale())));
         if (s.description() != null) {
-            Paragraph description = new Paragraph(s.description().in(getLocale()));
+            Paragraph description = new Paragraph(PlainText.of(s.description().in(getLocale())));
             description.addClassName("gradlab-muted");
             add(description);
         }

@@ -36,13 +36,14 @@ public class LibraryView extends Div implements HasDynamicTitle {
         card.setId("scenario-" + s.id());
         Span builtIn = new Span(getTranslation("library.builtin"));
         builtIn.getElement().getThemeList().add("badge contrast small");
-        Span kind = new Span(getTranslation("library.kind." + s.kind().fileName()));
+        Span kind = new Span(getTranslation(s.kind() == Scenario.Kind.MANUAL
+                ? "library.kind.manual" : "library.kind.expression"));
         kind.getElement().getThemeList().add("badge small");
         Div badges = new Div(builtIn, kind);
         badges.addClassName("gradlab-badges");
         card.add(new H2(s.title().in(getLocale())), badges);
         if (s.description() != null) {
-            Paragraph description = new Paragraph(s.description().in(getLocale()));
+            Paragraph description = new Paragraph(PlainText.of(s.description().in(getLocale())));
             description.addClassName("gradlab-muted");
             card.add(description);
         }

@@ -9,13 +9,22 @@ final class StrategyText {
 
     static String label(Component c, String strategy) {
         int k = accumulation(strategy);
-        return k > 0 ? c.getTranslation("strategy.accumulate", k) : c.getTranslation("strategy." + strategy);
+        return switch (strategy) {
+            case "zeroed" -> c.getTranslation("strategy.zeroed");
+            case "summed" -> c.getTranslation("strategy.summed");
+            case "averaged" -> c.getTranslation("strategy.averaged");
+            default -> k > 0 ? c.getTranslation("strategy.accumulate", k) : strategy;
+        };
     }
 
     static String description(Component c, String strategy) {
         int k = accumulation(strategy);
-        return k > 0 ? c.getTranslation("strategy.accumulate.desc", k)
-                : c.getTranslation("strategy." + strategy + ".desc");
+        return switch (strategy) {
+            case "zeroed" -> c.getTranslation("strategy.zeroed.desc");
+            case "summed" -> c.getTranslation("strategy.summed.desc");
+            case "averaged" -> c.getTranslation("strategy.averaged.desc");
+            default -> k > 0 ? c.getTranslation("strategy.accumulate.desc", k) : "";
+        };
     }
 
     private static int accumulation(String strategy) {

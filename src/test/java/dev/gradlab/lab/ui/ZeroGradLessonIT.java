@@ -57,7 +57,7 @@ class ZeroGradLessonIT extends BrowserTest {
     void the_four_strategies_are_compared_in_tables_and_drawn_charts_with_the_divergence_marked() {
         open("/lessons/zero-grad");
         Locator section = page.locator("#part-side-by-side");
-        assertThat(section.locator("vaadin-grid")).hasCount(4);
+        assertThat(section.locator("vaadin-grid.gradlab-step-table")).hasCount(4);
         Locator charts = section.locator("gradlab-apex-chart");
         assertThat(charts.first().locator(".apexcharts-series path.apexcharts-line").first()).isVisible();
         assertThat(charts.first().locator(".apexcharts-xaxis-annotations")).containsText("first difference");
