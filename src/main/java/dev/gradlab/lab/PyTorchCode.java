@@ -63,7 +63,7 @@ public final class PyTorchCode {
         out.other("import torch.nn.functional as F");
         out.other("");
         out.other("torch.set_default_dtype(torch.float64)");
-        out.other("# PyTorch >= 2 sets .grad to None in zero_grad(), as GradLab does");
+        out.other("# zero_grad() sets .grad to None (PyTorch >= 2)");
         out.other("");
         List<String> names = new ArrayList<>();
         for (Named p : spec.params()) {
@@ -76,10 +76,10 @@ public final class PyTorchCode {
         out.other("");
         String indent = batchesAndLoops(spec, out);
         String forward = spec.manual()
-                ? "loss = sum((p * batch[name]).sum() for name, p in named.items() if name in batch)"
+                ? "loss = sum((named[n] * g).sum() for n, g in batch.items())"
                 : "loss = " + LossExpression.toPython(spec.loss() == null ? "0" : spec.loss());
         if (spec.manual()) {
-            out.other(indent + "# a stand-in loss whose gradient is exactly this batch's given gradient");
+            out.other(indent + "# stand-in loss: its gradient is the given one");
         }
         switch (strategy) {
             case "zeroed" -> {
@@ -89,7 +89,7 @@ public final class PyTorchCode {
                 out.add(indent + "optimizer.step()", Phase.STEP);
             }
             case "summed" -> {
-                out.other(indent + "# no zero_grad(): .grad keeps the sum of every batch so far");
+                out.other(indent + "# no zero_grad(): .grad sums every batch");
                 out.add(indent + forward, Phase.FORWARD);
                 out.add(indent + "loss.backward()", Phase.BACKWARD);
                 out.add(indent + "optimizer.step()", Phase.STEP);
@@ -104,7 +104,7 @@ public final class PyTorchCode {
             }
         }
         out.other("");
-        out.other("print(json.dumps({name: p.detach().flatten().tolist() for name, p in named.items()}))");
+        out.other("print(json.dumps({n: p.detach().flatten().tolist() for n, p in named.items()}))");
         return List.copyOf(out.lines);
     }
 
@@ -134,9 +134,9 @@ public final class PyTorchCode {
     private static void averaged(Spec spec, Lines out, String indent, String forward) {
         out.add(indent + forward, Phase.FORWARD);
         out.add(indent + "loss.backward()", Phase.BACKWARD);
-        out.other(indent + "t += 1  # batches whose gradient is in .grad (never zeroed)");
+        out.other(indent + "t += 1  # batches summed in .grad");
         if (spec.optimizer().plainSgd()) {
-            out.add(indent + "with torch.no_grad():  # the update itself must not be recorded", Phase.STEP);
+            out.add(indent + "with torch.no_grad():  # not recorded in a graph", Phase.STEP);
             out.add(indent + "    for p in params:", Phase.STEP);
             out.add(indent + "        if p.grad is not None:", Phase.STEP);
             out.add(indent + "            p -= lr * p.grad / t", Phase.STEP);
@@ -157,7 +157,8 @@ public final class PyTorchCode {
         List<String> names = spec.params().stream().map(Named::name).toList();
         out.other("named = {" + String.join(", ", names.stream().map(n -> "\"" + n + "\": " + n).toList()) + "}");
         if (spec.manual()) {
-            out.other("batches = [  # the gradient each batch's backward() adds, per parameter");
+            out.other("# what each batch's backward() adds to .grad");
+            out.other("batches = [");
             for (Map<String, Named> g : spec.gradients()) {
                 var entries = g.values().stream()
                         .map(n -> "\"" + n.name() + "\": torch.tensor(" + literal(n) + ")").toList();
@@ -165,15 +166,15 @@ public final class PyTorchCode {
             }
             out.other("]");
         } else if (spec.data().isEmpty()) {
-            out.other("batches = [{}] * " + spec.steps() + "  # no data: every batch evaluates the same loss");
+            out.other("batches = [{}] * " + spec.steps() + "  # no data: the same loss each time");
         } else {
             var cols = spec.data().stream()
                     .map(c -> "\"" + c.name() + "\": torch.tensor(" + literal(c) + ")").toList();
             out.other("data = {" + String.join(", ", cols) + "}");
             out.other("batch_size = " + spec.batchSize());
             out.other("rows = " + spec.data().get(0).shape()[0]);
-            out.other("batches = [{k: v[i:i + batch_size] for k, v in data.items()} "
-                    + "for i in range(0, rows, batch_size)]");
+            out.other("batches = [{k: v[i:i + batch_size] for k, v in data.items()}");
+            out.other("           for i in range(0, rows, batch_size)]");
         }
         out.other("t = 0");
         out.other("");

@@ -99,14 +99,16 @@ final class BackwardWidget extends Composite<Div> {
         var lines = new ArrayList<String>();
         lines.add("x = torch.tensor(" + python(x) + ", dtype=torch.float64, requires_grad=True)");
         lines.add("");
-        lines.add("# " + getTranslation("lesson.part1.backward"));
+        lines.add("# " + getTranslation("lesson.part1.each-click"));
         if (zero) {
             lines.add("x.grad = None  # optimizer.zero_grad()");
         }
         lines.add("y = (x ** 2).sum()");
         lines.add("y.backward()");
         lines.add("print(x.grad)");
-        lines.add("# " + (grad == null ? "None" : "tensor(" + python(grad) + ", dtype=torch.float64)"));
+        if (grad != null) {
+            lines.add("# → tensor(" + python(grad) + ", dtype=torch.float64)");
+        }
         code.setText(String.join("\n", lines));
     }
 

@@ -8,10 +8,17 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.gradlab.BrowserTest;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Lab and the Library in a browser: stepping, URL state, bad links, languages, phone width. */
 class LabIT extends BrowserTest {
+
+    @BeforeEach
+    void waitForTheFirstPage() {
+        FirstPage.await(page, url("/"));
+    }
+
 
     private static Locator cell(Locator table, String text) {
         return table.locator("vaadin-grid-cell-content").getByText(text, new Locator.GetByTextOptions().setExact(true));

@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import dev.gradlab.BrowserTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The zero_grad lesson as a student clicks through it. Expected numbers are worked out by hand in the comments. */
 class ZeroGradLessonIT extends BrowserTest {
+
+    @BeforeEach
+    void waitForTheFirstPage() {
+        FirstPage.await(page, url("/"));
+    }
+
 
     private void clickBackward() {
         page.locator("#backward-button").click();
