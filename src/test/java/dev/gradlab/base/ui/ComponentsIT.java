@@ -107,9 +107,34 @@ class ComponentsIT extends BrowserTest {
         page.locator("#demo-graph").screenshot(
                 new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("graph-en-phone.png")));
 
+        // The narrowest phones we support: 360 px.
+        page.setViewportSize(360, 740);
+        page.waitForTimeout(500);
+        waitForVaadin();
+        assertThat(horizontalOverflow()).as("page overflow at 360 px").isZero();
+        assertThat(gridOverflow(page.locator("#demo-steptable-wide"))).as("wide step table overflow at 360 px").isZero();
+
         page.locator("vaadin-drawer-toggle").click();
         assertThat(page.locator("vaadin-side-nav-item").getByText("Library")).isVisible();
         screenshot("drawer-en-phone");
+    }
+
+    @Test
+    void the_header_controls_are_reachable_with_the_keyboard_and_labelled() {
+        open("/");
+        assertThat(page.locator("vaadin-drawer-toggle")).hasAttribute("aria-label", "Menu");
+        assertThat(page.locator("#theme-toggle")).hasAttribute("aria-label", "Switch to dark theme");
+        assertThat(page.locator("vaadin-side-nav")).hasAttribute("aria-label", "Main navigation");
+
+        boolean reached = false;
+        for (int i = 0; i < 15 && !reached; i++) {
+            page.keyboard().press("Tab");
+            reached = (Boolean) page.evaluate("() => document.activeElement && document.activeElement.id === 'theme-toggle'");
+        }
+        assertThat(reached).as("Tab reaches the theme toggle").isTrue();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("body")).hasAttribute("theme", "dark");
+        assertThat(page.locator("#theme-toggle")).hasAttribute("aria-label", "Switch to light theme");
     }
 
     @Test
