@@ -1,8 +1,5 @@
 package dev.gradlab.lab;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.gradlab.engine.GraphView;
 import dev.gradlab.scenario.BuiltInScenarios;
 import dev.gradlab.scenario.OptimizerSpec;
@@ -23,8 +20,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class LabService {
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Runner runner = new Runner();
     private final Map<String, RunResult> runs = new ConcurrentHashMap<>();
@@ -125,20 +120,12 @@ public class LabService {
                 lossText(s), named(s.data()), s.batchSize(), s.epochs(), s.steps(), gradients);
     }
 
-    /** The loss as the author wrote it (from the file), else the parsed expression printed back. */
+    /** The loss as the author wrote it, else the parsed expression printed back. */
     static @Nullable String lossText(Scenario s) {
         if (s.loss() == null) {
             return null;
         }
-        try {
-            JsonNode loss = YAML.readTree(s.source()).get("loss");
-            if (loss != null && loss.isTextual()) {
-                return loss.asText();
-            }
-        } catch (Exception e) {
-            // fall through: the parsed form says the same, with more brackets
-        }
-        return s.loss().toString();
+        return s.lossText() != null ? s.lossText() : s.loss().toString();
     }
 
     private static List<PyTorchCode.Named> named(Map<String, TensorData> tensors) {
