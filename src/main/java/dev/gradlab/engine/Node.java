@@ -1,0 +1,121 @@
+package dev.gradlab.engine;
+
+/**
+ * A recorded operation, PyTorch's {@code grad_fn}: its inputs (the graph's edges), the values its backward rule
+ * needs, and that rule. Subclasses compute their forward result in their constructor-side factory and implement
+ * {@link #backward(double[])}, which must ADD each input's gradient into {@link #gradOf(Tensor)} — never assign,
+ * because an input used twice receives a contribution from each use.
+ */
+abstract class Node {
+
+    private static final Tensor[] NONE = new Tensor[0];
+
+    final String name;
+    final Tensor[] inputs;
+    /** Whether this operation is part of a graph (grad mode on and some input requires grad). */
+    final boolean recording;
+    private Tensor[] saved = NONE;
+    private int[] savedVersions = new int[0];
+    private boolean released;
+
+    Node(String name, Tensor... inputs) {
+        this.name = name;
+        this.inputs = inputs;
+        this.recording = Autograd.isGradEnabled() && anyRequiresGrad(inputs);
+    }
+
+    /** Adds {@code ∂loss/∂input} for every input that requires grad; {@code g} is {@code ∂loss/∂output}. */
+    abstract void backward(double[] g);
+
+    /** Keeps tensors for the backward rule; freed by backward() unless retainGraph, like PyTorch's saved tensors. */
+    final void save(Tensor... tensors) {
+        if (!recording) {
+            return;
+        }
+        saved = tensors;
+        savedVersions = new int[tensors.length];
+        for (int i = 0; i < tensors.length; i++) {
+            savedVersions[i] = tensors[i].version();
+        }
+    }
+
+    final Tensor saved(int i) {
+        return saved[i];
+    }
+
+    final double[] savedData(int i) {
+        return saved[i].data;
+    }
+
+    int savedCount() {
+        return saved.length;
+    }
+
+    /** Wraps the forward result and, when recording, makes this node its grad_fn. */
+    final Tensor output(double[] data, int[] shape) {
+        Tensor out = new Tensor(data, shape);
+        if (recording) {
+            out.attach(this);
+        }
+        return out;
+    }
+
+    /** Whether input {@code i} needs a gradient (inputs that don't are skipped: no wasted work). */
+    final boolean needs(int i) {
+        return inputs[i].requiresGrad();
+    }
+
+    /** The gradient buffer of {@code t} for the running backward pass, zero-filled on first use. */
+    static double[] gradOf(Tensor t) {
+        double[] g = t.pending;
+        if (g == null) {
+            g = new double[t.numel()];
+            t.pending = g;
+        }
+        return g;
+    }
+
+    /** Fails like PyTorch when saved values were freed by an earlier backward() or modified in place since. */
+    final void checkSaved() {
+        if (released) {
+            throw new AutogradException("Trying to backward through the graph a second time: the saved values of "
+                    + name + " were already freed by the first backward(). Call backward(gradient, retainGraph=true)"
+                    + " the first time if you need to backward through the same graph again.");
+        }
+        for (int i = 0; i < saved.length; i++) {
+            if (saved[i].version() != savedVersions[i]) {
+                throw new AutogradException("A tensor needed by " + name + " to compute gradients (shape "
+                        + Shapes.str(saved[i].shape) + ") was modified in place after the forward pass"
+                        + " (version " + savedVersions[i] + " → " + saved[i].version() + "): call backward()"
+                        + " before changing it, e.g. before optimizer.step().");
+            }
+        }
+    }
+
+    /** Frees saved values after backward; nodes that saved nothing can run again, exactly as in PyTorch. */
+    final void release() {
+        if (saved.length > 0) {
+            saved = NONE;
+            released = true;
+        }
+    }
+
+    /** Saved tensors, for graph accounting (empty once released). */
+    final Tensor[] savedTensors() {
+        return saved;
+    }
+
+    private static boolean anyRequiresGrad(Tensor[] inputs) {
+        for (Tensor t : inputs) {
+            if (t.requiresGrad()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "<" + name + ">";
+    }
+}
