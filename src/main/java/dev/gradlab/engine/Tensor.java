@@ -268,36 +268,79 @@ public final class Tensor {
         return new Tensor(data, shape, version);
     }
 
-    /** {@code this += alpha·other} without recording (like {@code p.data.add_}); optimizers run it under no-grad. */
+    // ---- in-place updates, no graph (like torch's p.data.add_): what optimizers are made of ----
+
+    /** {@code this += alpha·other} (other of the same shape, or one value); optimizers run it under no-grad. */
     public void addInPlace_(Tensor other, double alpha) {
-        if (requiresGrad && Autograd.isGradEnabled()) {
-            throw new AutogradException("addInPlace_ on a tensor that requires grad while grad mode is on:"
-                    + " wrap parameter updates in Autograd.noGrad(), as optimizers do");
-        }
-        if (other.data.length == data.length && (other.data.length == 1 || Arrays.equals(other.shape, shape))) {
-            Kernels.axpy(data, alpha, other.data);
-        } else if (other.data.length == 1) {
+        checkInPlace("addInPlace_");
+        if (other.data.length == 1 && data.length != 1) {
             double v = alpha * other.data[0];
             for (int i = 0; i < data.length; i++) {
                 data[i] += v;
             }
         } else {
-            throw new AutogradException("addInPlace_: shape " + Shapes.str(other.shape) + " does not match "
-                    + Shapes.str(shape));
+            sameShape("addInPlace_", other);
+            Kernels.axpy(data, alpha, other.data);
         }
         version[0]++;
     }
 
-    /** Overwrites all values with {@code src}'s (same shape), without recording; marks the data as modified. */
+    /** {@code this ·= c} in place. */
+    public void mul_(double c) {
+        checkInPlace("mul_");
+        for (int i = 0; i < data.length; i++) {
+            data[i] *= c;
+        }
+        version[0]++;
+    }
+
+    /** {@code this += value · a ⊙ b} in place (torch's addcmul_). */
+    public void addcmul_(Tensor a, Tensor b, double value) {
+        checkInPlace("addcmul_");
+        sameShape("addcmul_", a);
+        sameShape("addcmul_", b);
+        for (int i = 0; i < data.length; i++) {
+            data[i] += value * a.data[i] * b.data[i];
+        }
+        version[0]++;
+    }
+
+    /** {@code this += value · a ⊘ b} in place (torch's addcdiv_). */
+    public void addcdiv_(Tensor a, Tensor b, double value) {
+        checkInPlace("addcdiv_");
+        sameShape("addcdiv_", a);
+        sameShape("addcdiv_", b);
+        for (int i = 0; i < data.length; i++) {
+            data[i] += value * a.data[i] / b.data[i];
+        }
+        version[0]++;
+    }
+
+    /** Overwrites all values with {@code src}'s (same shape) in place. */
     public void copy_(Tensor src) {
-        if (!Arrays.equals(src.shape, shape)) {
-            throw new AutogradException("copy_: shape " + Shapes.str(src.shape) + " does not match " + Shapes.str(shape));
-        }
-        if (requiresGrad && Autograd.isGradEnabled()) {
-            throw new AutogradException("copy_ on a tensor that requires grad while grad mode is on: use Autograd.noGrad()");
-        }
+        checkInPlace("copy_");
+        sameShape("copy_", src);
         System.arraycopy(src.data, 0, data, 0, data.length);
         version[0]++;
+    }
+
+    /** A copy of the values with no graph and no grad (torch's {@code detach().clone()}). */
+    public Tensor copy() {
+        return new Tensor(data.clone(), shape);
+    }
+
+    private void checkInPlace(String op) {
+        if (requiresGrad && Autograd.isGradEnabled()) {
+            throw new AutogradException(op + " on a tensor that requires grad while grad mode is on:"
+                    + " wrap parameter updates in Autograd.noGrad(), as optimizers do");
+        }
+    }
+
+    private void sameShape(String op, Tensor other) {
+        if (!Arrays.equals(other.shape, shape)) {
+            throw new AutogradException(op + ": shape " + Shapes.str(other.shape) + " does not match this tensor's shape "
+                    + Shapes.str(shape));
+        }
     }
 
     // ---- operations: see the op classes for formulas and derivatives ----
