@@ -1,6 +1,8 @@
 package dev.gradlab.cli;
 
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Set;
 
 /** The headless commands behind {@code java -jar gradlab.jar COMMAND ...}. */
@@ -18,7 +20,24 @@ public final class Cli {
 
     /** Runs a command; returns the process exit status (0 ok, 2 bad input). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        // TODO(#3): the run command; TODO(#5): the bench command.
+        if (args.length == 0 || !handles(args[0])) {
+            err.println("gradlab: unknown command" + (args.length == 0 ? "" : " '" + args[0] + "'")
+                    + " (commands: run FILE)");
+            return 2;
+        }
+        if (args[0].equals("run")) {
+            if (args.length != 2) {
+                err.println("usage: gradlab run FILE   (a scenario in YAML, or JSON when FILE ends in .json)");
+                return 2;
+            }
+            try {
+                return RunCommand.run(Path.of(args[1]), out, err);
+            } catch (InvalidPathException e) {
+                err.println(args[1] + ": not a valid file name");
+                return 2;
+            }
+        }
+        // TODO(#5): the bench command.
         err.println("gradlab: '" + args[0] + "' is not available yet");
         return 2;
     }

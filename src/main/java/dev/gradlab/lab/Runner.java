@@ -1,0 +1,166 @@
+package dev.gradlab.lab;
+
+import dev.gradlab.engine.Autograd;
+import dev.gradlab.engine.GraphView;
+import dev.gradlab.engine.NoGradScope;
+import dev.gradlab.engine.Tensor;
+import dev.gradlab.engine.optim.Adam;
+import dev.gradlab.engine.optim.Optimizer;
+import dev.gradlab.engine.optim.Sgd;
+import dev.gradlab.scenario.OptimizerSpec;
+import dev.gradlab.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs a scenario's strategies, each independently from the same initial parameters over the same batches, through
+ * the one training loop below: the strategies differ only in the answers a {@link GradientStrategy} gives.
+ */
+public final class Runner {
+
+    public RunResult run(Scenario s) {
+        return run(s, s.strategies().stream().map(GradientStrategy::parse).toList());
+    }
+
+    public RunResult run(Scenario s, List<GradientStrategy> strategies) {
+        Batches batches = new Batches(s);
+        List<StrategyRun> runs = new ArrayList<>();
+        for (GradientStrategy strategy : strategies) {
+            runs.add(new Loop(s, batches, strategy).run(-1));
+        }
+        return new RunResult(s, runs);
+    }
+
+    /**
+     * The computation graph of step {@code step} (1-based): the forward of that batch's loss with the parameters as
+     * they were before the step, with each leaf's {@code .grad} as right after that step's backward. A manual scenario
+     * has no graph: its parameters appear as lone leaves.
+     */
+    public GraphView graphAt(Scenario s, GradientStrategy strategy, int step) {
+        if (step < 1 || step > s.totalBatches()) {
+            throw new IllegalArgumentException("step " + step + " is out of range 1.." + s.totalBatches());
+        }
+        Loop loop = new Loop(s, new Batches(s), strategy);
+        loop.run(step);
+        GraphView graph = loop.captured;
+        if (graph == null) {
+            throw new IllegalStateException("no graph captured at step " + step);
+        }
+        return graph;
+    }
+
+    /** One strategy's run; with {@code captureAt} ≥ 1 it stops after that step's backward and keeps its graph. */
+    private static final class Loop {
+
+        private final Scenario scenario;
+        private final Batches batches;
+        private final GradientStrategy strategy;
+        private final Map<String, Tensor> params = new LinkedHashMap<>();
+        private final Optimizer optimizer;
+        private @Nullable GraphView captured;
+
+        Loop(Scenario scenario, Batches batches, GradientStrategy strategy) {
+            this.scenario = scenario;
+            this.batches = batches;
+            this.strategy = strategy;
+            scenario.params().forEach((name, p) ->
+                    params.put(name, Batches.tensor(p).requiresGrad_(true).named(name)));
+            optimizer = optimizer(scenario, new ArrayList<>(params.values()));
+        }
+
+        StrategyRun run(int captureAt) {
+            List<StepRecord> steps = new ArrayList<>();
+            Integer diverged = null;
+            int inBuffer = 0;
+            int step = 0;
+            int n = batches.perEpoch();
+            for (int epoch = 1; epoch <= scenario.epochs(); epoch++) {
+                for (int batch = 1; batch <= n; batch++) {
+                    step++;
+                    if (strategy.zeroesBeforeBatch()) {
+                        optimizer.zeroGrad(true);
+                        inBuffer = 0;
+                    }
+                    Batches.Backward backward = batches.backward(batch - 1, params, strategy.lossDivisor(), step == captureAt);
+                    inBuffer++;
+                    Map<String, double @Nullable []> grad = snapshot(true);
+                    if (step == captureAt) {
+                        captured = graph(backward.output());
+                        return new StrategyRun(strategy, steps, diverged);
+                    }
+                    boolean stepped = strategy.stepsAfter(batch, n);
+                    Map<String, double @Nullable []> applied = null;
+                    if (stepped) {
+                        applied = step(strategy.gradDivisor(inBuffer));
+                        if (strategy.zeroesAfterStep()) {
+                            optimizer.zeroGrad(true);
+                            inBuffer = 0;
+                        }
+                    }
+                    StepRecord record = new StepRecord(step, epoch, batch, backward.loss(), grad, applied, stepped,
+                            snapshot(false));
+                    if (diverged == null && !Finite.all(record)) {
+                        diverged = step;
+                    }
+                    // Keep computing after divergence (graphAt may ask for a later step), but show nulls.
+                    steps.add(diverged == null ? record : Finite.nulled(record));
+                }
+            }
+            return new StrategyRun(strategy, steps, diverged);
+        }
+
+        /** Hands the optimizer .grad / divisor for each parameter (null: skipped) and steps; returns what it handed. */
+        private Map<String, double @Nullable []> step(int divisor) {
+            Map<Tensor, Tensor> applied = new IdentityHashMap<>();
+            Map<String, double @Nullable []> shown = new LinkedHashMap<>();
+            try (NoGradScope ignored = Autograd.noGrad()) {
+                params.forEach((name, p) -> {
+                    Tensor g = p.grad();
+                    Tensor a = g == null ? null : divisor == 1 ? g : g.div(divisor);
+                    if (a != null) {
+                        applied.put(p, a);
+                    }
+                    shown.put(name, a == null ? null : a.toArray());
+                });
+            }
+            optimizer.step(applied::get);
+            return shown;
+        }
+
+        private Map<String, double @Nullable []> snapshot(boolean grads) {
+            Map<String, double @Nullable []> values = new LinkedHashMap<>();
+            params.forEach((name, p) -> {
+                Tensor t = grads ? p.grad() : p;
+                values.put(name, t == null ? null : t.toArray());
+            });
+            return values;
+        }
+
+        private GraphView graph(@Nullable Tensor output) {
+            if (output != null) {
+                return output.graph();
+            }
+            List<GraphView.Node> nodes = new ArrayList<>();
+            int id = 0;
+            for (var e : params.entrySet()) {
+                Tensor p = e.getValue();
+                Tensor g = p.grad();
+                nodes.add(new GraphView.Node(id++, e.getKey(), p.shape(), true, true, g == null ? null : g.toArray(),
+                        p.toArray()));
+            }
+            return new GraphView(nodes, List.of());
+        }
+
+        private static Optimizer optimizer(Scenario s, List<Tensor> params) {
+            OptimizerSpec o = s.optimizer();
+            return switch (o.type()) {
+                case SGD -> new Sgd(params, s.learningRate(), o.momentum(), o.dampening(), o.weightDecay(), o.nesterov());
+                case ADAM -> new Adam(params, s.learningRate(), o.beta1(), o.beta2(), o.eps(), o.weightDecay());
+            };
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package dev.gradlab.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parses and validates a scenario file (YAML, or JSON when the name ends in {@code .json}). Every failure is a
+ * {@link ScenarioException} naming the file, the line and field, and for the loss the position in the expression.
+ */
+public final class ScenarioParser {
+
+    static final long MAX_BATCHES = 10_000;
+    private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    private static final List<String> COMMON = List.of("id", "title", "description", "kind", "learningRate",
+            "optimizer", "strategies", "params", "epochs");
+    private static final Map<Scenario.Kind, List<String>> KIND_FIELDS = Map.of(
+            Scenario.Kind.MANUAL, List.of("gradients"),
+            Scenario.Kind.EXPRESSION, List.of("loss", "data", "batchSize", "steps"));
+
+    private final SourceTree tree;
+    private final NodeReader read;
+    private final String text;
+
+    private ScenarioParser(SourceTree tree, String text) {
+        this.tree = tree;
+        this.read = new NodeReader(tree);
+        this.text = text;
+    }
+
+    public static Scenario parse(String text, String fileName) throws ScenarioException {
+        return new ScenarioParser(SourceTree.read(text, fileName), text).scenario();
+    }
+
+    private Scenario scenario() throws ScenarioException {
+        JsonNode root = tree.root;
+        Scenario.Kind kind = kind(required("kind"));
+        checkFields(root, kind);
+        String id = read.string(required("id"), "/id");
+        if (!ID.matcher(id).matches()) {
+            throw read.error("/id", "id '" + id + "' must be 1 to 64 characters from a-z, 0-9 and '-'");
+        }
+        LocalizedText title = text(required("title"), "/title");
+        LocalizedText description = root.has("description") ? text(root.get("description"), "/description") : null;
+        double learningRate = read.number(required("learningRate"), "/learningRate");
+        if (learningRate < 0) {
+            throw read.error("/learningRate", "the learning rate must be ≥ 0, found " + learningRate);
+        }
+        OptimizerSpec optimizer = root.has("optimizer")
+                ? new OptimizerReader(read).read(root.get("optimizer"), "/optimizer") : OptimizerSpec.sgd();
+        List<String> strategies = root.has("strategies")
+                ? strategies(root.get("strategies")) : List.of("zeroed", "summed", "averaged");
+        Map<String, TensorData> params = read.tensors(required("params"), "/params", "params");
+        int epochs = root.has("epochs") ? read.integer(root.get("epochs"), "/epochs", 1) : 1;
+
+        List<Map<String, TensorData>> gradients = List.of();
+        Expression loss = null;
+        Map<String, TensorData> data = Map.of();
+        int batchSize = 0;
+        int steps = 0;
+        if (kind == Scenario.Kind.MANUAL) {
+            gradients = gradients(required("gradients"), params);
+        } else {
+            if (root.has("data")) {
+                data = data(root.get("data"), params);
+                int rows = data.values().iterator().next().shape()[0];
+                batchSize = root.has("batchSize") ? read.integer(root.get("batchSize"), "/batchSize", 1) : rows;
+                if (root.has("steps")) {
+                    throw read.error("/steps", "steps is for a loss without data; with data, batches come from "
+                            + "batchSize and their number from the rows (use epochs to repeat them)");
+                }
+            } else {
+                if (root.has("batchSize")) {
+                    throw read.error("/batchSize", "batchSize needs data to split into batches");
+                }
+                steps = root.has("steps") ? read.integer(root.get("steps"), "/steps", 1) : 1;
+            }
+            loss = new LossCheck(tree, params, data, batchSize).check(read.string(required("loss"), "/loss"));
+        }
+        Scenario s = new Scenario(id, title, description, kind, learningRate, optimizer, strategies, params,
+                gradients, loss, data, batchSize, steps, epochs, tree.fileName, text);
+        if (s.totalBatches() > MAX_BATCHES) {
+            String at = root.has("epochs") ? "/epochs" : kind == Scenario.Kind.MANUAL ? "/gradients"
+                    : root.has("steps") ? "/steps" : root.has("batchSize") ? "/batchSize" : "/data";
+            throw read.error(at, "too many batches: " + (epochs == 1 ? "" : s.batchesPerEpoch() + " per epoch × "
+                    + epochs + " epochs = ") + s.totalBatches() + " per run, at most 10,000 are allowed");
+        }
+        return s;
+    }
+
+    private JsonNode required(String field) throws ScenarioException {
+        JsonNode node = tree.root.get(field);
+        if (node == null || node.isNull()) {
+            throw new ScenarioException(tree.fileName, node == null ? null : tree.line("/" + field), field, null,
+                    "the field '" + field + "' is required");
+        }
+        return node;
+    }
+
+    private Scenario.Kind kind(JsonNode node) throws ScenarioException {
+        String kind = read.string(node, "/kind");
+        for (Scenario.Kind k : Scenario.Kind.values()) {
+            if (k.fileName().equals(kind)) {
+                return k;
+            }
+        }
+        throw read.error("/kind", "unknown kind '" + kind + "' (kinds: manual, expression)");
+    }
+
+    private void checkFields(JsonNode root, Scenario.Kind kind) throws ScenarioException {
+        List<String> allowed = new ArrayList<>(COMMON);
+        allowed.addAll(KIND_FIELDS.get(kind));
+        for (var it = root.fieldNames(); it.hasNext();) {
+            String field = it.next();
+            if (allowed.contains(field)) {
+                continue;
+            }
+            for (var other : KIND_FIELDS.entrySet()) {
+                if (other.getValue().contains(field)) {
+                    throw read.error("/" + field, "the field '" + field + "' belongs to kind: "
+                            + other.getKey().fileName() + ", but this scenario is kind: " + kind.fileName());
+                }
+            }
+            String hint = Suggest.closest(field, allowed).map(s -> "did you mean '" + s + "'? ").orElse("");
+            throw read.error("/" + field, "unknown field '" + field + "' (" + hint + "fields for kind: "
+                    + kind.fileName() + ": " + String.join(", ", allowed) + ")");
+        }
+    }
+
+    private LocalizedText text(JsonNode node, String pointer) throws ScenarioException {
+        if (node.isTextual()) {
+            return LocalizedText.of(node.asText());
+        }
+        if (!node.isObject() || node.isEmpty()) {
+            throw read.error(pointer, "expected a string or a mapping of language → string ({en: ..., zh-TW: ...})");
+        }
+        Map<String, String> byLanguage = new LinkedHashMap<>();
+        for (var it = node.fields(); it.hasNext();) {
+            var e = it.next();
+            if (!LANGUAGE.matcher(e.getKey()).matches()) {
+                throw read.error(pointer + "/" + e.getKey(), "'" + e.getKey() + "' is not a language tag like en or zh-TW");
+            }
+            byLanguage.put(e.getKey(), read.string(e.getValue(), pointer + "/" + e.getKey()));
+        }
+        return new LocalizedText(byLanguage);
+    }
+
+    private List<String> strategies(JsonNode node) throws ScenarioException {
+        if (!node.isArray() || node.isEmpty()) {
+            throw read.error("/strategies", "strategies must be a non-empty list, e.g. [zeroed, summed, averaged, {accumulate: 2}]");
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            String at = "/strategies/" + i;
+            String name = strategy(node.get(i), at);
+            if (!names.add(name)) {
+                throw read.error(at, "the strategy '" + name + "' is listed twice");
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private String strategy(JsonNode node, String at) throws ScenarioException {
+        if (node.isObject() && node.size() == 1 && node.has("accumulate")) {
+            return "accumulate-" + read.integer(node.get("accumulate"), at + "/accumulate", 2);
+        }
+        if (node.isTextual()) {
+            String name = node.asText();
+            if (List.of("zeroed", "summed", "averaged").contains(name)) {
+                return name;
+            }
+            if (name.matches("accumulate-[0-9]{1,9}") && Integer.parseInt(name.substring(11)) >= 2) {
+                return name;
+            }
+        }
+        throw read.error(at, "unknown strategy " + NodeReader.describe(node)
+                + " (strategies: zeroed, summed, averaged, {accumulate: K} with K ≥ 2)");
+    }
+
+    private List<Map<String, TensorData>> gradients(JsonNode node, Map<String, TensorData> params)
+            throws ScenarioException {
+        if (!node.isArray() || node.isEmpty()) {
+            throw read.error("/gradients", "gradients must be a non-empty list with one mapping per batch, e.g. [{theta: 2}]");
+        }
+        List<Map<String, TensorData>> batches = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String at = "/gradients/" + i;
+            JsonNode batch = node.get(i);
+            if (!batch.isObject()) {
+                throw read.error(at, "batch " + (i + 1) + " must be a mapping of parameter → gradient, found "
+                        + NodeReader.describe(batch));
+            }
+            Map<String, TensorData> grads = new LinkedHashMap<>();
+            for (var it = batch.fields(); it.hasNext();) {
+                var e = it.next();
+                TensorData param = params.get(e.getKey());
+                if (param == null) {
+                    throw read.error(at + "/" + e.getKey(), "batch " + (i + 1) + " names an unknown parameter '"
+                            + e.getKey() + "' (parameters: " + String.join(", ", params.keySet()) + ")");
+                }
+                TensorData g = read.tensor(e.getValue(), at + "/" + e.getKey());
+                if (!java.util.Arrays.equals(g.shape(), param.shape())) {
+                    throw read.error(at + "/" + e.getKey(), "shape mismatch: the gradient for '" + e.getKey()
+                            + "' in batch " + (i + 1) + " has shape " + ShapeCheck.text(g.shape())
+                            + " but the parameter has shape " + ShapeCheck.text(param.shape()));
+                }
+                grads.put(e.getKey(), g);
+            }
+            batches.add(grads);
+        }
+        return batches;
+    }
+
+    private Map<String, TensorData> data(JsonNode node, Map<String, TensorData> params) throws ScenarioException {
+        Map<String, TensorData> data = read.tensors(node, "/data", "data");
+        @Nullable Integer rows = null;
+        String first = null;
+        for (var e : data.entrySet()) {
+            String at = "/data/" + e.getKey();
+            if (params.containsKey(e.getKey())) {
+                throw read.error(at, "'" + e.getKey() + "' is both a parameter and a data column");
+            }
+            if (e.getValue().dim() == 0) {
+                throw read.error(at, "a data column is a list (one entry per row), found a single number");
+            }
+            int n = e.getValue().shape()[0];
+            if (rows != null && n != rows) {
+                throw read.error(at, "data columns must have the same length: '" + e.getKey() + "' has " + n
+                        + " rows but '" + first + "' has " + rows);
+            }
+            rows = n;
+            first = first == null ? e.getKey() : first;
+        }
+        return data;
+    }
+}
