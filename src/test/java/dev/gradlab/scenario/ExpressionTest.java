@@ -64,7 +64,7 @@ class ExpressionTest {
         assertThat(((Expression.Binary) Expression.parse("1 + sum(x)")).right().position()).isEqualTo(5);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
         "x +            | 4  | expected a number, a name or '(' but found the end of the expression",
         "(x + 1         | 7  | expected ')' to close the '(' at position 1",

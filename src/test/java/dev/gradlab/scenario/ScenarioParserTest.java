@@ -87,7 +87,7 @@ class ScenarioParserTest {
                 .isInstanceOfSatisfying(ScenarioException.class, e -> {
                     assertThat(e.line()).isEqualTo(10);
                     assertThat(e.field()).isEqualTo("data.y[2]");
-                    assertThat(e.getMessage()).isEqualTo("reg.yaml: line 10, data.y[2]: not a finite number: NaN");
+                    assertThat(e.getMessage()).isEqualTo("reg.yaml: line 10, data.y[2]: not a finite number: .nan");
                 });
     }
 
