@@ -58,7 +58,7 @@ public final class ModelTrainer {
                     }
                     TrainingData.Batch batch = data.batch(epoch - 1, b - 1);
                     StepRecord record = run.batch(step + b, epoch, b, batches, batch);
-                    lossSum += record.loss() * batch.y().length;
+                    lossSum += record.loss() == null ? Double.NaN : record.loss() * batch.y().length;
                     done++;
                     progress.onStep(new StepProgress(r, name, record, done, total));
                     if (run.diverged != null) {

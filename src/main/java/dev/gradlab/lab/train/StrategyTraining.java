@@ -64,8 +64,9 @@ final class StrategyTraining {
         double value = loss.item();
         StepRecord record = new StepRecord(step, epoch, batch, value, grad, appliedValues, applied != null,
                 values(false));
-        if (diverged == null && !(Double.isFinite(value) && finite(record.params()))) {
+        if (diverged == null && !(Double.isFinite(value) && finite(record.grad()) && finite(record.params()))) {
             diverged = step;
+            record = nulled(record); // as the scenario runner shows divergence: no values from here on
         }
         steps.add(record);
         return record;
@@ -102,6 +103,12 @@ final class StrategyTraining {
             }
         }
         return true;
+    }
+
+    private static StepRecord nulled(StepRecord r) {
+        Map<String, double @Nullable []> none = new LinkedHashMap<>();
+        r.params().keySet().forEach(name -> none.put(name, null));
+        return new StepRecord(r.step(), r.epoch(), r.batch(), null, none, r.stepped() ? none : null, r.stepped(), none);
     }
 
     ModelRun result() {
