@@ -17,7 +17,8 @@ import java.nio.file.Path;
 
 /**
  * {@code run FILE}: parse and validate a scenario, run its strategies, print one JSON document ({@link RunJson}).
- * Bad input: status 2 and one line on stderr; nothing on stdout, so no partial result is ever printed.
+ * Bad input: status 2 and one line on stderr; nothing on stdout, so no partial result is ever printed. An internal
+ * error (a bug) gives status 1, also as one line.
  */
 public final class RunCommand {
 
@@ -43,6 +44,10 @@ public final class RunCommand {
             err.println(name + ": " + e.getMessage());
         } catch (BadFile e) {
             err.println(name + ": " + e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // Not the user's fault: a bug or an exhausted machine. Still one line, and a distinct status.
+            err.println(name + ": internal error while running the scenario (" + e + ")");
+            return 1;
         }
         return 2;
     }

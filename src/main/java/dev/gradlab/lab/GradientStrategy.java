@@ -49,7 +49,7 @@ public sealed interface GradientStrategy {
                     return new Accumulate(Integer.parseInt(name.substring("accumulate-".length())));
                 }
                 throw new IllegalArgumentException("unknown gradient strategy '" + name
-                        + "' (strategies: zeroed, summed, averaged, accumulate-K with K ≥ 2)");
+                        + "' (strategies: zeroed, summed, averaged, accumulate-K with K >= 2)");
         }
     }
 
@@ -94,7 +94,7 @@ public sealed interface GradientStrategy {
     record Accumulate(int k) implements GradientStrategy {
         public Accumulate {
             if (k < 2) {
-                throw new IllegalArgumentException("accumulate needs K ≥ 2, got " + k);
+                throw new IllegalArgumentException("accumulate needs K >= 2, got " + k);
             }
         }
 

@@ -37,7 +37,7 @@ final class NodeReader {
     int integer(JsonNode node, String pointer, int min) throws ScenarioException {
         double v = number(node, pointer);
         if (v != Math.rint(v) || v < min || v > Integer.MAX_VALUE) {
-            throw error(pointer, "expected a whole number ≥ " + min + ", found " + node.asText());
+            throw error(pointer, "expected a whole number >= " + min + ", found " + node.asText());
         }
         return (int) v;
     }
@@ -95,7 +95,7 @@ final class NodeReader {
     /** A mapping name → tensor with identifier names that are not function names. */
     Map<String, TensorData> tensors(JsonNode node, String pointer, String what) throws ScenarioException {
         if (!node.isObject() || node.isEmpty()) {
-            throw error(pointer, what + " must be a non-empty mapping of name → number or list, found " + describe(node));
+            throw error(pointer, what + " must be a non-empty mapping of name -> number or list, found " + describe(node));
         }
         Map<String, TensorData> out = new LinkedHashMap<>();
         for (var it = node.fields(); it.hasNext();) {

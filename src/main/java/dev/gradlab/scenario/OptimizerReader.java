@@ -60,7 +60,7 @@ final class OptimizerReader {
         double v = read.number(node.get(field), at + "/" + field);
         if (v < min || v > max) {
             throw read.error(at + "/" + field, field + " must be in [" + min + ", " + (max == Double.MAX_VALUE
-                    ? "∞" : max < 1 ? "1" : String.valueOf(max)) + (max < 1 ? ")" : "]") + ", found " + v);
+                    ? "inf" : max < 1 ? "1" : String.valueOf(max)) + (max < 1 ? ")" : "]") + ", found " + v);
         }
         return v;
     }

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  *                   {@code accumulate-K}
  * @param gradients  manual only: what each batch's backward() adds into each named parameter's .grad
  * @param loss       expression only
+ * @param lossText   the loss as written in the file (expression only), for display
  * @param data       data columns by name, each with the same first dimension (rows); empty when none
  * @param batchSize  rows per batch; 0 when there is no data
  * @param steps      batches per epoch when there is no data; 0 otherwise
@@ -22,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record Scenario(String id, LocalizedText title, @Nullable LocalizedText description, Kind kind,
         double learningRate, OptimizerSpec optimizer, List<String> strategies, Map<String, TensorData> params,
-        List<Map<String, TensorData>> gradients, @Nullable Expression loss, Map<String, TensorData> data,
+        List<Map<String, TensorData>> gradients, @Nullable Expression loss, @Nullable String lossText,
+        Map<String, TensorData> data,
         int batchSize, int steps, int epochs, String fileName, String source) {
 
     public enum Kind {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Parses and validates a scenario file (YAML, or JSON when the name ends in {@code .json}). Every failure is a
@@ -17,6 +16,8 @@ import org.jspecify.annotations.Nullable;
 public final class ScenarioParser {
 
     static final long MAX_BATCHES = 10_000;
+    /** Every step records grad, applied and params: batches × parameter numbers bounds a run's memory and output. */
+    static final long MAX_RECORDED = 1_000_000;
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final List<String> COMMON = List.of("id", "title", "description", "kind", "learningRate",
@@ -51,7 +52,7 @@ public final class ScenarioParser {
         LocalizedText description = root.has("description") ? text(root.get("description"), "/description") : null;
         double learningRate = read.number(required("learningRate"), "/learningRate");
         if (learningRate < 0) {
-            throw read.error("/learningRate", "the learning rate must be ≥ 0, found " + learningRate);
+            throw read.error("/learningRate", "the learning rate must be >= 0, found " + learningRate);
         }
         OptimizerSpec optimizer = root.has("optimizer")
                 ? new OptimizerReader(read).read(root.get("optimizer"), "/optimizer") : OptimizerSpec.sgd();
@@ -62,14 +63,15 @@ public final class ScenarioParser {
 
         List<Map<String, TensorData>> gradients = List.of();
         Expression loss = null;
+        String lossText = null;
         Map<String, TensorData> data = Map.of();
         int batchSize = 0;
         int steps = 0;
         if (kind == Scenario.Kind.MANUAL) {
-            gradients = gradients(required("gradients"), params);
+            gradients = new DataReader(read).gradients(required("gradients"), params);
         } else {
             if (root.has("data")) {
-                data = data(root.get("data"), params);
+                data = new DataReader(read).data(root.get("data"), params);
                 int rows = data.values().iterator().next().shape()[0];
                 batchSize = root.has("batchSize") ? read.integer(root.get("batchSize"), "/batchSize", 1) : rows;
                 if (root.has("steps")) {
@@ -82,15 +84,22 @@ public final class ScenarioParser {
                 }
                 steps = root.has("steps") ? read.integer(root.get("steps"), "/steps", 1) : 1;
             }
-            loss = new LossCheck(tree, params, data, batchSize).check(read.string(required("loss"), "/loss"));
+            lossText = read.string(required("loss"), "/loss");
+            loss = new LossCheck(tree, params, data, batchSize).check(lossText);
         }
         Scenario s = new Scenario(id, title, description, kind, learningRate, optimizer, strategies, params,
-                gradients, loss, data, batchSize, steps, epochs, tree.fileName, text);
+                gradients, loss, lossText, data, batchSize, steps, epochs, tree.fileName, text);
         if (s.totalBatches() > MAX_BATCHES) {
             String at = root.has("epochs") ? "/epochs" : kind == Scenario.Kind.MANUAL ? "/gradients"
                     : root.has("steps") ? "/steps" : root.has("batchSize") ? "/batchSize" : "/data";
-            throw read.error(at, "too many batches: " + (epochs == 1 ? "" : s.batchesPerEpoch() + " per epoch × "
+            throw read.error(at, "too many batches: " + (epochs == 1 ? "" : s.batchesPerEpoch() + " per epoch x "
                     + epochs + " epochs = ") + s.totalBatches() + " per run, at most 10,000 are allowed");
+        }
+        long paramNumbers = params.values().stream().mapToLong(TensorData::numel).sum();
+        if (s.totalBatches() * paramNumbers > MAX_RECORDED) {
+            throw read.error("/params", "too many values to record: " + s.totalBatches() + " batches x "
+                    + paramNumbers + " parameter numbers = " + s.totalBatches() * paramNumbers
+                    + ", a run records at most 1,000,000 (use fewer batches or smaller parameters)");
         }
         return s;
     }
@@ -139,7 +148,7 @@ public final class ScenarioParser {
             return LocalizedText.of(node.asText());
         }
         if (!node.isObject() || node.isEmpty()) {
-            throw read.error(pointer, "expected a string or a mapping of language → string ({en: ..., zh-TW: ...})");
+            throw read.error(pointer, "expected a string or a mapping of language -> string ({en: ..., zh-TW: ...})");
         }
         Map<String, String> byLanguage = new LinkedHashMap<>();
         for (var it = node.fields(); it.hasNext();) {
@@ -181,63 +190,6 @@ public final class ScenarioParser {
             }
         }
         throw read.error(at, "unknown strategy " + NodeReader.describe(node)
-                + " (strategies: zeroed, summed, averaged, {accumulate: K} with K ≥ 2)");
-    }
-
-    private List<Map<String, TensorData>> gradients(JsonNode node, Map<String, TensorData> params)
-            throws ScenarioException {
-        if (!node.isArray() || node.isEmpty()) {
-            throw read.error("/gradients", "gradients must be a non-empty list with one mapping per batch, e.g. [{theta: 2}]");
-        }
-        List<Map<String, TensorData>> batches = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            String at = "/gradients/" + i;
-            JsonNode batch = node.get(i);
-            if (!batch.isObject()) {
-                throw read.error(at, "batch " + (i + 1) + " must be a mapping of parameter → gradient, found "
-                        + NodeReader.describe(batch));
-            }
-            Map<String, TensorData> grads = new LinkedHashMap<>();
-            for (var it = batch.fields(); it.hasNext();) {
-                var e = it.next();
-                TensorData param = params.get(e.getKey());
-                if (param == null) {
-                    throw read.error(at + "/" + e.getKey(), "batch " + (i + 1) + " names an unknown parameter '"
-                            + e.getKey() + "' (parameters: " + String.join(", ", params.keySet()) + ")");
-                }
-                TensorData g = read.tensor(e.getValue(), at + "/" + e.getKey());
-                if (!java.util.Arrays.equals(g.shape(), param.shape())) {
-                    throw read.error(at + "/" + e.getKey(), "shape mismatch: the gradient for '" + e.getKey()
-                            + "' in batch " + (i + 1) + " has shape " + ShapeCheck.text(g.shape())
-                            + " but the parameter has shape " + ShapeCheck.text(param.shape()));
-                }
-                grads.put(e.getKey(), g);
-            }
-            batches.add(grads);
-        }
-        return batches;
-    }
-
-    private Map<String, TensorData> data(JsonNode node, Map<String, TensorData> params) throws ScenarioException {
-        Map<String, TensorData> data = read.tensors(node, "/data", "data");
-        @Nullable Integer rows = null;
-        String first = null;
-        for (var e : data.entrySet()) {
-            String at = "/data/" + e.getKey();
-            if (params.containsKey(e.getKey())) {
-                throw read.error(at, "'" + e.getKey() + "' is both a parameter and a data column");
-            }
-            if (e.getValue().dim() == 0) {
-                throw read.error(at, "a data column is a list (one entry per row), found a single number");
-            }
-            int n = e.getValue().shape()[0];
-            if (rows != null && n != rows) {
-                throw read.error(at, "data columns must have the same length: '" + e.getKey() + "' has " + n
-                        + " rows but '" + first + "' has " + rows);
-            }
-            rows = n;
-            first = first == null ? e.getKey() : first;
-        }
-        return data;
+                + " (strategies: zeroed, summed, averaged, {accumulate: K} with K >= 2)");
     }
 }

@@ -49,8 +49,9 @@ final class SourceTree {
                 if (t.isNumeric()) {
                     p.getNumberValue(); // decoded here, not later in readTree, so a failure still knows its field
                 }
-                if (t.isNumeric() && (pointer.startsWith("/params/") || pointer.startsWith("/data/"))
-                        && ++numbers > MAX_NUMBERS) {
+                // Manual gradients are a manual scenario's data, so they count too.
+                if (t.isNumeric() && (pointer.startsWith("/params/") || pointer.startsWith("/data/")
+                        || pointer.startsWith("/gradients/")) && ++numbers > MAX_NUMBERS) {
                     throw new ScenarioException(fileName, p.currentTokenLocation().getLineNr(), null, null,
                             "too many numbers: params and data together may hold at most 1,000,000");
                 }

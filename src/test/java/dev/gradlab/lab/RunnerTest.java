@@ -227,4 +227,21 @@ class RunnerTest {
         assertThat(r.runs()).hasSize(4);
         assertThat(millis).isLessThan(500);
     }
+
+    @Test
+    void an_adam_scenario_gets_adam() {
+        // Adam's first step: m̂ = g, v̂ = g², so θ = 0 − 0.1 · g / (|g| + 1e-8) with g = 4
+        var s = Scenarios.parse("""
+                id: t
+                title: T
+                kind: manual
+                learningRate: 0.1
+                optimizer: {type: adam}
+                strategies: [zeroed]
+                params: {theta: 0}
+                gradients: [{theta: 4}]
+                """);
+        assertThat(runner.run(s).runs().get(0).steps().get(0).params().get("theta")[0])
+                .isCloseTo(-0.1 * 4 / (4 + 1e-8), within(1e-15));
+    }
 }

@@ -44,6 +44,7 @@ class ScenarioParserTest {
         assertThat(s.batchData(2).get("x").data()).containsExactly(5);
         assertThat(s.batchData(1).get("y").data()).containsExactly(6, 8);
         assertThat(s.source()).isEqualTo(REGRESSION);
+        assertThat(s.lossText()).isEqualTo("mean((w*x + b - y)^2) + sum(W^2)");
         assertThat(s.fileName()).isEqualTo("reg.yaml");
     }
 
