@@ -2,6 +2,14 @@
 """PyTorch counterpart of `java -jar target/gradlab.jar bench`: the same four workloads, one thread, float64.
 
 Run: /usr/bin/python3 bench/pytorch_bench.py   (PyTorch 1.13 CPU). Prints one JSON object like the Java command.
+Debian's PyTorch uses whatever libblas.so.3 the system selects (the reference BLAS unless OpenBLAS is installed);
+to measure it with OpenBLAS without changing the system's choice (apt-get install libopenblas0-pthread, then keep
+the alternative on the reference BLAS if you like):
+
+    LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-pthread OPENBLAS_NUM_THREADS=1 \
+        /usr/bin/python3 bench/pytorch_bench.py
+
+The "blas" field of the output names the library that was actually loaded.
 Rates are per second of this thread's CPU time (time.thread_time), the median of 5 rounds after a warm-up,
 so other programs sharing the machine's cores do not count against either side.
 """
@@ -100,6 +108,17 @@ def measure(work):
     return rates[ROUNDS // 2]
 
 
+def blas_library():
+    """The BLAS shared library mapped into this process (after torch has done a matrix product)."""
+    torch.ones(2, 2) @ torch.ones(2, 2)
+    try:
+        with open("/proc/self/maps") as maps:
+            libs = {line.split()[-1] for line in maps if "blas" in line.lower() and "/" in line}
+        return sorted(libs)
+    except OSError:
+        return []
+
+
 def main():
     out = {
         "singleThreaded": True,
@@ -107,6 +126,7 @@ def main():
         "torch": torch.__version__,
         "python": sys.version.split()[0],
         "machine": platform.processor() or platform.machine(),
+        "blas": blas_library(),
         "unit": "steps per second (eval: passes per second) of thread CPU time, median of 5 rounds after warm-up",
         "workloads": {},
     }
