@@ -143,28 +143,30 @@ public class TrainingJobs implements AutoCloseable {
     }
 
     private void run(TrainingJob job) {
+        TrainingJob.State end = TrainingJob.State.CANCELLED;
+        ModelResult result = null;
+        String failure = null;
         try {
-            if (job.isCancelRequested()) {
-                finish(job, TrainingJob.State.CANCELLED, null, null);
-                return;
+            if (!job.isCancelRequested()) {
+                call(job, () -> job.listener().onStarted(job));
+                result = trainer.get().train(job.spec(), new Forward(job), job::isCancelRequested);
+                end = TrainingJob.State.DONE;
             }
-            call(job, () -> job.listener().onStarted(job));
-            ModelResult result = trainer.get().train(job.spec(), new Forward(job), job::isCancelRequested);
-            finish(job, TrainingJob.State.DONE, result, null);
         } catch (TrainingCancelledException e) {
-            finish(job, TrainingJob.State.CANCELLED, null, null);
+            end = TrainingJob.State.CANCELLED;
         } catch (RuntimeException e) {
-            finish(job, TrainingJob.State.FAILED, null, e.getMessage() == null ? e.toString() : e.getMessage());
+            end = TrainingJob.State.FAILED;
+            failure = e.getMessage() == null ? e.toString() : e.getMessage();
         } catch (Error e) { // e.g. OutOfMemoryError from a huge model: the thread must go on serving the queue
-            finish(job, TrainingJob.State.FAILED, null, "internal error: " + e);
+            end = TrainingJob.State.FAILED;
+            failure = "internal error: " + e;
         } finally {
+            boolean first = job.finish(end, result, failure);
+            // free the slot before telling anyone, so whoever hears "finished" sees the pool as it now is
             startNext(job);
-        }
-    }
-
-    private void finish(TrainingJob job, TrainingJob.State state, @Nullable ModelResult result, @Nullable String failure) {
-        if (job.finish(state, result, failure)) {
-            notifyFinished(job);
+            if (first) {
+                notifyFinished(job);
+            }
         }
     }
 
