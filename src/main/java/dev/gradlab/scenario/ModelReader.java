@@ -108,7 +108,7 @@ final class ModelReader {
             if (batches > ScenarioParser.MAX_BATCHES) {
                 throw read.error(root.has("epochs") ? "/epochs" : "/batchSize", "too many batches: "
                         + (train + batchSize - 1) / batchSize + " per epoch (" + train + " training examples in batches of "
-                        + batchSize + ") × " + epochs + " epochs = " + batches + " per run, at most 10,000 are allowed");
+                        + batchSize + ") x " + epochs + " epochs = " + batches + " per run, at most 10,000 are allowed");
             }
         }
         return new ModelSpec(name, samples, noise, testFraction, folder, layers, activation, dropout, seed, batchSize,
