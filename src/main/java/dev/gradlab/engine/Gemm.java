@@ -32,12 +32,12 @@ final class Gemm {
     static void run(Layout layout, double[] a, double[] b, double[] c, int m, int k, int n) {
         long work = (long) m * k * n;
         NativeBLAS blas = work >= NATIVE_MIN ? NativeGemm.usable() : null;
-        run(layout, blas, a, b, c, m, k, n, parts(work, m, blas));
+        run(layout, blas, a, b, c, m, k, n, threads(work, m, blas));
     }
 
-    /** How many row blocks; exposed with {@code blas} for tests that force each path. */
+    /** On up to {@code threads} threads with the given dgemm (null: the Java kernel); tests force each path here. */
     static void run(Layout layout, @Nullable NativeBLAS blas, double[] a, double[] b, double[] c, int m, int k, int n,
-            int parts) {
+            int threads) {
         RowSplit.Rows rows;
         if (blas != null) {
             rows = switch (layout) {
@@ -51,10 +51,10 @@ final class Gemm {
             int colStride = layout == Layout.ATB ? m : 1;
             rows = (i0, i1) -> JavaGemm.gemm(a, rowStride, colStride, bRows, c, i0, i1, k, n);
         }
-        RowSplit.run(rows, m, parts);
+        RowSplit.run(rows, m, threads);
     }
 
-    private static int parts(long work, int m, @Nullable NativeBLAS blas) {
+    private static int threads(long work, int m, @Nullable NativeBLAS blas) {
         if (work < PARALLEL_MIN || (blas != null && NativeGemm.loaded().multiThreaded())) {
             return 1;
         }

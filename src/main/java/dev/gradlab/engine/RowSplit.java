@@ -3,14 +3,14 @@ package dev.gradlab.engine;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a large matrix product's rows in blocks on the machine's cores: the calling thread takes the first block
- * and a small daemon pool the others. A block no pool thread has started yet is taken back by the caller, so a busy
- * pool (other jobs, a loaded machine) never makes a product wait: it just runs on fewer cores. Threads: the
+ * Runs a large matrix product's rows in blocks on the machine's cores: the calling thread and helpers from a small
+ * daemon pool take blocks until none is left. The caller takes blocks too, so a busy pool (other jobs, a loaded
+ * machine) never makes a product wait for a helper to start: it just runs on fewer cores. Threads: the
  * {@code gradlab.threads} property, else the number of available processors.
  */
 final class RowSplit {
@@ -32,28 +32,24 @@ final class RowSplit {
         void run(int i0, int i1);
     }
 
-    static void run(Rows rows, int m, int parts) {
+    /**
+     * Rows [0, m) on up to {@code threads} threads, in several blocks per thread taken one at a time from a shared
+     * counter: a thread that gets less of the CPU (a busy core) simply takes fewer blocks.
+     */
+    static void run(Rows rows, int m, int threads) {
         ExecutorService pool = POOL;
-        parts = Math.min(parts, THREADS);
-        if (parts <= 1 || pool == null) {
+        threads = Math.min(threads, THREADS);
+        if (threads <= 1 || pool == null) {
             rows.run(0, m);
             return;
         }
-        CountDownLatch others = new CountDownLatch(parts - 1);
-        AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
-        Block[] blocks = new Block[parts];
-        for (int b = 1; b < parts; b++) {
-            Block block = new Block(rows, (int) ((long) m * b / parts), (int) ((long) m * (b + 1) / parts), others,
-                    failure);
-            blocks[b] = block;
-            pool.execute(block::runIfUnclaimed);
+        Blocks blocks = new Blocks(rows, m, Math.min(m, threads * BLOCKS_PER_THREAD));
+        for (int t = 1; t < threads; t++) {
+            pool.execute(blocks::work);
         }
-        rows.run(0, (int) ((long) m / parts));
-        for (int b = 1; b < parts; b++) {
-            blocks[b].runIfUnclaimed();
-        }
-        awaitUninterruptibly(others); // a pool thread may still be writing its rows
-        Throwable t = failure.get();
+        blocks.work();
+        awaitUninterruptibly(blocks.done); // a pool thread may still be writing its rows
+        Throwable t = blocks.failure.get();
         if (t instanceof RuntimeException e) {
             throw e;
         }
@@ -62,23 +58,34 @@ final class RowSplit {
         }
     }
 
-    private record Block(Rows rows, int i0, int i1, CountDownLatch done, AtomicReference<@Nullable Throwable> failure,
-            AtomicBoolean claimed) {
+    private static final int BLOCKS_PER_THREAD = 4;
 
-        Block(Rows rows, int i0, int i1, CountDownLatch done, AtomicReference<@Nullable Throwable> failure) {
-            this(rows, i0, i1, done, failure, new AtomicBoolean());
+    private static final class Blocks {
+        final Rows rows;
+        final int m;
+        final int count;
+        final AtomicInteger next = new AtomicInteger();
+        final CountDownLatch done;
+        final AtomicReference<@Nullable Throwable> failure = new AtomicReference<>();
+
+        Blocks(Rows rows, int m, int count) {
+            this.rows = rows;
+            this.m = m;
+            this.count = count;
+            this.done = new CountDownLatch(count);
         }
 
-        void runIfUnclaimed() {
-            if (!claimed.compareAndSet(false, true)) {
-                return;
-            }
-            try {
-                rows.run(i0, i1);
-            } catch (Throwable t) {
-                failure.compareAndSet(null, t);
-            } finally {
-                done.countDown();
+        void work() {
+            for (int b; (b = next.getAndIncrement()) < count; ) {
+                try {
+                    if (failure.get() == null) {
+                        rows.run((int) ((long) m * b / count), (int) ((long) m * (b + 1) / count));
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    done.countDown();
+                }
             }
         }
     }

@@ -12,23 +12,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Each path of the large-product code forced in turn (the Java kernel, a native dgemm, one block or rows split over
+ * Each path of the large-product code forced in turn (the Java kernel, a native dgemm, one thread or rows split over
  * threads) against the textbook triple loop, in the three layouts, accumulating into a C that is not zero.
  */
 class GemmTest {
 
-    @ParameterizedTest(name = "m={0} k={1} n={2} blocks={3}")
+    @ParameterizedTest(name = "m={0} k={1} n={2} threads={3}")
     @CsvSource({"2,3,16,1", "37,53,29,1", "37,53,29,3", "64,784,128,2", "128,64,784,2", "100,128,10,2", "1,40,300,1"})
-    void the_java_kernel_matches_the_definition_of_the_matrix_product(int m, int k, int n, int blocks) {
-        checkAllLayouts(null, m, k, n, blocks);
+    void the_java_kernel_matches_the_definition_of_the_matrix_product(int m, int k, int n, int threads) {
+        checkAllLayouts(null, m, k, n, threads);
     }
 
-    @ParameterizedTest(name = "m={0} k={1} n={2} blocks={3}")
+    @ParameterizedTest(name = "m={0} k={1} n={2} threads={3}")
     @CsvSource({"2,3,16,1", "37,53,29,1", "37,53,29,3", "64,784,128,2", "128,64,784,2", "100,128,10,2", "1,40,300,1"})
-    void the_native_dgemm_matches_the_definition_of_the_matrix_product(int m, int k, int n, int blocks) {
+    void the_native_dgemm_matches_the_definition_of_the_matrix_product(int m, int k, int n, int threads) {
         NativeBLAS blas = NativeGemm.loaded().blas();
         assumeTrue(blas != null, () -> "no native BLAS here: " + NativeGemm.loaded().note());
-        checkAllLayouts(blas, m, k, n, blocks);
+        checkAllLayouts(blas, m, k, n, threads);
     }
 
     @Test
@@ -59,7 +59,7 @@ class GemmTest {
         assertThat(Backend.numThreads()).isPositive();
     }
 
-    private static void checkAllLayouts(@Nullable NativeBLAS blas, int m, int k, int n, int blocks) {
+    private static void checkAllLayouts(@Nullable NativeBLAS blas, int m, int k, int n, int threads) {
         Random rnd = new Random(m * 1000L + k * 10L + n);
         double[] a = random(rnd, m * k);
         double[] b = random(rnd, k * n);
@@ -76,15 +76,15 @@ class GemmTest {
             }
         }
         double[] c = c0.clone();
-        Gemm.run(Gemm.Layout.AB, blas, a, b, c, m, k, n, blocks);
+        Gemm.run(Gemm.Layout.AB, blas, a, b, c, m, k, n, threads);
         assertClose(c, expected, scale, "A·B");
 
         c = c0.clone();
-        Gemm.run(Gemm.Layout.ABT, blas, a, Kernels.transpose(b, k, n), c, m, k, n, blocks);
+        Gemm.run(Gemm.Layout.ABT, blas, a, Kernels.transpose(b, k, n), c, m, k, n, threads);
         assertClose(c, expected, scale, "A·Bᵀ");
 
         c = c0.clone();
-        Gemm.run(Gemm.Layout.ATB, blas, Kernels.transpose(a, m, k), b, c, m, k, n, blocks);
+        Gemm.run(Gemm.Layout.ATB, blas, Kernels.transpose(a, m, k), b, c, m, k, n, threads);
         assertClose(c, expected, scale, "Aᵀ·B");
     }
 
