@@ -89,11 +89,32 @@ final class NativeGemm {
         try {
             NativeBLAS blas = NativeBLAS.getInstance();
             double gmacs = measure(blas);
-            String note = String.format(Locale.ROOT, "%s, %.1f GMAC/s at start-up%s", name, gmacs,
-                    gmacs >= MIN_GMACS ? "" : " (below " + MIN_GMACS + ": Java kernel used)");
+            String note = String.format(Locale.ROOT, "%s, %.1f GMAC/s at start-up%s%s", name, gmacs,
+                    gmacs >= MIN_GMACS ? "" : " (below " + MIN_GMACS + ": Java kernel used)", avx512Hint(name));
             return new Loaded(blas, name, gmacs, multiThreaded, note);
         } catch (RuntimeException | LinkageError e) {
             return new Loaded(null, name, 0, false, "no native BLAS (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * BLIS 0.9 and OpenBLAS 0.3.21 (Debian 12) pick their kernels by CPU model; on a CPU they do not know (this
+     * Xeon under KVM) they run AVX2 (BLIS) or even SSE3 (OpenBLAS) code on an AVX-512 machine. Only an environment
+     * variable, read by the library itself, overrides that, so we can but say so.
+     */
+    private static String avx512Hint(String name) {
+        String variable = name.contains("blis") ? "BLIS_ARCH_TYPE=skx" : name.contains("openblas")
+                ? "OPENBLAS_CORETYPE=SkylakeX" : null;
+        if (variable == null || System.getenv(variable.substring(0, variable.indexOf('='))) != null) {
+            return "";
+        }
+        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            boolean avx512 = lines.filter(l -> l.startsWith("flags")).findFirst()
+                    .map(l -> l.contains(" avx512f ")).orElse(false);
+            return avx512 ? " (AVX-512 CPU: if the library does not know it, " + variable + " makes it use AVX-512)"
+                    : "";
+        } catch (java.io.IOException | java.io.UncheckedIOException | SecurityException e) {
+            return "";
         }
     }
 
