@@ -22,10 +22,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void the_engine_depends_on_nothing_but_the_jdk_and_jspecify() {
+    void the_engine_depends_on_nothing_but_the_jdk_jspecify_and_a_blas_binding() {
         noClasses().that().resideInAPackage("dev.gradlab.engine..")
                 .should().dependOnClassesThat().resideOutsideOfPackages(
-                        "dev.gradlab.engine..", "java..", "org.jspecify..")
+                        "dev.gradlab.engine..", "java..", "org.jspecify..", "dev.ludovic.netlib..")
                 .allowEmptyShould(true)
                 .check(classes);
     }
