@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 public final class Numbers {
 
     private static final int DEFAULT_DECIMALS = 4;
+    private static final int TABLE_DIGITS = 5;
 
     private Numbers() {}
 
@@ -44,6 +45,21 @@ public final class Numbers {
         String s = nf.format(v);
         // -0.00001 rounds to "-0": a teaching table should say 0.
         return s.equals("-0") ? "0" : s;
+    }
+
+    /**
+     * At most {@value #TABLE_DIGITS} significant digits (and at most 4 decimals): table cells on a phone are a few
+     * characters wide, and a number that wraps mid-digit is unreadable. The full value belongs in a tooltip.
+     */
+    public static String compact(double v, Locale locale) {
+        double abs = Math.abs(v);
+        int integerDigits = abs >= 1 && Double.isFinite(abs) ? (int) Math.floor(Math.log10(abs)) + 1 : 1;
+        return format(v, locale, Math.max(0, Math.min(DEFAULT_DECIMALS, TABLE_DIGITS - integerDigits)));
+    }
+
+    /** {@link #compact}, with PyTorch's {@code None} for null. */
+    public static String compactOrNone(@Nullable Double v, Locale locale) {
+        return v == null ? "None" : compact(v, locale);
     }
 
     /** A nullable number, with PyTorch's {@code None} for null. */

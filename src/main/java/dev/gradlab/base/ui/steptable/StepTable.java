@@ -65,7 +65,8 @@ public final class StepTable extends Composite<Grid<StepRow>> implements HasSize
         columns.put(Column.EPOCH_BATCH, grid.addColumn(r -> r.epoch() + "·" + r.batch())
                 .setHeader(getTranslation("steptable.epoch-batch")).setWidth("3.4em").setFlexGrow(0)
                 .setTooltipGenerator(r -> getTranslation("steptable.epoch-batch.tooltip", r.epoch(), r.batch())));
-        columns.put(Column.LOSS, grid.addColumn(r -> Numbers.formatOrNone(r.loss(), getLocale()))
+        columns.put(Column.LOSS, grid.addColumn(r -> Numbers.compactOrNone(r.loss(), getLocale()))
+                .setTooltipGenerator(r -> Numbers.formatOrNone(r.loss(), getLocale()))
                 .setHeader(getTranslation("steptable.loss")).setWidth("3.5em").setFlexGrow(1));
         columns.put(Column.GRAD, vectorColumn(r -> r.grad(), "steptable.grad"));
         columns.put(Column.APPLIED, vectorColumn(StepRowVectors.APPLIED, "steptable.applied"));
@@ -165,7 +166,7 @@ public final class StepTable extends Composite<Grid<StepRow>> implements HasSize
         return switch (column) {
             case STEP -> String.valueOf(row.step());
             case EPOCH_BATCH -> row.epoch() + "·" + row.batch();
-            case LOSS -> Numbers.formatOrNone(row.loss(), getLocale());
+            case LOSS -> Numbers.compactOrNone(row.loss(), getLocale());
             case GRAD -> VectorText.of(row.grad(), getLocale(), true);
             case APPLIED -> VectorText.of(StepRowVectors.APPLIED.of(row), getLocale(), true);
             case STEPPED -> row.stepped() ? "✓" : "–";

@@ -37,18 +37,23 @@ final class VectorText {
             return "None";
         }
         if (v.length == 1) {
-            return Numbers.format(v[0], locale);
+            return number(v[0], locale, abbreviate);
         }
         StringJoiner j = new StringJoiner(", ", "[", "]");
         boolean cut = abbreviate && v.length > MAX_SHOWN;
         int head = cut ? MAX_SHOWN - 2 : v.length;
         for (int i = 0; i < head; i++) {
-            j.add(Numbers.format(v[i], locale));
+            j.add(number(v[i], locale, abbreviate));
         }
         if (cut) {
             j.add("…");
-            j.add(Numbers.format(v[v.length - 1], locale));
+            j.add(number(v[v.length - 1], locale, abbreviate));
         }
         return j + (cut ? " (" + v.length + ")" : "");
+    }
+
+    /** Table cells are short (see {@link Numbers#compact}); tooltips show the number to 4 decimals. */
+    private static String number(double x, Locale locale, boolean shortForm) {
+        return shortForm ? Numbers.compact(x, locale) : Numbers.format(x, locale);
     }
 }

@@ -34,6 +34,16 @@ class NumbersTest {
     }
 
     @Test
+    void compact_numbers_keep_five_significant_digits_so_table_cells_stay_narrow() {
+        assertThat(Numbers.compact(126.3492, Locale.ENGLISH)).isEqualTo("126.35");
+        assertThat(Numbers.compact(-166.0961, Locale.ENGLISH)).isEqualTo("-166.1");
+        assertThat(Numbers.compact(5.8333333, Locale.ENGLISH)).isEqualTo("5.8333");
+        assertThat(Numbers.compact(0.0024, Locale.ENGLISH)).isEqualTo("0.0024");
+        assertThat(Numbers.compact(123456.7, Locale.ENGLISH)).isEqualTo("123,457");
+        assertThat(Numbers.compactOrNone(null, Locale.ENGLISH)).isEqualTo("None");
+    }
+
+    @Test
     void vectors_and_missing_values_read_like_pytorch() {
         assertThat(Numbers.vector(new double[] {1, 2.5, -3}, EN)).isEqualTo("[1, 2.5, -3]");
         assertThat(Numbers.vector(null, EN)).isEqualTo("None");
