@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a scenario's strategies, each independently from the same initial parameters over the same batches, through
- * the one training loop below: the strategies differ only in the answers a {@link GradientStrategy} gives, applied by the {@link StrategyStepper} the model trainer uses too.
+ * the one training loop below: the strategies differ only in the answers a {@link GradientStrategy} gives, applied by
+ * the {@link StrategyStepper} that the model trainer uses too.
  */
 public final class Runner {
 
