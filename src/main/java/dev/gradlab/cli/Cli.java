@@ -22,7 +22,7 @@ public final class Cli {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || !handles(args[0])) {
             err.println("gradlab: unknown command" + (args.length == 0 ? "" : " '" + args[0] + "'")
-                    + " (commands: run FILE)");
+                    + " (commands: run FILE, bench)");
             return 2;
         }
         if (args[0].equals("run")) {
@@ -37,8 +37,10 @@ public final class Cli {
                 return 2;
             }
         }
-        // TODO(#5): the bench command.
-        err.println("gradlab: '" + args[0] + "' is not available yet");
-        return 2;
+        if (args.length > 2 || (args.length == 2 && !args[1].equals("--quick"))) {
+            err.println("usage: gradlab bench [--quick]   (prints one JSON object; --quick: shorter rounds, rougher figures)");
+            return 2;
+        }
+        return BenchCommand.run(out, args.length == 2 ? 0.1 : 1.0);
     }
 }

@@ -22,9 +22,9 @@ final class Backprop {
 
     static void run(Tensor root, @Nullable Tensor gradient, boolean retainGraph) {
         if (!root.requiresGrad()) {
-            throw new AutogradException("backward() on a tensor that does not require grad and has no grad_fn"
-                    + (Autograd.isGradEnabled() ? "" : " (it was computed inside Autograd.noGrad(), which records no graph)")
-                    + ": nothing to differentiate");
+            throw new AutogradException("backward(): element 0 of tensors does not require grad and does not have a"
+                    + " grad_fn. No graph was recorded for this tensor: it was computed inside Autograd.noGrad(), or only"
+                    + " from tensors that do not require grad.");
         }
         double[] seed;
         if (gradient == null) {

@@ -1,5 +1,6 @@
 package dev.gradlab.engine;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -17,6 +18,38 @@ final class Graphs {
     private Graphs() {
     }
 
+    /**
+     * Tensors requiring grad reachable from {@code root}, inputs first. Uses its own visited set rather than
+     * Backprop's marks, so a page inspecting a graph cannot disturb a backward pass running on another thread.
+     */
+    private static List<Tensor> order(Tensor root) {
+        List<Tensor> order = new ArrayList<>();
+        Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayDeque<Tensor> stack = new ArrayDeque<>();
+        ArrayDeque<Integer> next = new ArrayDeque<>();
+        seen.add(root);
+        stack.push(root);
+        next.push(0);
+        while (!stack.isEmpty()) {
+            Tensor t = stack.peek();
+            int i = next.pop();
+            Tensor[] inputs = t.gradFn == null ? new Tensor[0] : t.gradFn.inputs;
+            while (i < inputs.length && (seen.contains(inputs[i]) || !inputs[i].requiresGrad())) {
+                i++;
+            }
+            if (i < inputs.length) {
+                next.push(i + 1);
+                seen.add(inputs[i]);
+                stack.push(inputs[i]);
+                next.push(0);
+            } else {
+                stack.pop();
+                order.add(t);
+            }
+        }
+        return order;
+    }
+
     static GraphStats stats(Tensor root) {
         if (root.gradFn == null) {
             return GraphStats.EMPTY;
@@ -25,7 +58,7 @@ final class Graphs {
         Set<double[]> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
         long values = 0;
         long bytes = 0;
-        for (Tensor t : Backprop.topologicalOrder(root)) {
+        for (Tensor t : order(root)) {
             Node fn = t.gradFn;
             if (fn == null) {
                 continue;
@@ -43,7 +76,7 @@ final class Graphs {
     }
 
     static GraphView view(Tensor root) {
-        List<Tensor> order = root.requiresGrad() ? Backprop.topologicalOrder(root) : List.of(root);
+        List<Tensor> order = root.requiresGrad() ? order(root) : List.of(root);
         Map<Tensor, Integer> ids = new IdentityHashMap<>();
         List<GraphView.Node> nodes = new ArrayList<>();
         List<GraphView.Edge> edges = new ArrayList<>();

@@ -60,6 +60,15 @@ abstract class Node {
         return out;
     }
 
+    /** Like {@link #output} for a result that shares {@code base}'s values (a view): in-place writes to either count for both. */
+    final Tensor outputView(Tensor base, int[] shape) {
+        Tensor out = base.sharing(shape);
+        if (recording) {
+            out.attach(this);
+        }
+        return out;
+    }
+
     /** Whether input {@code i} needs a gradient (inputs that don't are skipped: no wasted work). */
     final boolean needs(int i) {
         return inputs[i].requiresGrad();

@@ -50,7 +50,7 @@ final class ShapeOps {
     static Tensor reshape(Tensor x, int[] shape, String name) {
         int[] target = resolve(shape, x.numel(), x.shape);
         // the result shares x's values, as a PyTorch view of a contiguous tensor does
-        return new Reshape(name, x).output(x.data, target);
+        return new Reshape(name, x).outputView(x, target);
     }
 
     private static int[] resolve(int[] shape, int numel, int[] from) {

@@ -263,6 +263,11 @@ public final class Tensor {
         return rows;
     }
 
+    /** A tensor sharing this one's values and version counter, in another shape (for view ops). */
+    Tensor sharing(int[] newShape) {
+        return new Tensor(data, newShape, version);
+    }
+
     /** Same data, no graph, never requires grad (PyTorch's {@code detach()}). */
     public Tensor detach() {
         return new Tensor(data, shape, version);

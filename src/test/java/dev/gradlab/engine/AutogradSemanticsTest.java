@@ -131,6 +131,17 @@ class AutogradSemanticsTest {
     }
 
     @Test
+    void a_reshaped_view_shares_values_and_in_place_writes_through_it_invalidate_saved_values() {
+        Tensor w = Tensor.vector(1, 2, 3, 4).requiresGrad_(true);
+        Tensor loss = w.pow(2).sum();
+        Tensor v = w.detach().reshape(2, 2);
+        v.addInPlace_(Tensor.ones(2, 2), 1.0);
+        assertThat(w.toArray()).containsExactly(2, 3, 4, 5);
+        assertThatThrownBy(loss::backward).isInstanceOf(AutogradException.class)
+                .hasMessageContaining("modified in place");
+    }
+
+    @Test
     void shape_mismatch_names_both_shapes() {
         Tensor a = Tensor.zeros(2, 3);
         Tensor b = Tensor.zeros(4);

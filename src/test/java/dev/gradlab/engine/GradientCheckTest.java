@@ -104,6 +104,8 @@ class GradientCheckTest {
                 op("matmul", t -> t[0].matmul(t[1]), any(3, 4), any(4, 2)),
                 op("matmul with a shared operand", t -> t[0].matmul(t[0].t()), any(3, 4)),
                 op("matmul of larger blocks", t -> t[0].matmul(t[1]), any(9, 13), any(13, 7)),
+                op("matmul through the blocked kernel", t -> t[0].matmul(t[1]), any(9, 23), any(23, 21)),
+                op("linear through the blocked kernel", t -> F.linear(t[0], t[1], t[2]), any(7, 37), any(18, 37), any(18)),
                 op("transpose", t -> t[0].transpose(), any(3, 4)),
                 op("reshape", t -> t[0].reshape(2, 6), any(3, 4)),
                 op("view with -1", t -> t[0].view(-1), any(3, 4)),

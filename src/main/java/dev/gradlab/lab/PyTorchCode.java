@@ -1,0 +1,250 @@
+package dev.gradlab.lab;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The PyTorch training loop equivalent to a scenario run with one gradient strategy, as lines tagged with the phase
+ * they belong to, so the Lab can highlight the line a step is at. The code is meant to be copied and run as is: it
+ * prints the final parameters as JSON, which is how the tests compare it with the {@code Runner}.
+ */
+public final class PyTorchCode {
+
+    /** What a line of the loop does; {@link #OTHER} for set-up, loop headers and comments. */
+    public enum Phase { ZERO_GRAD, FORWARD, BACKWARD, STEP, OTHER }
+
+    public record Line(String text, Phase phase) {}
+
+    /** A named tensor: flattened row-major values and their shape ([] scalar, [n], [r, c]). */
+    public record Named(String name, double[] values, int[] shape) {}
+
+    /** The optimizer: {@code type} is {@code sgd} or {@code adam}. */
+    public record Optim(String type, double momentum, double weightDecay, double beta1, double beta2, double eps) {
+        public static Optim sgd() {
+            return new Optim("sgd", 0, 0, 0.9, 0.999, 1e-8);
+        }
+
+        boolean plainSgd() {
+            return type.equals("sgd") && momentum == 0 && weightDecay == 0;
+        }
+    }
+
+    /**
+     * The parts of a scenario the loop needs. {@code manual}: {@code gradients} holds each batch's given gradient per
+     * parameter; otherwise {@code loss} is the expression, evaluated over {@code data} in batches of
+     * {@code batchSize} rows for {@code epochs} epochs, or {@code steps} times when there is no data.
+     */
+    public record Spec(boolean manual, double learningRate, Optim optimizer, List<Named> params,
+            @Nullable String loss, List<Named> data, int batchSize, int epochs, int steps,
+            List<Map<String, Named>> gradients) {}
+
+    private PyTorchCode() {}
+
+    /** The phases a batch runs through under {@code strategy}, in order; {@code stepped} says whether it stepped. */
+    public static List<Phase> phasesOf(String strategy, boolean stepped) {
+        return switch (strategy) {
+            case "zeroed" -> List.of(Phase.ZERO_GRAD, Phase.FORWARD, Phase.BACKWARD, Phase.STEP);
+            case "summed", "averaged" -> List.of(Phase.FORWARD, Phase.BACKWARD, Phase.STEP);
+            default -> stepped
+                    ? List.of(Phase.FORWARD, Phase.BACKWARD, Phase.STEP, Phase.ZERO_GRAD)
+                    : List.of(Phase.FORWARD, Phase.BACKWARD);
+        };
+    }
+
+    /** The loop for {@code strategy} ({@code zeroed}, {@code summed}, {@code averaged}, {@code accumulate-K}). */
+    public static List<Line> of(Spec spec, String strategy) {
+        int k = accumulationOf(strategy);
+        var out = new Lines();
+        out.other("import json");
+        out.other("import torch");
+        out.other("import torch.nn.functional as F");
+        out.other("");
+        out.other("torch.set_default_dtype(torch.float64)");
+        out.other("# zero_grad() sets .grad to None (PyTorch >= 2)");
+        out.other("");
+        List<String> names = new ArrayList<>();
+        for (Named p : spec.params()) {
+            out.other(p.name() + " = torch.tensor(" + literal(p) + ", requires_grad=True)");
+            names.add(p.name());
+        }
+        out.other("params = [" + String.join(", ", names) + "]");
+        out.other("lr = " + number(spec.learningRate()));
+        out.other("optimizer = " + optimizer(spec.optimizer()));
+        out.other("");
+        String indent = batchesAndLoops(spec, out);
+        String forward = spec.manual()
+                ? "loss = sum((named[n] * g).sum() for n, g in batch.items())"
+                : "loss = " + LossExpression.toPython(spec.loss() == null ? "0" : spec.loss());
+        if (spec.manual()) {
+            out.other(indent + "# stand-in loss: its gradient is the given one");
+        }
+        switch (strategy) {
+            case "zeroed" -> {
+                out.add(indent + "optimizer.zero_grad()", Phase.ZERO_GRAD);
+                out.add(indent + forward, Phase.FORWARD);
+                out.add(indent + "loss.backward()", Phase.BACKWARD);
+                out.add(indent + "optimizer.step()", Phase.STEP);
+            }
+            case "summed" -> {
+                out.other(indent + "# no zero_grad(): .grad sums every batch");
+                out.add(indent + forward, Phase.FORWARD);
+                out.add(indent + "loss.backward()", Phase.BACKWARD);
+                out.add(indent + "optimizer.step()", Phase.STEP);
+            }
+            case "averaged" -> averaged(spec, out, indent, forward);
+            default -> {
+                out.add(indent + forward, Phase.FORWARD);
+                out.add(indent + "(loss / " + k + ").backward()", Phase.BACKWARD);
+                out.add(indent + "if i % " + k + " == 0 or i == len(batches):", Phase.STEP);
+                out.add(indent + "    optimizer.step()", Phase.STEP);
+                out.add(indent + "    optimizer.zero_grad()", Phase.ZERO_GRAD);
+            }
+        }
+        out.other("");
+        out.other("print(json.dumps({n: p.detach().flatten().tolist() for n, p in named.items()}))");
+        return List.copyOf(out.lines);
+    }
+
+    /** The whole loop as one string, for copying. */
+    public static String text(List<Line> lines) {
+        var sb = new StringBuilder();
+        lines.forEach(l -> sb.append(l.text()).append('\n'));
+        return sb.toString();
+    }
+
+    /** K of {@code accumulate-K}; 0 for the other strategies. */
+    static int accumulationOf(String strategy) {
+        if (!strategy.startsWith("accumulate-")) {
+            if (List.of("zeroed", "summed", "averaged").contains(strategy)) {
+                return 0;
+            }
+            throw new IllegalArgumentException("unknown strategy '" + strategy
+                    + "' (expected zeroed, summed, averaged or accumulate-K)");
+        }
+        try {
+            return Integer.parseInt(strategy.substring("accumulate-".length()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("strategy '" + strategy + "': K must be a whole number", e);
+        }
+    }
+
+    private static void averaged(Spec spec, Lines out, String indent, String forward) {
+        out.add(indent + forward, Phase.FORWARD);
+        out.add(indent + "loss.backward()", Phase.BACKWARD);
+        out.other(indent + "t += 1  # batches summed in .grad");
+        if (spec.optimizer().plainSgd()) {
+            out.add(indent + "with torch.no_grad():  # not recorded in a graph", Phase.STEP);
+            out.add(indent + "    for p in params:", Phase.STEP);
+            out.add(indent + "        if p.grad is not None:", Phase.STEP);
+            out.add(indent + "            p -= lr * p.grad / t", Phase.STEP);
+        } else {
+            // any other optimizer gets the average handed in as .grad, then the running sum is put back
+            out.add(indent + "sums = [p.grad for p in params]", Phase.STEP);
+            out.add(indent + "for p in params:", Phase.STEP);
+            out.add(indent + "    if p.grad is not None:", Phase.STEP);
+            out.add(indent + "        p.grad = p.grad / t", Phase.STEP);
+            out.add(indent + "optimizer.step()", Phase.STEP);
+            out.add(indent + "for p, s in zip(params, sums):", Phase.STEP);
+            out.add(indent + "    p.grad = s", Phase.STEP);
+        }
+    }
+
+    /** Writes the batches and the loop headers; returns the indent of the loop body. */
+    private static String batchesAndLoops(Spec spec, Lines out) {
+        List<String> names = spec.params().stream().map(Named::name).toList();
+        out.other("named = {" + String.join(", ", names.stream().map(n -> "\"" + n + "\": " + n).toList()) + "}");
+        if (spec.manual()) {
+            out.other("# what each batch's backward() adds to .grad");
+            out.other("batches = [");
+            for (Map<String, Named> g : spec.gradients()) {
+                var entries = g.values().stream()
+                        .map(n -> "\"" + n.name() + "\": torch.tensor(" + literal(n) + ")").toList();
+                out.other("    {" + String.join(", ", entries) + "},");
+            }
+            out.other("]");
+        } else if (spec.data().isEmpty()) {
+            out.other("batches = [{}] * " + spec.steps() + "  # no data: the same loss each time");
+        } else {
+            var cols = spec.data().stream()
+                    .map(c -> "\"" + c.name() + "\": torch.tensor(" + literal(c) + ")").toList();
+            out.other("data = {" + String.join(", ", cols) + "}");
+            out.other("batch_size = " + spec.batchSize());
+            out.other("rows = " + spec.data().get(0).shape()[0]);
+            out.other("batches = [{k: v[i:i + batch_size] for k, v in data.items()}");
+            out.other("           for i in range(0, rows, batch_size)]");
+        }
+        out.other("t = 0");
+        out.other("");
+        String indent = "    ";
+        if (Math.max(1, spec.epochs()) > 1) {
+            out.other("for epoch in range(" + spec.epochs() + "):");
+            indent = "        ";
+        }
+        out.other(indent.substring(4) + "for i, batch in enumerate(batches, 1):");
+        for (Named c : spec.data()) {
+            out.other(indent + c.name() + " = batch[\"" + c.name() + "\"]");
+        }
+        return indent;
+    }
+
+    private static String optimizer(Optim o) {
+        if (o.type().equals("adam")) {
+            return "torch.optim.Adam(params, lr=lr, betas=(" + number(o.beta1()) + ", " + number(o.beta2())
+                    + "), eps=" + number(o.eps()) + ", weight_decay=" + number(o.weightDecay()) + ")";
+        }
+        if (o.plainSgd()) {
+            return "torch.optim.SGD(params, lr=lr)";
+        }
+        return "torch.optim.SGD(params, lr=lr, momentum=" + number(o.momentum()) + ", weight_decay="
+                + number(o.weightDecay()) + ")";
+    }
+
+    /** A Python literal of nested lists for a flattened row-major tensor. */
+    static String literal(Named t) {
+        double[] v = t.values();
+        int[] shape = t.shape();
+        if (shape.length == 0) {
+            return number(v[0]);
+        }
+        if (shape.length == 1) {
+            return list(v, 0, v.length);
+        }
+        int cols = shape[1];
+        var rows = new ArrayList<String>();
+        for (int r = 0; r < shape[0]; r++) {
+            rows.add(list(v, r * cols, cols));
+        }
+        return "[" + String.join(", ", rows) + "]";
+    }
+
+    private static String list(double[] v, int from, int n) {
+        var parts = new ArrayList<String>();
+        for (int i = from; i < from + n; i++) {
+            parts.add(number(v[i]));
+        }
+        return "[" + String.join(", ", parts) + "]";
+    }
+
+    /** Shortest exact text of a double that Python reads back to the same value. */
+    static String number(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return String.format(Locale.ROOT, "%.1f", d);
+        }
+        return Double.toString(d);
+    }
+
+    private static final class Lines {
+        final List<Line> lines = new ArrayList<>();
+
+        void add(String text, Phase phase) {
+            lines.add(new Line(text, phase));
+        }
+
+        void other(String text) {
+            add(text, Phase.OTHER);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.gradlab.lab.train;
+
+import dev.gradlab.scenario.ModelSpec;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A handle on one submitted training: its state, its progress and, once done, its result. Safe to read from any
+ * thread.
+ */
+public final class TrainingJob {
+
+    public enum State {
+        /** Waiting for a free training thread; see {@link #placeInLine()}. */
+        QUEUED,
+        /** Training; see {@link #progress()}. */
+        RUNNING,
+        /** Finished; see {@link #result()}. */
+        DONE,
+        /** Cancelled before or during training. */
+        CANCELLED,
+        /** Training failed; see {@link #failure()}. */
+        FAILED;
+
+        public boolean isFinished() {
+            return this == DONE || this == CANCELLED || this == FAILED;
+        }
+    }
+
+    private final long id;
+    private final String session;
+    private final ModelSpec spec;
+    private final TrainingListener listener;
+    private final TrainingJobs owner;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile State state = State.QUEUED;
+    private volatile int placeInLine;
+    private volatile boolean cancelRequested;
+    private volatile long done;
+    private volatile long total;
+    private volatile @Nullable EpochProgress lastEpoch;
+    private volatile @Nullable ModelResult result;
+    private volatile @Nullable String failure;
+
+    TrainingJob(long id, String session, ModelSpec spec, TrainingListener listener, TrainingJobs owner) {
+        this.id = id;
+        this.session = session;
+        this.spec = spec;
+        this.listener = listener;
+        this.owner = owner;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    /** Who submitted it (a browser session, for the per-session cap). */
+    public String session() {
+        return session;
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** 1-based place among the waiting jobs while {@link State#QUEUED}; 0 otherwise. */
+    public int placeInLine() {
+        return state == State.QUEUED ? placeInLine : 0;
+    }
+
+    /** Steps done over all strategies so far, out of {@link #totalSteps()} (0 until training starts). */
+    public long stepsDone() {
+        return done;
+    }
+
+    public long totalSteps() {
+        return total;
+    }
+
+    /** Share of the work done, 0 … 1 (1 once DONE). */
+    public double progress() {
+        if (state == State.DONE) {
+            return 1;
+        }
+        long t = total;
+        return t == 0 ? 0 : (double) done / t;
+    }
+
+    /** The most recent finished epoch of any strategy, or null. */
+    public @Nullable EpochProgress lastEpoch() {
+        return lastEpoch;
+    }
+
+    /** The runs, once {@link State#DONE}; null before and after cancel or failure. */
+    public @Nullable ModelResult result() {
+        return result;
+    }
+
+    /** What went wrong, once {@link State#FAILED}. */
+    public @Nullable String failure() {
+        return failure;
+    }
+
+    /**
+     * Cancels the job: a queued job leaves the queue at once; a running one stops before its next step (within one
+     * batch). Does nothing once the job has finished.
+     */
+    public void cancel() {
+        cancelRequested = true;
+        owner.cancel(this);
+    }
+
+    public boolean isCancelRequested() {
+        return cancelRequested;
+    }
+
+    /** Waits until the job has finished and its listener has heard so; returns whether it did within {@code timeout}. */
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    TrainingListener listener() {
+        return listener;
+    }
+
+    void queued(int place) {
+        placeInLine = place;
+    }
+
+    void started() {
+        state = State.RUNNING;
+    }
+
+    void progressed(long done, long total) {
+        this.done = done;
+        this.total = total;
+    }
+
+    void epoch(EpochProgress e) {
+        lastEpoch = e;
+    }
+
+    /** Sets the final state once; returns false if the job had already finished. */
+    synchronized boolean finish(State end, @Nullable ModelResult result, @Nullable String failure) {
+        if (state.isFinished()) {
+            return false;
+        }
+        this.result = result;
+        this.failure = failure;
+        this.state = end;
+        return true;
+    }
+
+    /** After the listener has heard the end: wakes {@link #awaitFinished} callers. */
+    void released() {
+        finished.countDown();
+    }
+
+    @Override
+    public String toString() {
+        return "TrainingJob[" + id + ", " + state + (state == State.QUEUED ? " #" + placeInLine : "") + ", " + spec.dataset()
+                + "]";
+    }
+}

@@ -1,0 +1,270 @@
+package dev.gradlab.lab.train;
+
+import dev.gradlab.scenario.ModelSpec;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs training jobs on a fixed number of threads, first come first served; the rest wait in a queue whose order is
+ * visible ({@link TrainingJob#placeInLine()}). Caps keep a classroom from swamping the server: at most
+ * {@code maxPerSession} unfinished jobs per session and {@code maxQueued} waiting jobs overall. Jobs never run on the
+ * caller's thread. Plain Java; {@link TrainingService} is its Spring face.
+ */
+public class TrainingJobs implements AutoCloseable {
+
+    private final int threads;
+    private final int maxQueued;
+    private final int maxPerSession;
+    private final Supplier<ModelTrainer> trainer;
+    private final ExecutorService executor;
+    private final AtomicLong ids = new AtomicLong();
+    /** Guards {@link #waiting} and {@link #running}. */
+    private final Object lock = new Object();
+    private final ArrayDeque<TrainingJob> waiting = new ArrayDeque<>();
+    private final List<TrainingJob> running = new ArrayList<>();
+    private boolean closed;
+
+    public TrainingJobs(int threads, int maxQueued, int maxPerSession) {
+        this(threads, maxQueued, maxPerSession, ModelTrainer::new);
+    }
+
+    TrainingJobs(int threads, int maxQueued, int maxPerSession, Supplier<ModelTrainer> trainer) {
+        if (threads < 1 || maxQueued < 0 || maxPerSession < 1) {
+            throw new IllegalArgumentException("need threads ≥ 1, maxQueued ≥ 0, maxPerSession ≥ 1; got " + threads
+                    + ", " + maxQueued + ", " + maxPerSession);
+        }
+        this.threads = threads;
+        this.maxQueued = maxQueued;
+        this.maxPerSession = maxPerSession;
+        this.trainer = trainer;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "training-" + n.incrementAndGet());
+            t.setDaemon(true);
+            // below the web server's threads, so pages stay responsive while every core trains
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        });
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Queues {@code spec} for training on behalf of {@code session}; returns at once. The listener hears
+     * {@code onQueued} (if it has to wait), {@code onStarted}, every step and epoch, and {@code onFinished}.
+     *
+     * @throws TrainingRejectedException when the session already has {@code maxPerSession} unfinished jobs, or
+     *                                   {@code maxQueued} jobs are already waiting
+     */
+    public TrainingJob submit(String session, ModelSpec spec, TrainingListener listener) {
+        TrainingJob job;
+        int place = 0;
+        synchronized (lock) {
+            if (closed) {
+                throw new TrainingRejectedException("the training service is shutting down");
+            }
+            long mine = running.stream().filter(j -> j.session().equals(session)).count()
+                    + waiting.stream().filter(j -> j.session().equals(session)).count();
+            if (mine >= maxPerSession) {
+                throw new TrainingRejectedException("you already have " + mine + " training job"
+                        + (mine == 1 ? "" : "s") + " running or waiting (at most " + maxPerSession
+                        + " per session): wait for one to finish or cancel it");
+            }
+            job = new TrainingJob(ids.incrementAndGet(), session, spec, listener, this);
+            if (running.size() < threads) {
+                running.add(job);
+                job.started();
+                executor.execute(() -> run(job));
+            } else {
+                if (waiting.size() >= maxQueued) {
+                    throw new TrainingRejectedException("the training queue is full (" + waiting.size()
+                            + " jobs waiting for " + threads + " training threads): try again in a minute");
+                }
+                waiting.add(job);
+                place = waiting.size();
+                job.queued(place);
+            }
+        }
+        if (place > 0) {
+            notifyQueued(job, place);
+        }
+        return job;
+    }
+
+    /** The session's unfinished jobs, oldest first (e.g. to show, or to cancel when its tab closes). */
+    public List<TrainingJob> jobs(String session) {
+        synchronized (lock) {
+            List<TrainingJob> out = new ArrayList<>();
+            running.stream().filter(j -> j.session().equals(session)).forEach(out::add);
+            waiting.stream().filter(j -> j.session().equals(session)).forEach(out::add);
+            return out;
+        }
+    }
+
+    /** Cancels every unfinished job of {@code session}. */
+    public void cancelAll(String session) {
+        jobs(session).forEach(TrainingJob::cancel);
+    }
+
+    /** Jobs waiting for a thread. */
+    public int queued() {
+        synchronized (lock) {
+            return waiting.size();
+        }
+    }
+
+    /** Jobs training now. */
+    public int active() {
+        synchronized (lock) {
+            return running.size();
+        }
+    }
+
+    void cancel(TrainingJob job) {
+        boolean removed;
+        synchronized (lock) {
+            removed = waiting.remove(job);
+        }
+        if (removed && job.finish(TrainingJob.State.CANCELLED, null, null)) {
+            notifyFinished(job);
+            renumber();
+        }
+        // a running job sees isCancelRequested() before its next step
+    }
+
+    private void run(TrainingJob job) {
+        TrainingJob.State end = TrainingJob.State.CANCELLED;
+        ModelResult result = null;
+        String failure = null;
+        try {
+            if (!job.isCancelRequested()) {
+                call(job, () -> job.listener().onStarted(job));
+                result = trainer.get().train(job.spec(), new Forward(job), job::isCancelRequested);
+                end = TrainingJob.State.DONE;
+            }
+        } catch (TrainingCancelledException e) {
+            end = TrainingJob.State.CANCELLED;
+        } catch (RuntimeException e) {
+            end = TrainingJob.State.FAILED;
+            failure = e.getMessage() == null ? e.toString() : e.getMessage();
+        } catch (Error e) { // e.g. OutOfMemoryError from a huge model: the thread must go on serving the queue
+            end = TrainingJob.State.FAILED;
+            failure = "internal error: " + e;
+        } finally {
+            boolean first = job.finish(end, result, failure);
+            // free the slot before telling anyone, so whoever hears "finished" sees the pool as it now is
+            startNext(job);
+            if (first) {
+                notifyFinished(job);
+            }
+        }
+    }
+
+    private void startNext(TrainingJob finished) {
+        synchronized (lock) {
+            running.remove(finished);
+            TrainingJob next = closed ? null : waiting.poll();
+            if (next != null) {
+                running.add(next);
+                next.started();
+                executor.execute(() -> run(next));
+            }
+        }
+        renumber();
+    }
+
+    /** Tells every waiting job its (new) place in line. */
+    private void renumber() {
+        List<TrainingJob> order;
+        synchronized (lock) {
+            order = new ArrayList<>(waiting);
+        }
+        for (int i = 0; i < order.size(); i++) {
+            TrainingJob j = order.get(i);
+            if (j.placeInLine() != i + 1) {
+                j.queued(i + 1);
+                notifyQueued(j, i + 1);
+            }
+        }
+    }
+
+    private void notifyQueued(TrainingJob job, int place) {
+        call(job, () -> job.listener().onQueued(job, place));
+    }
+
+    private void notifyFinished(TrainingJob job) {
+        try {
+            job.listener().onFinished(job);
+        } catch (RuntimeException ignored) {
+            // the job is over either way; a broken listener must not take the training thread down
+        } finally {
+            job.released();
+        }
+    }
+
+    /** Runs a listener callback; a failing listener means nobody is watching any more, so the job is cancelled. */
+    private static void call(TrainingJob job, Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            job.cancel();
+        }
+    }
+
+    /** Hands the trainer's progress to the job and its listener. */
+    private static final class Forward implements TrainingProgress {
+        private final TrainingJob job;
+
+        Forward(TrainingJob job) {
+            this.job = job;
+        }
+
+        @Override
+        public void onStep(StepProgress step) {
+            job.progressed(step.done(), step.total());
+            call(job, () -> job.listener().onStep(step));
+        }
+
+        @Override
+        public void onEpoch(EpochProgress epoch) {
+            job.progressed(epoch.done(), epoch.total());
+            job.epoch(epoch);
+            call(job, () -> job.listener().onEpoch(epoch));
+        }
+    }
+
+    /** Cancels everything and stops the threads (waits up to 5 s for running jobs to notice). */
+    @Override
+    public void close() {
+        List<TrainingJob> all;
+        synchronized (lock) {
+            closed = true;
+            all = new ArrayList<>(running);
+            all.addAll(waiting);
+        }
+        all.forEach(TrainingJob::cancel);
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** For tests: the jobs waiting, in order. */
+    List<TrainingJob> waiting() {
+        synchronized (lock) {
+            return new ArrayList<>(waiting);
+        }
+    }
+}

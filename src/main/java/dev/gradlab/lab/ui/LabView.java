@@ -1,0 +1,225 @@
+package dev.gradlab.lab.ui;
+
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.NavigationTrigger;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.gradlab.lab.LabService;
+import dev.gradlab.lab.RunFacts;
+import dev.gradlab.lab.RunResult;
+import dev.gradlab.lab.StepRecord;
+import dev.gradlab.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Lab: any scenario, stepped batch by batch under the chosen strategies, with step tables, charts, the equivalent
+ * PyTorch loop and the computation graph following the current step. The URL carries the state
+ * ({@code /lab/gd-by-hand?strategies=zeroed,summed&step=2}), so a copied link reopens the same view.
+ */
+@Route("lab/:scenarioId?")
+@AnonymousAllowed
+@CssImport("./styles/views.css")
+public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    /** The last state shown in this browser tab, so a language switch (which re-creates the view) keeps it. */
+    private record Saved(String scenarioId, LabUrl state, String focus) {}
+
+    private final LabService lab;
+    private final CheckboxGroup<String> strategyBox = new CheckboxGroup<>();
+    private final StepControls controls = new StepControls(this::setStep);
+    private final StepTables tables = new StepTables();
+    private final RunCharts charts = new RunCharts();
+    private final Select<String> focusSelect = new Select<>();
+    private final CodePanel code = new CodePanel();
+    private final GraphPanel graph = new GraphPanel();
+    private final Paragraph noStrategy = new Paragraph();
+    private final Div panels = new Div();
+
+    private @Nullable Scenario scenario;
+    private @Nullable RunResult result;
+    private LabUrl state = new LabUrl(List.of(), 1);
+    private String focus = "";
+
+    public LabView(LabService lab) {
+        this.lab = lab;
+        addClassName("gradlab-page");
+        addClassName("gradlab-lab");
+        strategyBox.setLabel(getTranslation("lab.strategies"));
+        strategyBox.setId("strategies");
+        strategyBox.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                List<String> chosen = new ArrayList<>(scenario.strategies());
+                chosen.retainAll(e.getValue());
+                state = new LabUrl(List.copyOf(chosen), state.step());
+                showRun();
+            }
+        });
+        focusSelect.setLabel(getTranslation("lab.code.strategy"));
+        focusSelect.setId("focus-strategy");
+        focusSelect.setItemLabelGenerator(s -> StrategyText.label(this, s));
+        focusSelect.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                focus = e.getValue();
+                setStep(state.step());
+            }
+        });
+        noStrategy.setText(getTranslation("lab.no-strategy"));
+        noStrategy.addClassName("gradlab-callout");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String id = event.getRouteParameters().get("scenarioId").orElse(null);
+        Scenario s = id == null ? lab.scenarios().get(0) : lab.scenario(id).orElse(null);
+        if (s == null) {
+            showProblem(new LabUrl.Problem("lab.error.scenario", List.of(id)));
+            return;
+        }
+        Saved saved = ComponentUtil.getData(event.getUI(), Saved.class);
+        if (event.getTrigger() == NavigationTrigger.REFRESH_ROUTE && saved != null
+                && saved.scenarioId().equals(s.id())) {
+            focus = saved.focus();
+            show(s, saved.state());
+            return;
+        }
+        LabUrl.Parsed parsed = LabUrl.parse(event.getLocation().getQueryParameters().getParameters(),
+                s.strategies(), (int) s.totalBatches());
+        if (parsed.problem() != null) {
+            showProblem(parsed.problem());
+            return;
+        }
+        if (s == scenario && result != null && parsed.state().strategies().equals(state.strategies())) {
+            setStep(parsed.state().step()); // the same view with another step: no rebuild
+            return;
+        }
+        show(s, parsed.state());
+    }
+
+    private void show(Scenario s, LabUrl initial) {
+        scenario = s;
+        state = initial;
+        controls.stop();
+        removeAll();
+        add(new H1(s.title().in(getLocale())));
+        if (s.description() != null) {
+            Paragraph description = new Paragraph(PlainText.of(s.description().in(getLocale())));
+            description.addClassName("gradlab-muted");
+            add(description);
+        }
+        strategyBox.setItems(s.strategies());
+        strategyBox.setItemLabelGenerator(n -> StrategyText.label(this, n));
+        controls.setRange((int) s.totalBatches());
+
+        Div codeBox = new Div(new H2(getTranslation("lab.code.heading")), focusSelect, code,
+                legend(getTranslation("lab.code.legend")));
+        codeBox.addClassName("gradlab-panel");
+        Div graphBox = new Div(new H2(getTranslation("lab.graph.heading")), graph);
+        graphBox.addClassName("gradlab-panel");
+        Div side = new Div(codeBox, graphBox);
+        side.addClassName("gradlab-lab-side");
+        Div main = new Div(new H2(getTranslation("lab.tables.heading")), tables);
+        main.addClassName("gradlab-lab-main");
+        Div columns = new Div(main, side);
+        columns.addClassName("gradlab-lab-columns");
+        panels.removeAll();
+        panels.add(columns, new H2(getTranslation("lab.charts.heading")), charts);
+        add(strategyBox, controls, noStrategy, panels);
+        showRun();
+    }
+
+    /** Runs the chosen strategies (cached by the service) and redraws everything for the current step. */
+    private void showRun() {
+        strategyBox.setValue(new java.util.LinkedHashSet<>(state.strategies()));
+        boolean any = !state.strategies().isEmpty();
+        noStrategy.setVisible(!any);
+        panels.setVisible(any);
+        if (!any) {
+            result = null;
+            updateUrl();
+            return;
+        }
+        result = lab.run(scenario, state.strategies());
+        if (!state.strategies().contains(focus)) {
+            focus = state.strategies().get(0);
+        }
+        focusSelect.setItems(state.strategies());
+        focusSelect.setValue(focus);
+        tables.show(result, state.step());
+        charts.show(result, state.step());
+        setStep(state.step());
+    }
+
+    private void setStep(int step) {
+        state = new LabUrl(state.strategies(), step);
+        if (result == null) {
+            controls.show(step, "");
+            updateUrl();
+            return;
+        }
+        StepRecord record = RunFacts.run(result, focus).steps().get(step - 1);
+        controls.show(step, getTranslation("lab.step-of", step, scenario.totalBatches(), record.epoch(),
+                record.batch()));
+        tables.setCurrent(step);
+        charts.setCurrent(step);
+        code.show(lab.pytorch(scenario, focus), focus, record.stepped());
+        graph.show(lab.graphAt(scenario, focus, step), scenario.kind() == Scenario.Kind.MANUAL);
+        updateUrl();
+    }
+
+    private void updateUrl() {
+        UI ui = UI.getCurrent();
+        if (ui == null) {
+            return;
+        }
+        ComponentUtil.setData(ui, Saved.class, new Saved(scenario.id(), state, focus));
+        if (isAttached()) {
+            // not while entering: the router is about to set the URL the user asked for
+            ui.getPage().getHistory().replaceState(null,
+                    new Location("lab/" + scenario.id(), new QueryParameters(state.query())));
+        }
+    }
+
+    private void showProblem(LabUrl.Problem problem) {
+        controls.stop();
+        scenario = null;
+        result = null;
+        removeAll();
+        Div box = new Div();
+        box.setId("lab-error");
+        box.addClassName("gradlab-callout");
+        box.add(new H1(getTranslation("lab.error.title")),
+                new Paragraph(getTranslation(problem.key(), problem.args().toArray())));
+        Anchor back = new Anchor("library", getTranslation("lab.error.back"));
+        back.addClassName("gradlab-cta");
+        back.setId("back-to-library");
+        box.add(back);
+        add(box);
+    }
+
+    private static Paragraph legend(String text) {
+        Paragraph p = new Paragraph(text);
+        p.addClassName("gradlab-muted");
+        return p;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (scenario == null ? getTranslation("lab.title") : scenario.title().in(getLocale())) + " · GradLab";
+    }
+}

@@ -1,0 +1,81 @@
+package dev.gradlab.lab.ui;
+
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import dev.gradlab.base.ui.chart.LineChart;
+import dev.gradlab.base.ui.chart.Series;
+import dev.gradlab.base.ui.chart.XMarker;
+import dev.gradlab.lab.RunFacts;
+import dev.gradlab.lab.RunResult;
+import dev.gradlab.lab.StrategyRun;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The charts of a run, one line per strategy: each parameter's trajectory (first element of a tensor), the loss, and
+ * the size of the .grad buffer. Marked: the first step where strategies differ, and the current step if any.
+ */
+final class RunCharts extends Composite<Div> {
+
+    /** More parameter charts than this crowd the page; the tables still show every parameter. */
+    private static final int MAX_PARAM_CHARTS = 3;
+
+    private final List<LineChart> charts = new ArrayList<>();
+    private @Nullable RunResult result;
+
+    RunCharts() {
+        getContent().addClassName("gradlab-charts");
+    }
+
+    /** Rebuilds the charts for a new result (new scenario or new strategy selection). */
+    void show(RunResult result, @Nullable Integer current) {
+        this.result = result;
+        getContent().removeAll();
+        charts.clear();
+        List<String> params = new ArrayList<>(result.scenario().params().keySet());
+        for (String p : params.subList(0, Math.min(params.size(), MAX_PARAM_CHARTS))) {
+            add(getTranslation("charts.params", p), p, run -> RunFacts.paramTrajectory(run, p, 0));
+        }
+        if (result.runs().stream().anyMatch(r -> r.steps().stream().anyMatch(s -> s.loss() != null))) {
+            add(getTranslation("charts.loss"), "loss", RunFacts::losses);
+        }
+        add(getTranslation("charts.grad-norm"), "‖.grad‖", RunFacts::gradNorms);
+        setCurrent(current);
+    }
+
+    /** Moves the "now" marker without rebuilding the charts. */
+    void setCurrent(@Nullable Integer current) {
+        if (result == null) {
+            return;
+        }
+        List<XMarker> markers = new ArrayList<>();
+        Integer diverge = RunFacts.firstDivergence(result);
+        if (diverge != null) {
+            markers.add(new XMarker(diverge, getTranslation("charts.diverge")));
+        }
+        if (current != null && !current.equals(diverge)) {
+            markers.add(new XMarker(current, getTranslation("charts.current")));
+        }
+        charts.forEach(c -> c.setXMarkers(markers));
+    }
+
+    private void add(String title, String yTitle, Function<StrategyRun, double[]> of) {
+        LineChart chart = new LineChart(title);
+        chart.setAxisTitles(getTranslation("charts.step"), yTitle);
+        chart.setChartHeight("240px");
+        chart.setWidthFull();
+        chart.setAnimated(false);
+        List<Series> series = new ArrayList<>();
+        for (StrategyRun run : result.runs()) {
+            series.add(Series.indexed(StrategyText.label(this, run.strategy().name()), 1, of.apply(run)));
+        }
+        chart.setSeries(series);
+        Div box = new Div(new H3(title), chart);
+        box.addClassName("gradlab-chart-box");
+        getContent().add(box);
+        charts.add(chart);
+    }
+}

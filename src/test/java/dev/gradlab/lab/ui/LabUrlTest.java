@@ -1,0 +1,48 @@
+package dev.gradlab.lab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LabUrlTest {
+
+    private static final List<String> KNOWN = List.of("zeroed", "summed", "averaged");
+
+    @Test
+    void no_parameters_mean_every_strategy_at_step_one() {
+        var parsed = LabUrl.parse(Map.of(), KNOWN, 3);
+        assertThat(parsed.problem()).isNull();
+        assertThat(parsed.state()).isEqualTo(new LabUrl(KNOWN, 1));
+    }
+
+    @Test
+    void strategies_keep_the_scenarios_order_whatever_order_the_link_has() {
+        var parsed = LabUrl.parse(Map.of("strategies", List.of("summed, zeroed,summed"), "step", List.of("2")),
+                KNOWN, 3);
+        assertThat(parsed.state()).isEqualTo(new LabUrl(List.of("zeroed", "summed"), 2));
+    }
+
+    @Test
+    void a_state_round_trips_through_its_query() {
+        var state = new LabUrl(List.of("zeroed", "averaged"), 3);
+        assertThat(LabUrl.parse(state.query(), KNOWN, 3).state()).isEqualTo(state);
+    }
+
+    @Test
+    void a_step_out_of_range_names_the_step_and_the_range() {
+        var problem = LabUrl.parse(Map.of("step", List.of("9")), KNOWN, 3).problem();
+        assertThat(problem.key()).isEqualTo("lab.error.step");
+        assertThat(problem.args()).containsExactly(9, 3);
+        assertThat(LabUrl.parse(Map.of("step", List.of("0")), KNOWN, 3).problem().key()).isEqualTo("lab.error.step");
+    }
+
+    @Test
+    void a_step_that_is_not_a_number_and_an_unknown_strategy_are_problems_too() {
+        assertThat(LabUrl.parse(Map.of("step", List.of("two")), KNOWN, 3).problem())
+                .isEqualTo(new LabUrl.Problem("lab.error.number", List.of("two")));
+        assertThat(LabUrl.parse(Map.of("strategies", List.of("halved")), KNOWN, 3).problem())
+                .isEqualTo(new LabUrl.Problem("lab.error.strategy", List.of("halved", "zeroed, summed, averaged")));
+    }
+}
