@@ -31,9 +31,11 @@ final class ModelReader {
     private static final List<String> MODEL_FIELDS = List.of("layers", "activation", "dropout");
     private static final List<String> ACTIVATIONS = List.of("relu", "tanh", "sigmoid");
 
+    private final SourceTree tree;
     private final NodeReader read;
 
-    ModelReader(NodeReader read) {
+    ModelReader(SourceTree tree, NodeReader read) {
+        this.tree = tree;
         this.read = read;
     }
 
@@ -108,7 +110,7 @@ final class ModelReader {
             if (batches > ScenarioParser.MAX_BATCHES) {
                 throw read.error(root.has("epochs") ? "/epochs" : "/batchSize", "too many batches: "
                         + (train + batchSize - 1) / batchSize + " per epoch (" + train + " training examples in batches of "
-                        + batchSize + ") × " + epochs + " epochs = " + batches + " per run, at most 10,000 are allowed");
+                        + batchSize + ") x " + epochs + " epochs = " + batches + " per run, at most 10,000 are allowed");
             }
         }
         return new ModelSpec(name, samples, noise, testFraction, folder, layers, activation, dropout, seed, batchSize,
@@ -157,8 +159,9 @@ final class ModelReader {
     private JsonNode mapping(JsonNode root, String field, List<String> allowed, String example) throws ScenarioException {
         JsonNode node = root.get(field);
         if (node == null || node.isNull()) {
-            throw read.error("/" + field, "the field '" + field + "' is required for kind: model, e.g. " + field + ": "
-                    + example);
+            // no line: pointing at line 1 for a field that is not there would mislead
+            throw new ScenarioException(tree.fileName, node == null ? null : tree.line("/" + field), field, null,
+                    "the field '" + field + "' is required for kind: model, e.g. " + field + ": " + example);
         }
         if (!node.isObject()) {
             throw read.error("/" + field, field + " must be a mapping, e.g. " + example + ", found "

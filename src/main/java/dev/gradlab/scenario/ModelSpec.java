@@ -45,6 +45,21 @@ public record ModelSpec(String dataset, int samples, double noise, double testFr
         return layers[layers.length - 1];
     }
 
+    /**
+     * Training examples, when known before loading: generated sets keep {@code samples - round(samples * testFraction)},
+     * the bundled Fashion-MNIST subset 6,000; -1 for image files from a folder (or an unknown data set).
+     */
+    public int trainExamples() {
+        int[] shape = ModelReader.DATASETS.get(dataset);
+        if (shape == null) {
+            return -1;
+        }
+        if (shape[0] == 2) {
+            return samples - (int) Math.round(samples * testFraction);
+        }
+        return folder == null ? ModelReader.BUNDLED_TRAIN : -1;
+    }
+
     /** Weights and biases in the MLP: Σ (in·out + out) over consecutive layer sizes. */
     public long parameterCount() {
         long n = 0;

@@ -54,6 +54,18 @@ class OpsTest {
     }
 
     @Test
+    void matmul_with_vectors_follows_torch_matmul() {
+        Tensor m = Tensor.matrix(new double[][] {{1, 2}, {3, 4}});
+        Tensor v = Tensor.vector(1, -1);
+        assertThat(v.matmul(m).toArray()).containsExactly(-2, -2);
+        assertThat(m.matmul(v).toArray()).containsExactly(-1, -1);
+        assertThat(v.matmul(v).shape()).isEmpty();
+        assertThat(v.matmul(v).item()).isEqualTo(2);
+        assertThatThrownBy(() -> v.matmul(Tensor.zeros(3, 2))).isInstanceOf(AutogradException.class)
+                .hasMessageContaining("[2]").hasMessageContaining("[3, 2]");
+    }
+
+    @Test
     void softmax_of_zero_and_ln3_is_a_quarter_and_three_quarters() {
         Tensor p = Tensor.matrix(new double[][] {{0, Math.log(3)}}).softmax(1);
         assertThat(p.get(0, 0)).isCloseTo(0.25, within(EPS));

@@ -37,6 +37,30 @@ class SeedExampleTest {
     }
 
     @Test
+    void the_notebooks_worked_example_theta_from_10_with_batch_gradients_2_1_minus_1() {
+        double[] batchGradients = {2, 1, -1};
+        // by hand, η = 1: zeroed 10 → 8 → 7 → 8; accumulated (sums 2, 3, 2) 10 → 8 → 5 → 3
+        assertThat(train(batchGradients, true)).containsExactly(8, 7, 8);
+        assertThat(train(batchGradients, false)).containsExactly(8, 5, 3);
+    }
+
+    /** θ after each batch, where batch b's loss is g_b·θ (so its gradient is g_b), SGD with η = 1. */
+    private static double[] train(double[] batchGradients, boolean zeroGrad) {
+        Tensor theta = Tensor.scalar(10).requiresGrad_(true);
+        var sgd = new dev.gradlab.engine.optim.Sgd(java.util.List.of(theta), 1.0);
+        double[] trajectory = new double[batchGradients.length];
+        for (int b = 0; b < batchGradients.length; b++) {
+            if (zeroGrad) {
+                sgd.zeroGrad();
+            }
+            theta.mul(batchGradients[b]).backward();
+            sgd.step();
+            trajectory[b] = theta.item();
+        }
+        return trajectory;
+    }
+
+    @Test
     void the_mean_variant_gives_2x_over_3_per_call() {
         Tensor x = Tensor.vector(1, 2, 3).requiresGrad_(true);
         x.pow(2).mean().backward();

@@ -28,7 +28,7 @@ public final class ModelTrainer {
     /**
      * @param cancelled checked before every step; once true, training stops with a
      *                  {@link TrainingCancelledException}
-     * @throws IllegalArgumentException  when the layers do not fit the data set
+     * @throws ModelDataException when the layers do not fit the data set
      * @throws dev.gradlab.lab.data.DatasetException when the data set cannot be loaded
      */
     public ModelResult train(ModelSpec spec, TrainingProgress progress, BooleanSupplier cancelled) {

@@ -4,14 +4,11 @@ import dev.gradlab.engine.F;
 import dev.gradlab.engine.Tensor;
 import dev.gradlab.engine.nn.Mlp;
 import dev.gradlab.engine.nn.Sequential;
-import dev.gradlab.engine.optim.Adam;
-import dev.gradlab.engine.optim.Optimizer;
-import dev.gradlab.engine.optim.Sgd;
 import dev.gradlab.lab.GradientStrategy;
+import dev.gradlab.lab.Optimizers;
 import dev.gradlab.lab.StepRecord;
 import dev.gradlab.lab.StrategyStepper;
 import dev.gradlab.scenario.ModelSpec;
-import dev.gradlab.scenario.OptimizerSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +36,8 @@ final class StrategyTraining {
         this.norms = norms;
         this.model = Mlp.of(spec.layers(), spec.activation(), spec.dropout(), new Random(spec.seed()));
         this.params = model.namedParameters();
-        this.stepper = new StrategyStepper(strategy, optimizer(spec, model.parameters()), params);
+        this.stepper = new StrategyStepper(strategy,
+                Optimizers.of(spec.optimizer(), spec.learningRate(), model.parameters()), params);
         model.train();
     }
 
@@ -113,13 +111,5 @@ final class StrategyTraining {
 
     ModelRun result() {
         return new ModelRun(strategy, steps, epochs, diverged);
-    }
-
-    private static Optimizer optimizer(ModelSpec spec, List<Tensor> params) {
-        OptimizerSpec o = spec.optimizer();
-        return switch (o.type()) {
-            case SGD -> new Sgd(params, spec.learningRate(), o.momentum(), o.dampening(), o.weightDecay(), o.nesterov());
-            case ADAM -> new Adam(params, spec.learningRate(), o.beta1(), o.beta2(), o.eps(), o.weightDecay());
-        };
     }
 }

@@ -34,11 +34,11 @@ final class TrainingData {
         this.batchSize = spec.batchSize();
         int[] layers = spec.layers();
         if (layers[0] != train.features()) {
-            throw new IllegalArgumentException("model.layers[0] is " + layers[0] + " but the data set "
+            throw new ModelDataException("model.layers[0] is " + layers[0] + " but the data set "
                     + train.describe() + " has " + train.features() + " features per example");
         }
         if (layers[layers.length - 1] != train.classes()) {
-            throw new IllegalArgumentException("the last of model.layers is " + layers[layers.length - 1]
+            throw new ModelDataException("the last of model.layers is " + layers[layers.length - 1]
                     + " but the data set " + train.describe() + " has " + train.classes() + " classes");
         }
         // Shuffling draws from its own stream so it does not depend on how many numbers the weights took.

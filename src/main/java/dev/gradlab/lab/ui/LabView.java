@@ -131,14 +131,15 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         codeBox.addClassName("gradlab-panel");
         Div graphBox = new Div(new H2(getTranslation("lab.graph.heading")), graph);
         graphBox.addClassName("gradlab-panel");
-        Div side = new Div(codeBox, graphBox);
+        Div side = new Div(codeBox);
         side.addClassName("gradlab-lab-side");
         Div main = new Div(new H2(getTranslation("lab.tables.heading")), tables);
         main.addClassName("gradlab-lab-main");
         Div columns = new Div(main, side);
         columns.addClassName("gradlab-lab-columns");
         panels.removeAll();
-        panels.add(columns, new H2(getTranslation("lab.charts.heading")), charts);
+        // the graph gets the full width: an MLP's graph is wide, and it scrolls inside its own box beyond that
+        panels.add(columns, graphBox, new H2(getTranslation("lab.charts.heading")), charts);
         add(strategyBox, controls, noStrategy, panels);
         showRun();
     }

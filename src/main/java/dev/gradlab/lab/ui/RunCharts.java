@@ -53,10 +53,13 @@ final class RunCharts extends Composite<Div> {
         }
         List<XMarker> markers = new ArrayList<>();
         Integer diverge = RunFacts.firstDivergence(result);
+        boolean together = current != null && current.equals(diverge);
         if (diverge != null) {
-            markers.add(new XMarker(diverge, getTranslation("charts.diverge")));
+            markers.add(new XMarker(diverge, together
+                    ? getTranslation("charts.current") + " · " + getTranslation("charts.diverge")
+                    : getTranslation("charts.diverge")));
         }
-        if (current != null && !current.equals(diverge)) {
+        if (current != null && !together) {
             markers.add(new XMarker(current, getTranslation("charts.current")));
         }
         charts.forEach(c -> c.setXMarkers(markers));

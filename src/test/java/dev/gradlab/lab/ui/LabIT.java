@@ -104,6 +104,17 @@ class LabIT extends BrowserTest {
     }
 
     @Test
+    void the_mlp_shows_its_whole_graph_without_widening_the_page() {
+        open("/lab/mlp-explicit-weights?strategies=zeroed,accumulate-2&step=3");
+        assertThat(page.locator("#step-info")).containsText("Step 3 of 10");
+        assertThat(page.locator("#graph-panel svg g.node").first()).isVisible();
+        assertThat(page.locator("#graph-panel svg")).containsText("W1");
+        assertThat(page.locator("#pytorch-code")).containsText("F.cross_entropy(");
+        assertThat(horizontalOverflow()).isZero();
+        screenshot("lab-mlp-en-desktop");
+    }
+
+    @Test
     void the_library_lists_the_built_ins_first_and_opens_them_in_the_lab() {
         open("/library");
         assertThat(page.locator("#scenario-cards .gradlab-card").first()).containsText("backward()");
