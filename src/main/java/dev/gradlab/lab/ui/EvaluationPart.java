@@ -70,7 +70,7 @@ final class EvaluationPart extends Composite<Div> {
         String mode = noGrad ? "nograd" : "grad";
         String prefix = "eval-" + batch + "-" + mode + "-";
         table.addRow(List.of(String.valueOf(batch),
-                        noGrad ? "torch.no_grad()" : getTranslation("nograd.mode.grad"),
+                        noGrad ? "no_grad" : getTranslation("nograd.mode.grad"),
                         String.valueOf(p.graph().nodes()), Numbers.format(p.graph().savedValues(), getLocale()),
                         ms(p.nanos()), p.requiresGrad() ? "True" : "False", Numbers.format(p.loss(), getLocale())),
                 Arrays.asList(null, null, prefix + "nodes", prefix + "saved", null, prefix + "requires-grad", null),
@@ -85,7 +85,7 @@ final class EvaluationPart extends Composite<Div> {
         double[] with = rows.stream().mapToDouble(r -> of.applyAsDouble(r.withGrad())).toArray();
         double[] without = rows.stream().mapToDouble(r -> of.applyAsDouble(r.noGrad())).toArray();
         return List.of(Series.indexed(getTranslation("nograd.mode.grad"), 1, with),
-                Series.indexed("torch.no_grad()", 1, without));
+                Series.indexed("no_grad", 1, without));
     }
 
     private LineChart chart(String title, String yTitle) {

@@ -22,7 +22,7 @@ import java.util.function.ToDoubleFunction;
  */
 final class LeakPart extends Composite<Div> {
 
-    private static final String LOOP = "for data, target in test_loader:";
+    private static final String LOOP = "for x, y in test_loader:";
 
     LeakPart(NoGradLessonFacts facts) {
         List<LeakPoint> points = facts.leak();
@@ -31,19 +31,19 @@ final class LeakPart extends Composite<Div> {
         String inside = getTranslation("nograd.leak.variant.nograd");
 
         Div variants = new Div(
-                variant(leak, "leak-code-leak", List.of("total = 0", LOOP, "    output = model(data)",
-                        "    total += criterion(output, target)"), 3, CodeBlock.Mark.BAD),
-                variant(item, "leak-code-item", List.of("total = 0", LOOP, "    output = model(data)",
-                        "    total += criterion(output, target).item()"), 3, CodeBlock.Mark.GOOD),
-                variant(inside, "leak-code-nograd", List.of("total = 0", "with torch.no_grad():", "  " + LOOP,
-                        "      output = model(data)", "      total += criterion(output, target)"), 1,
+                variant("✗ " + leak, "leak-code-leak", List.of("total = 0", LOOP,
+                        "    loss = criterion(model(x), y)", "    total += loss"), 3, CodeBlock.Mark.BAD),
+                variant("✓ " + item, "leak-code-item", List.of("total = 0", LOOP,
+                        "    loss = criterion(model(x), y)", "    total += loss.item()"), 3,
+                        CodeBlock.Mark.GOOD),
+                variant("✓ " + inside, "leak-code-nograd", List.of("total = 0", "with torch.no_grad():",
+                        "    " + LOOP, "        loss = criterion(model(x), y)", "        total += loss"), 1,
                         CodeBlock.Mark.GOOD));
         variants.addClassName("gradlab-code-variants");
 
         SimpleTable table = new SimpleTable("leak-table", getTranslation("nograd.leak.table"), List.of(
-                getTranslation("nograd.col.batch"), leak + " · " + getTranslation("nograd.col.nodes"),
-                leak + " · KB", item + " · " + getTranslation("nograd.col.nodes"),
-                inside + " · " + getTranslation("nograd.col.nodes"), getTranslation("nograd.col.total")));
+                getTranslation("nograd.col.batch"), "+= loss", "KB", ".item()", "no_grad",
+                getTranslation("nograd.col.total")));
         for (LeakPoint p : points) {
             String id = "leak-" + p.batch() + "-";
             table.addRow(List.of(String.valueOf(p.batch()), String.valueOf(p.tensorTotal().nodes()), kb(p.tensorTotal()),

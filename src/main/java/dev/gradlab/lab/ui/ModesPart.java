@@ -20,10 +20,10 @@ final class ModesPart extends Composite<Div> {
         List<ModeFacts> cells = facts.modes(); // (train, grad), (train, no-grad), (eval, grad), (eval, no-grad)
         double[][] reference = cells.get(2).outputs();
         SimpleTable table = new SimpleTable("modes-table", getTranslation("nograd.modes.table"),
-                List.of("", getTranslation("nograd.mode.grad"), "torch.no_grad()"));
-        table.addRow(List.of("model.train()", cell(cells.get(0), reference), cell(cells.get(1), reference)),
+                List.of("", getTranslation("nograd.mode.grad"), "torch.\u200bno_grad()"));
+        table.addRow(List.of("model.\u200btrain()", cell(cells.get(0), reference), cell(cells.get(1), reference)),
                 Arrays.asList(null, "mode-train-grad", "mode-train-nograd"), "gradlab-modes-row");
-        table.addRow(List.of("model.eval()", cell(cells.get(2), reference), cell(cells.get(3), reference)),
+        table.addRow(List.of("model.\u200beval()", cell(cells.get(2), reference), cell(cells.get(3), reference)),
                 Arrays.asList(null, "mode-eval-grad", "mode-eval-nograd"), "gradlab-modes-row");
         Paragraph conclusion = new Paragraph(getTranslation("nograd.modes.conclusion"));
         conclusion.addClassName("gradlab-callout");

@@ -24,7 +24,7 @@ import java.util.Map;
 @CssImport("./styles/nograd.css")
 public class NoGradLessonView extends Div implements HasDynamicTitle {
 
-    /** The notebook's evaluation loop; lines 0, 3 and 8 are the ones this lesson is about. */
+    /** The notebook's evaluation loop; lines 0, 3 and 7 are the ones this lesson is about. */
     static final List<String> EVALUATION_LOOP = List.of(
             "model.eval()",
             "test_loss = 0",
@@ -33,7 +33,6 @@ public class NoGradLessonView extends Div implements HasDynamicTitle {
             "    for data, target in test_loader:",
             "        data, target = data.to(device), target.to(device)",
             "        output = model(data)",
-            "        # criterion(...) is a tensor; .item() keeps only its number",
             "        test_loss += criterion(output, target).item()",
             "        pred = output.argmax(dim=1, keepdim=True)",
             "        correct += pred.eq(target.view_as(pred)).sum().item()",
@@ -44,7 +43,7 @@ public class NoGradLessonView extends Div implements HasDynamicTitle {
         addClassName("gradlab-nograd");
         add(new H1(getTranslation("nograd.title")), new Paragraph(getTranslation("nograd.intro")));
         CodeBlock loop = new CodeBlock("eval-loop", getTranslation("nograd.loop.heading"), EVALUATION_LOOP,
-                Map.of(0, CodeBlock.Mark.GOOD, 3, CodeBlock.Mark.GOOD, 8, CodeBlock.Mark.GOOD));
+                Map.of(0, CodeBlock.Mark.GOOD, 3, CodeBlock.Mark.GOOD, 7, CodeBlock.Mark.GOOD));
         Paragraph legend = new Paragraph(getTranslation("nograd.loop.legend"));
         legend.addClassName("gradlab-muted");
         add(section("part-loop", new H2(getTranslation("nograd.loop.heading")),

@@ -2,6 +2,7 @@ package dev.gradlab.lab.ui;
 
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.dom.Element;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -17,20 +18,26 @@ final class SimpleTable extends Composite<Div> {
     private final Element body = new Element("tbody");
 
     SimpleTable(String id, String caption, List<String> headers) {
-        getContent().addClassName("gradlab-simple-table");
-        getContent().getElement().setAttribute("tabindex", "0");
-        getContent().getElement().setAttribute("role", "region");
-        getContent().getElement().setAttribute("aria-label", caption);
+        // the caption sits outside the scrolling box, so it wraps with the page instead of being cut off
+        Span cap = new Span(caption);
+        cap.addClassName("gradlab-caption");
+        cap.setId(id + "-caption");
+        Div scroller = new Div();
+        scroller.addClassName("gradlab-simple-table");
+        scroller.getElement().setAttribute("tabindex", "0");
+        scroller.getElement().setAttribute("role", "region");
+        scroller.getElement().setAttribute("aria-labelledby", id + "-caption");
+        getContent().add(cap, scroller);
         table.setAttribute("id", id);
-        Element cap = new Element("caption").setText(caption);
+        table.setAttribute("aria-labelledby", id + "-caption");
         Element head = new Element("thead");
         Element row = new Element("tr");
         for (String h : headers) {
             row.appendChild(new Element("th").setAttribute("scope", "col").setText(h));
         }
         head.appendChild(row);
-        table.appendChild(cap, head, body);
-        getContent().getElement().appendChild(table);
+        table.appendChild(head, body);
+        scroller.getElement().appendChild(table);
     }
 
     void clear() {
