@@ -25,7 +25,8 @@ final class BoundaryPicture {
         double cell = (double) SIZE / n;
         StringBuilder svg = new StringBuilder(8_192);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(SIZE).append(' ').append(SIZE)
-                .append("\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"").append(escape(label)).append("\">");
+                .append("\" role=\"img\" aria-label=\"").append(escape(label)).append("\">");
+        svg.append("<g shape-rendering=\"crispEdges\">"); // no hairlines between cells; the dots stay smooth
         for (int row = 0; row < n; row++) {
             double y = (n - 1 - row) * cell; // row 0 is the bottom of the data, the top of an SVG is y = 0
             int start = 0;
@@ -40,6 +41,7 @@ final class BoundaryPicture {
                 }
             }
         }
+        svg.append("</g>");
         double w = grid.xMax() - grid.xMin();
         double h = grid.yMax() - grid.yMin();
         for (int i = 0; i < test.size(); i++) {
