@@ -41,6 +41,11 @@ final class Backprop {
             seed = gradient.data.clone();
         }
         List<Tensor> order = topologicalOrder(root);
+        for (Tensor t : order) { // fail before any gradient is added, not halfway through
+            if (t.gradFn != null) {
+                t.gradFn.checkSaved();
+            }
+        }
         try {
             root.pending = seed;
             for (int i = order.size() - 1; i >= 0; i--) {
@@ -51,7 +56,6 @@ final class Backprop {
                 }
                 Node fn = t.gradFn;
                 if (fn != null) {
-                    fn.checkSaved();
                     fn.backward(g);
                 }
                 if (t.keepsGrad()) {

@@ -2,13 +2,15 @@ package dev.gradlab.engine;
 
 /**
  * A recorded operation, PyTorch's {@code grad_fn}: its inputs (the graph's edges), the values its backward rule
- * needs, and that rule. Subclasses compute their forward result in their constructor-side factory and implement
- * {@link #backward(double[])}, which must ADD each input's gradient into {@link #gradOf(Tensor)} — never assign,
- * because an input used twice receives a contribution from each use.
+ * needs, and that rule. Each operation has a static factory that computes the forward result, {@link #save}s what
+ * backward needs and wraps the result with {@link #output}; its {@link #backward(double[])} must ADD each input's
+ * gradient into {@link #gradOf(Tensor)} — never assign, because an input used twice gets a contribution per use.
  */
 abstract class Node {
 
     private static final Tensor[] NONE = new Tensor[0];
+    /** Stands in for inputs that need no gradient, so a kept-alive graph does not keep their data alive. */
+    private static final Tensor CONSTANT = new Tensor(new double[1], Shapes.SCALAR);
 
     final String name;
     final Tensor[] inputs;
@@ -22,6 +24,13 @@ abstract class Node {
         this.name = name;
         this.inputs = inputs;
         this.recording = Autograd.isGradEnabled() && anyRequiresGrad(inputs);
+        if (recording) { // like PyTorch's edges, which only lead to tensors that require grad
+            for (int i = 0; i < inputs.length; i++) {
+                if (!inputs[i].requiresGrad()) {
+                    inputs[i] = CONSTANT;
+                }
+            }
+        }
     }
 
     /** Adds {@code ∂loss/∂input} for every input that requires grad; {@code g} is {@code ∂loss/∂output}. */
@@ -45,10 +54,6 @@ abstract class Node {
 
     final double[] savedData(int i) {
         return saved[i].data;
-    }
-
-    int savedCount() {
-        return saved.length;
     }
 
     /** Wraps the forward result and, when recording, makes this node its grad_fn. */

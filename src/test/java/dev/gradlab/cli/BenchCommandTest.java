@@ -13,7 +13,8 @@ class BenchCommandTest {
         CliRun r = CliRun.of("bench", "--quick");
         assertThat(r.status()).as(r.err()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
-        assertThat(doc.get("singleThreaded").asBoolean()).isTrue();
+        assertThat(doc.get("singleThreaded").isBoolean()).isTrue();
+        assertThat(doc.get("matmul").asText()).isNotBlank();
         JsonNode w = doc.get("workloads");
         assertThat(w.get("scalar").get("stepsPerSecond").asLong()).isPositive();
         assertThat(w.get("tiny").get("stepsPerSecond").asLong()).isPositive();

@@ -46,6 +46,15 @@ class AutogradSemanticsTest {
     }
 
     @Test
+    void a_failed_second_backward_adds_nothing() {
+        Tensor x = Tensor.vector(1, 2, 3).requiresGrad_(true);
+        Tensor y = x.mul(2.0).add(x.pow(2)).sum(); // the mul branch saves nothing, the pow branch does
+        y.backward();
+        assertThatThrownBy(y::backward).isInstanceOf(AutogradException.class);
+        assertThat(x.grad().toArray()).containsExactly(4, 6, 8);
+    }
+
+    @Test
     void retain_graph_allows_a_second_backward_which_adds_again() {
         Tensor x = Tensor.vector(1, 2, 3).requiresGrad_(true);
         Tensor y = x.pow(2).sum();

@@ -147,6 +147,10 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         main.addClassName("gradlab-lab-main");
         Div columns = new Div(main, side);
         columns.addClassName("gradlab-lab-columns");
+        // many parameter values make tall rows in a half-width table: then tables take the full width
+        if (s.params().values().stream().mapToInt(p -> p.numel()).sum() > 6) {
+            columns.addClassName("stacked");
+        }
         panels.removeAll();
         // the graph gets the full width: an MLP's graph is wide, and it scrolls inside its own box beyond that
         panels.add(columns, graphBox, new H2(getTranslation("lab.charts.heading")), charts);

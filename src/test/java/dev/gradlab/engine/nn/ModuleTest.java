@@ -92,6 +92,22 @@ class ModuleTest {
     }
 
     @Test
+    void eval_mode_and_no_grad_are_different_switches() {
+        Sequential net = Mlp.of(new int[] {3, 50, 2}, "relu", 0.5, new Random(6));
+        Tensor x = Tensor.ones(4, 3);
+        net.eval();
+        Tensor evalOut = net.forward(x);
+        assertThat(evalOut.requiresGrad()).isTrue();             // eval() still records a graph
+        assertThat(net.forward(x).toArray()).containsExactly(evalOut.toArray()); // and is deterministic
+        net.train();
+        try (var off = Autograd.noGrad()) {
+            Tensor trainOut = net.forward(x);
+            assertThat(trainOut.requiresGrad()).isFalse();      // no-grad records nothing
+            assertThat(trainOut.toArray()).isNotEqualTo(evalOut.toArray()); // but dropout is still on
+        }
+    }
+
+    @Test
     void dropout_in_eval_mode_passes_the_input_through() {
         Dropout drop = new Dropout(0.5, new Random(4));
         drop.eval();

@@ -71,6 +71,10 @@ class ZeroGradLessonIT extends BrowserTest {
         assertThat(page.locator("#divergence")).containsText("step");
         assertThat(charts.first().boundingBox().height).isGreaterThan(150);
         screenshot("lesson-en-desktop");
+        page.locator("#theme-toggle").click();
+        waitForVaadin();
+        clickBackward();
+        screenshot("lesson-en-dark-desktop");
     }
 
     @Test

@@ -1,0 +1,27 @@
+package dev.gradlab.engine;
+
+/**
+ * What runs the engine's large matrix products, for reports such as the {@code bench} command (like PyTorch's
+ * {@code torch.get_num_threads()} and {@code torch.__config__.show()}). Products of at least about a million
+ * multiply-adds are split over {@link #numThreads()} threads; everything else runs on the caller's thread.
+ */
+public final class Backend {
+
+    private Backend() {
+    }
+
+    /** Threads a large product may use: the {@code gradlab.threads} property, else the available processors. */
+    public static int numThreads() {
+        return RowSplit.THREADS;
+    }
+
+    /** True if large products run on more than one thread (so a benchmark must time them by the wall clock). */
+    public static boolean isParallel() {
+        return RowSplit.THREADS > 1 || (NativeGemm.usable() != null && NativeGemm.loaded().multiThreaded());
+    }
+
+    /** One line: native BLAS (which library, its measured rate) or the Java kernel, and the threads. */
+    public static String matmul() {
+        return Gemm.describe();
+    }
+}
