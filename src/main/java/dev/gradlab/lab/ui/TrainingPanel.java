@@ -52,7 +52,7 @@ final class TrainingPanel extends Composite<Div> {
         this.service = service;
         this.spec = spec;
         // 2-D sets are generated from the seed in microseconds; image sets are not drawn, so never loaded here
-        this.testPoints = spec.features() == 2 ? ModelTrainer.data(spec).test() : null;
+        this.testPoints = spec.features() == 2 ? testSet(spec) : null;
         getContent().addClassName("gradlab-training");
         getContent().setId("training-panel");
 
@@ -128,6 +128,17 @@ final class TrainingPanel extends Composite<Div> {
             }
         } catch (TrainingRejectedException ex) {
             setStatus("error", getTranslation("training.rejected", ex.getMessage()));
+        } catch (RuntimeException ex) { // a student sees a sentence, not a stack trace
+            setStatus("error", getTranslation("training.failed", String.valueOf(ex.getMessage())));
+        }
+    }
+
+    /** The test points to draw over the boundary; without them the pictures still show the boundary. */
+    private static @Nullable Dataset testSet(ModelSpec spec) {
+        try {
+            return ModelTrainer.data(spec).test();
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
