@@ -3,6 +3,10 @@ package dev.gradlab.cli;
 import dev.gradlab.engine.AutogradException;
 import dev.gradlab.lab.RunResult;
 import dev.gradlab.lab.Runner;
+import dev.gradlab.lab.data.DatasetException;
+import dev.gradlab.lab.train.ModelDataException;
+import dev.gradlab.lab.train.ModelTrainer;
+import dev.gradlab.scenario.ModelSpec;
 import dev.gradlab.scenario.EvaluationException;
 import dev.gradlab.scenario.Scenario;
 import dev.gradlab.scenario.ScenarioException;
@@ -32,8 +36,13 @@ public final class RunCommand {
         String name = file.toString();
         try {
             Scenario scenario = ScenarioParser.parse(read(file), name);
-            RunResult result = new Runner().run(scenario);
-            out.print(RunJson.write(result));
+            ModelSpec model = scenario.model();
+            if (model != null) {
+                out.print(ModelRunJson.write(scenario.id(), new ModelTrainer().train(model)));
+            } else {
+                RunResult result = new Runner().run(scenario);
+                out.print(RunJson.write(result));
+            }
             out.flush();
             return 0;
         } catch (ScenarioException e) {
@@ -42,6 +51,10 @@ public final class RunCommand {
             err.println(name + ": loss, " + e.getMessage());
         } catch (AutogradException e) {
             err.println(name + ": " + e.getMessage());
+        } catch (DatasetException e) {
+            err.println(name + ": dataset: " + e.getMessage());
+        } catch (ModelDataException e) {
+            err.println(name + ": model: " + e.getMessage());
         } catch (BadFile e) {
             err.println(name + ": " + e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {

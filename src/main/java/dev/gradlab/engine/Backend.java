@@ -10,14 +10,17 @@ public final class Backend {
     private Backend() {
     }
 
-    /** Threads a large product may use: the {@code gradlab.threads} property, else the available processors. */
+    /**
+     * Threads a large product runs on: the {@code gradlab.threads} property, else the available processors; 1 if the
+     * native BLAS in use takes calls one at a time.
+     */
     public static int numThreads() {
-        return RowSplit.THREADS;
+        return Gemm.threadsUsed();
     }
 
     /** True if large products run on more than one thread (so a benchmark must time them by the wall clock). */
     public static boolean isParallel() {
-        return RowSplit.THREADS > 1 || (NativeGemm.usable() != null && NativeGemm.loaded().multiThreaded());
+        return Gemm.threadsUsed() > 1;
     }
 
     /** One line: native BLAS (which library, its measured rate) or the Java kernel, and the threads. */

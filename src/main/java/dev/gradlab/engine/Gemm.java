@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Large matrix products (C += A·B in the three layouts backward needs): native dgemm when a fast one is loaded
  * (see {@link NativeGemm}), else the Java kernel; rows split over the cores (see {@link RowSplit}) once a product is
- * big enough to pay for the hand-off, unless the native library already runs threads of its own.
+ * big enough to pay for the hand-off, if the native library lets calls from several threads run at once.
  */
 final class Gemm {
 
@@ -55,7 +55,7 @@ final class Gemm {
     }
 
     private static int threads(long work, int m, @Nullable NativeBLAS blas) {
-        if (work < PARALLEL_MIN || (blas != null && NativeGemm.loaded().multiThreaded())) {
+        if (work < PARALLEL_MIN || (blas != null && NativeGemm.loaded().threading() != NativeGemm.Threading.CALLERS)) {
             return 1;
         }
         return Math.max(1, Math.min(RowSplit.THREADS, m / MIN_ROWS));
@@ -65,7 +65,18 @@ final class Gemm {
     static String describe() {
         NativeGemm.Loaded loaded = NativeGemm.loaded();
         String kernel = NativeGemm.usable() != null ? "native BLAS " + loaded.note() : "Java kernel; " + loaded.note();
-        return kernel + "; products of ≥ " + PARALLEL_MIN + " multiply-adds split over " + RowSplit.THREADS
-                + " thread(s)";
+        return kernel + "; " + threadsUsed() + " thread(s) per large product";
+    }
+
+    /** How many threads a large product runs on (more than 1 means the engine works in parallel). */
+    static int threadsUsed() {
+        if (NativeGemm.usable() == null) {
+            return RowSplit.THREADS;
+        }
+        return switch (NativeGemm.loaded().threading()) {
+            case CALLERS -> RowSplit.THREADS;
+            case ONE_AT_A_TIME -> 1;
+            case OWN_THREADS -> Runtime.getRuntime().availableProcessors(); // the library's own count; a guess
+        };
     }
 }

@@ -16,8 +16,10 @@ import org.jspecify.annotations.Nullable;
  * dgemm is column-major: a row-major [r×c] array read column-major is its transpose, so row-major C = A·B is
  * computed as column-major Cᵀ = Bᵀ·Aᵀ with no copy, and a block of C's rows is a block of Cᵀ's columns.
  *
- * <p>Which library: the {@code dev.ludovic.netlib.blas.nativeLibPath} property if set, else the first single-threaded
- * optimised BLAS found (BLIS, then OpenBLAS serial), else OpenBLAS pthread, else the system's libblas.so.3. A
+ * <p>Which library: the {@code dev.ludovic.netlib.blas.nativeLibPath} property if set, else the first optimised BLAS
+ * found: BLIS pthread build (one thread per call unless BLIS_NUM_THREADS says otherwise, and calls from several
+ * threads run at once, so we can split a product over the cores), BLIS serial (measured: concurrent calls take
+ * turns), OpenBLAS serial, OpenBLAS pthread; else the system's libblas.so.3. A
  * library is used only if a start-up check measures it at {@link #MIN_GMACS} or more: Debian's reference BLAS
  * (~1.5 GMAC/s) and an OpenBLAS that does not recognise the CPU and falls back to generic code (0.3.21 on this
  * Xeon runs its "Prescott" kernels, ~7 GMAC/s) are slower than the Java kernel (~10 GMAC/s).
@@ -36,8 +38,18 @@ final class NativeGemm {
     private NativeGemm() {
     }
 
-    /** What was loaded (or why nothing was), its measured rate, and whether it runs several threads itself. */
-    record Loaded(@Nullable NativeBLAS blas, String library, double gmacs, boolean multiThreaded, String note) {
+    /** What was loaded (or why nothing was), its measured rate, and how it behaves on several threads. */
+    record Loaded(@Nullable NativeBLAS blas, String library, double gmacs, Threading threading, String note) {
+    }
+
+    /** How a library behaves when several threads call it, which decides whether we split products over threads. */
+    enum Threading {
+        /** One thread per call, calls from several threads run at once (BLIS pthread build left at 1 thread). */
+        CALLERS,
+        /** Calls from several threads take turns (measured: Debian's BLIS serial build), or not known to be safe. */
+        ONE_AT_A_TIME,
+        /** Spreads each call over threads of its own (OpenBLAS pthread by default). */
+        OWN_THREADS
     }
 
     static Loaded loaded() {
@@ -74,7 +86,7 @@ final class NativeGemm {
 
     private static Loaded load() {
         if (System.getProperty("gradlab.matmul", "auto").equals("java")) {
-            return new Loaded(null, "none", 0, false, "not loaded: gradlab.matmul=java");
+            return new Loaded(null, "none", 0, Threading.ONE_AT_A_TIME, "not loaded: gradlab.matmul=java");
         }
         String library = System.getProperty(LIB_PATH);
         if (library == null) {
@@ -84,17 +96,49 @@ final class NativeGemm {
             }
         }
         String name = library == null ? "libblas.so.3" : library;
-        boolean multiThreaded = name.contains("pthread") || name.contains("openmp");
+        Threading threading = threading(name);
         NETLIB_LOG.setLevel(Level.WARNING); // its INFO line would land in the CLI's output
         try {
             NativeBLAS blas = NativeBLAS.getInstance();
             double gmacs = measure(blas);
-            String note = String.format(Locale.ROOT, "%s, %.1f GMAC/s at start-up%s", name, gmacs,
-                    gmacs >= MIN_GMACS ? "" : " (below " + MIN_GMACS + ": Java kernel used)");
-            return new Loaded(blas, name, gmacs, multiThreaded, note);
+            String note = String.format(Locale.ROOT, "%s, %.1f GMAC/s at start-up%s%s", name, gmacs,
+                    gmacs >= MIN_GMACS ? "" : " (below " + MIN_GMACS + ": Java kernel used)", avx512Hint(name));
+            return new Loaded(blas, name, gmacs, threading, note);
         } catch (RuntimeException | LinkageError e) {
-            return new Loaded(null, name, 0, false, "no native BLAS (" + e.getMessage() + ")");
+            return new Loaded(null, name, 0, Threading.ONE_AT_A_TIME, "no native BLAS (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * BLIS 0.9 and OpenBLAS 0.3.21 (Debian 12) pick their kernels by CPU model; on a CPU they do not know (this
+     * Xeon under KVM) they run AVX2 (BLIS) or even SSE3 (OpenBLAS) code on an AVX-512 machine. Only an environment
+     * variable, read by the library itself, overrides that, so we can but say so.
+     */
+    private static String avx512Hint(String name) {
+        String variable = name.contains("blis") ? "BLIS_ARCH_TYPE=skx" : name.contains("openblas")
+                ? "OPENBLAS_CORETYPE=SkylakeX" : null;
+        if (variable == null || System.getenv(variable.substring(0, variable.indexOf('='))) != null) {
+            return "";
+        }
+        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            boolean avx512 = lines.filter(l -> l.startsWith("flags")).findFirst()
+                    .map(l -> l.contains(" avx512f ")).orElse(false);
+            return avx512 ? " (AVX-512 CPU: if the library does not know it, " + variable + " makes it use AVX-512)"
+                    : "";
+        } catch (java.io.IOException | java.io.UncheckedIOException | SecurityException e) {
+            return "";
+        }
+    }
+
+    private static Threading threading(String name) {
+        if (name.contains("openblas-pthread") || name.contains("openblas-openmp")) {
+            return "1".equals(System.getenv("OPENBLAS_NUM_THREADS")) ? Threading.CALLERS : Threading.OWN_THREADS;
+        }
+        if (name.contains("blis-pthread")) { // BLIS runs one thread per call unless told otherwise
+            return System.getenv("BLIS_NUM_THREADS") == null || "1".equals(System.getenv("BLIS_NUM_THREADS"))
+                    ? Threading.CALLERS : Threading.OWN_THREADS;
+        }
+        return Threading.ONE_AT_A_TIME;
     }
 
     private static @Nullable String findLibrary() {
@@ -107,7 +151,7 @@ final class NativeGemm {
             return null;
         }
         Path dir = Path.of("/usr/lib", triple);
-        for (String candidate : List.of("blis-serial", "openblas-serial", "openblas-pthread", "blis-pthread")) {
+        for (String candidate : List.of("blis-pthread", "blis-serial", "openblas-serial", "openblas-pthread")) {
             Path lib = dir.resolve(candidate).resolve("libblas.so.3");
             if (Files.isReadable(lib)) {
                 return lib.toString();

@@ -1,16 +1,9 @@
 package dev.gradlab.lab;
 
-import dev.gradlab.engine.Autograd;
 import dev.gradlab.engine.GraphView;
-import dev.gradlab.engine.NoGradScope;
 import dev.gradlab.engine.Tensor;
-import dev.gradlab.engine.optim.Adam;
-import dev.gradlab.engine.optim.Optimizer;
-import dev.gradlab.engine.optim.Sgd;
-import dev.gradlab.scenario.OptimizerSpec;
 import dev.gradlab.scenario.Scenario;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a scenario's strategies, each independently from the same initial parameters over the same batches, through
- * the one training loop below: the strategies differ only in the answers a {@link GradientStrategy} gives.
+ * the one training loop below: the strategies differ only in the answers a {@link GradientStrategy} gives, applied by
+ * the {@link StrategyStepper} that the model trainer uses too.
  */
 public final class Runner {
 
@@ -27,6 +21,9 @@ public final class Runner {
     }
 
     public RunResult run(Scenario s, List<GradientStrategy> strategies) {
+        if (s.model() != null) {
+            throw new IllegalArgumentException(s.fileName() + " is a model scenario: train it with ModelTrainer");
+        }
         Batches batches = new Batches(s);
         List<StrategyRun> runs = new ArrayList<>();
         for (GradientStrategy strategy : strategies) {
@@ -60,7 +57,7 @@ public final class Runner {
         private final Batches batches;
         private final GradientStrategy strategy;
         private final Map<String, Tensor> params = new LinkedHashMap<>();
-        private final Optimizer optimizer;
+        private final StrategyStepper stepper;
         private @Nullable GraphView captured;
 
         Loop(Scenario scenario, Batches batches, GradientStrategy strategy) {
@@ -69,40 +66,36 @@ public final class Runner {
             this.strategy = strategy;
             scenario.params().forEach((name, p) ->
                     params.put(name, Batches.tensor(p).requiresGrad_(true).named(name)));
-            optimizer = optimizer(scenario, new ArrayList<>(params.values()));
+            stepper = new StrategyStepper(strategy,
+                    Optimizers.of(scenario.optimizer(), scenario.learningRate(), new ArrayList<>(params.values())), params);
         }
 
         StrategyRun run(int captureAt) {
             List<StepRecord> steps = new ArrayList<>();
             Integer diverged = null;
-            int inBuffer = 0;
             int step = 0;
             int n = batches.perEpoch();
             for (int epoch = 1; epoch <= scenario.epochs(); epoch++) {
                 for (int batch = 1; batch <= n; batch++) {
                     step++;
-                    if (strategy.zeroesBeforeBatch()) {
-                        optimizer.zeroGrad(true);
-                        inBuffer = 0;
-                    }
-                    Batches.Backward backward = batches.backward(batch - 1, params, strategy.lossDivisor(), step == captureAt);
-                    inBuffer++;
+                    stepper.beforeBatch();
+                    Batches.Backward backward = batches.backward(batch - 1, params, stepper.lossDivisor(), step == captureAt);
+                    stepper.afterBackward();
                     Map<String, double @Nullable []> grad = snapshot(true);
                     if (step == captureAt) {
                         captured = graph(backward.output());
                         return new StrategyRun(strategy, steps, diverged);
                     }
-                    boolean stepped = strategy.stepsAfter(batch, n);
+                    Map<String, @Nullable Tensor> handed = stepper.afterBatch(batch, n);
                     Map<String, double @Nullable []> applied = null;
-                    if (stepped) {
-                        applied = step(strategy.gradDivisor(inBuffer));
-                        if (strategy.zeroesAfterStep()) {
-                            optimizer.zeroGrad(true);
-                            inBuffer = 0;
+                    if (handed != null) {
+                        applied = new LinkedHashMap<>();
+                        for (var e : handed.entrySet()) {
+                            applied.put(e.getKey(), e.getValue() == null ? null : e.getValue().toArray());
                         }
                     }
-                    StepRecord record = new StepRecord(step, epoch, batch, backward.loss(), grad, applied, stepped,
-                            snapshot(false));
+                    StepRecord record = new StepRecord(step, epoch, batch, backward.loss(), grad, applied,
+                            handed != null, snapshot(false));
                     if (diverged == null && !Finite.all(record)) {
                         diverged = step;
                     }
@@ -111,24 +104,6 @@ public final class Runner {
                 }
             }
             return new StrategyRun(strategy, steps, diverged);
-        }
-
-        /** Hands the optimizer .grad / divisor for each parameter (null: skipped) and steps; returns what it handed. */
-        private Map<String, double @Nullable []> step(int divisor) {
-            Map<Tensor, Tensor> applied = new IdentityHashMap<>();
-            Map<String, double @Nullable []> shown = new LinkedHashMap<>();
-            try (NoGradScope ignored = Autograd.noGrad()) {
-                params.forEach((name, p) -> {
-                    Tensor g = p.grad();
-                    Tensor a = g == null ? null : divisor == 1 ? g : g.div(divisor);
-                    if (a != null) {
-                        applied.put(p, a);
-                    }
-                    shown.put(name, a == null ? null : a.toArray());
-                });
-            }
-            optimizer.step(applied::get);
-            return shown;
         }
 
         private Map<String, double @Nullable []> snapshot(boolean grads) {
@@ -153,14 +128,6 @@ public final class Runner {
                         p.toArray()));
             }
             return new GraphView(nodes, List.of());
-        }
-
-        private static Optimizer optimizer(Scenario s, List<Tensor> params) {
-            OptimizerSpec o = s.optimizer();
-            return switch (o.type()) {
-                case SGD -> new Sgd(params, s.learningRate(), o.momentum(), o.dampening(), o.weightDecay(), o.nesterov());
-                case ADAM -> new Adam(params, s.learningRate(), o.beta1(), o.beta2(), o.eps(), o.weightDecay());
-            };
         }
     }
 }

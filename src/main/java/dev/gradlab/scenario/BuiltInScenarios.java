@@ -11,7 +11,7 @@ import java.util.Optional;
 public final class BuiltInScenarios {
 
     static final List<String> IDS = List.of("accumulate-x-squared", "gd-by-hand", "linear-regression-batches",
-            "mlp-explicit-weights");
+            "mlp-explicit-weights", "spiral-mlp", "xor-mlp", "circle-mlp", "gaussian-mlp", "fashion-mnist-mlp");
 
     private static volatile @org.jspecify.annotations.Nullable List<Scenario> all;
 

@@ -20,15 +20,26 @@ import org.jspecify.annotations.Nullable;
  * @param batchSize  rows per batch; 0 when there is no data
  * @param steps      batches per epoch when there is no data; 0 otherwise
  * @param source     the file's text as written, for export and display
+ * @param model      kind model only: the data set, the MLP and its training (also holds the common fields); batches
+ *                   are the training set's, reshuffled every epoch, so {@link #batchData} does not apply
  */
 public record Scenario(String id, LocalizedText title, @Nullable LocalizedText description, Kind kind,
         double learningRate, OptimizerSpec optimizer, List<String> strategies, Map<String, TensorData> params,
         List<Map<String, TensorData>> gradients, @Nullable Expression loss, @Nullable String lossText,
         Map<String, TensorData> data,
-        int batchSize, int steps, int epochs, String fileName, String source) {
+        int batchSize, int steps, int epochs, String fileName, String source, @Nullable ModelSpec model) {
+
+    /** A manual or expression scenario (no model). */
+    public Scenario(String id, LocalizedText title, @Nullable LocalizedText description, Kind kind,
+            double learningRate, OptimizerSpec optimizer, List<String> strategies, Map<String, TensorData> params,
+            List<Map<String, TensorData>> gradients, @Nullable Expression loss, @Nullable String lossText,
+            Map<String, TensorData> data, int batchSize, int steps, int epochs, String fileName, String source) {
+        this(id, title, description, kind, learningRate, optimizer, strategies, params, gradients, loss, lossText, data,
+                batchSize, steps, epochs, fileName, source, null);
+    }
 
     public enum Kind {
-        MANUAL, EXPRESSION;
+        MANUAL, EXPRESSION, MODEL;
 
         public String fileName() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -51,6 +62,8 @@ public record Scenario(String id, LocalizedText title, @Nullable LocalizedText d
         return switch (kind) {
             case MANUAL -> gradients.size();
             case EXPRESSION -> data.isEmpty() ? steps : (rows() + batchSize - 1) / batchSize;
+            case MODEL -> model == null || model.trainExamples() < 0 ? 0
+                    : (model.trainExamples() + batchSize - 1) / batchSize;
         };
     }
 

@@ -21,10 +21,11 @@ public final class ScenarioParser {
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final List<String> COMMON = List.of("id", "title", "description", "kind", "learningRate",
-            "optimizer", "strategies", "params", "epochs");
+            "optimizer", "strategies", "epochs");
     private static final Map<Scenario.Kind, List<String>> KIND_FIELDS = Map.of(
-            Scenario.Kind.MANUAL, List.of("gradients"),
-            Scenario.Kind.EXPRESSION, List.of("loss", "data", "batchSize", "steps"));
+            Scenario.Kind.MANUAL, List.of("params", "gradients"),
+            Scenario.Kind.EXPRESSION, List.of("params", "loss", "data", "batchSize", "steps"),
+            Scenario.Kind.MODEL, List.of("dataset", "model", "seed", "batchSize"));
 
     private final SourceTree tree;
     private final NodeReader read;
@@ -58,7 +59,8 @@ public final class ScenarioParser {
                 ? new OptimizerReader(read).read(root.get("optimizer"), "/optimizer") : OptimizerSpec.sgd();
         List<String> strategies = root.has("strategies")
                 ? strategies(root.get("strategies")) : List.of("zeroed", "summed", "averaged");
-        Map<String, TensorData> params = read.tensors(required("params"), "/params", "params");
+        Map<String, TensorData> params = kind == Scenario.Kind.MODEL ? Map.of()
+                : read.tensors(required("params"), "/params", "params");
         int epochs = root.has("epochs") ? read.integer(root.get("epochs"), "/epochs", 1) : 1;
 
         List<Map<String, TensorData>> gradients = List.of();
@@ -67,7 +69,11 @@ public final class ScenarioParser {
         Map<String, TensorData> data = Map.of();
         int batchSize = 0;
         int steps = 0;
-        if (kind == Scenario.Kind.MANUAL) {
+        ModelSpec model = null;
+        if (kind == Scenario.Kind.MODEL) {
+            model = new ModelReader(tree, read).read(root, epochs, learningRate, optimizer, strategies);
+            batchSize = model.batchSize();
+        } else if (kind == Scenario.Kind.MANUAL) {
             gradients = new DataReader(read).gradients(required("gradients"), params);
         } else {
             if (root.has("data")) {
@@ -88,7 +94,7 @@ public final class ScenarioParser {
             loss = new LossCheck(tree, params, data, batchSize).check(lossText);
         }
         Scenario s = new Scenario(id, title, description, kind, learningRate, optimizer, strategies, params,
-                gradients, loss, lossText, data, batchSize, steps, epochs, tree.fileName, text);
+                gradients, loss, lossText, data, batchSize, steps, epochs, tree.fileName, text, model);
         if (s.totalBatches() > MAX_BATCHES) {
             String at = root.has("epochs") ? "/epochs" : kind == Scenario.Kind.MANUAL ? "/gradients"
                     : root.has("steps") ? "/steps" : root.has("batchSize") ? "/batchSize" : "/data";
@@ -120,7 +126,7 @@ public final class ScenarioParser {
                 return k;
             }
         }
-        throw read.error("/kind", "unknown kind '" + kind + "' (kinds: manual, expression)");
+        throw read.error("/kind", "unknown kind '" + kind + "' (kinds: manual, expression, model)");
     }
 
     private void checkFields(JsonNode root, Scenario.Kind kind) throws ScenarioException {

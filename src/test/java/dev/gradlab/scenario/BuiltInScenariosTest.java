@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 class BuiltInScenariosTest {
 
     @Test
-    void the_four_built_ins_load_in_teaching_order() {
+    void the_built_ins_load_in_teaching_order() {
         assertThat(BuiltInScenarios.all()).extracting(Scenario::id).containsExactly("accumulate-x-squared",
-                "gd-by-hand", "linear-regression-batches", "mlp-explicit-weights");
+                "gd-by-hand", "linear-regression-batches", "mlp-explicit-weights", "spiral-mlp", "xor-mlp", "circle-mlp",
+                "gaussian-mlp", "fashion-mnist-mlp");
         assertThat(BuiltInScenarios.find("gd-by-hand")).isPresent();
         assertThat(BuiltInScenarios.find("nope")).isEmpty();
     }
