@@ -174,7 +174,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
     }
 
     private static @Nullable ModelSpec modelSpec(Scenario s) {
-        return null; // TODO issue 5: s.model() once the parser reads kind: model
+        return s.kind() == Scenario.Kind.MODEL ? s.model() : null;
     }
 
     /** Runs the chosen strategies (cached by the service) and redraws everything for the current step. */
