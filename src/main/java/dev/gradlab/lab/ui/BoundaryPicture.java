@@ -33,10 +33,11 @@ final class BoundaryPicture {
             for (int col = 1; col <= n; col++) {
                 if (col == n || shade(grid, row, col, binary) != shade(grid, row, start, binary)) {
                     int i = row * n + start;
+                    // opaque tints (not fill-opacity): overlapping edges then leave no darker seams
                     svg.append(String.format(Locale.ROOT,
-                            "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"%s\" fill-opacity=\"%.2f\"/>",
-                            start * cell, y, (col - start) * cell + 0.05, cell + 0.05, colour(grid.predicted()[i]),
-                            OPACITY[confidence(grid, i, binary)]));
+                            "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"%s\"/>",
+                            start * cell, y, (col - start) * cell + 0.5, cell + 0.5,
+                            tint(colour(grid.predicted()[i]), OPACITY[confidence(grid, i, binary)])));
                     start = col;
                 }
             }
@@ -68,6 +69,16 @@ final class BoundaryPicture {
         // with two classes the probability is class 1's; otherwise it is already the predicted class's
         double sure = binary && grid.predicted()[i] == 0 ? 1 - p : p;
         return sure < 0.7 ? 0 : sure < 0.9 ? 1 : 2;
+    }
+
+    /** {@code hex} laid over white at {@code alpha}. */
+    static String tint(String hex, double alpha) {
+        StringBuilder out = new StringBuilder("#");
+        for (int k = 1; k < 7; k += 2) {
+            int c = Integer.parseInt(hex.substring(k, k + 2), 16);
+            out.append(String.format(Locale.ROOT, "%02x", (int) Math.round(255 - alpha * (255 - c))));
+        }
+        return out.toString();
     }
 
     private static String colour(int cls) {

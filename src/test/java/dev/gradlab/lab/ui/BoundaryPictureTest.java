@@ -49,4 +49,12 @@ class BoundaryPictureTest {
         assertThat(BoundaryPicture.svg(grid, points(new double[0][], new int[0]), "a \"b\" <c>"))
                 .contains("aria-label=\"a &quot;b&quot; &lt;c>\"");
     }
+
+    @Test
+    void a_tint_lays_the_colour_over_white() {
+        // 0x00 at 50% over 0xff: 255 - 0.5 * 255 = 127.5 -> 128 = 0x80; 0xff stays 0xff
+        assertThat(BoundaryPicture.tint("#00ff00", 0.5)).isEqualTo("#80ff80");
+        assertThat(BoundaryPicture.tint("#1f77b4", 1)).isEqualTo("#1f77b4");
+        assertThat(BoundaryPicture.tint("#1f77b4", 0)).isEqualTo("#ffffff");
+    }
 }
