@@ -87,8 +87,8 @@ public class TrainingJobs implements AutoCloseable {
                 executor.execute(() -> run(job));
             } else {
                 if (waiting.size() >= maxQueued) {
-                    throw new TrainingRejectedException("the training queue is full (" + waiting.size()
-                            + " jobs waiting for " + threads + " training threads): try again in a minute");
+                    throw new TrainingRejectedException("the training queue is full (" + count(waiting.size(), "job")
+                            + " waiting for " + count(threads, "training thread") + "): try again in a minute");
                 }
                 waiting.add(job);
                 place = waiting.size();
@@ -99,6 +99,10 @@ public class TrainingJobs implements AutoCloseable {
             notifyQueued(job, place);
         }
         return job;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** The session's unfinished jobs, oldest first (e.g. to show, or to cancel when its tab closes). */

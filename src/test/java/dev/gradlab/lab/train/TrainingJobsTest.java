@@ -180,7 +180,7 @@ class TrainingJobsTest {
                     .hasMessageContaining("you already have 2 training jobs running or waiting (at most 2 per session)");
             assertThatThrownBy(() -> jobs.submit("bob", Specs.small("xor", 1), new Gate()))
                     .isInstanceOf(TrainingRejectedException.class)
-                    .hasMessageContaining("the training queue is full (1 jobs waiting for 1 training threads)");
+                    .hasMessageContaining("the training queue is full (1 job waiting for 1 training thread)");
             jobs.cancelAll("alice");
             a.release.countDown();
             assertThat(jobs.jobs("alice")).allSatisfy(j -> assertThat(j.isCancelRequested()).isTrue());
