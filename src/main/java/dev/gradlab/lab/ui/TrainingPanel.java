@@ -81,6 +81,7 @@ final class TrainingPanel extends Composite<Div> {
 
         status.setId("training-status");
         status.addClassName("gradlab-training-status");
+        status.getElement().setAttribute("role", "status");
         progress.setId("training-progress");
         progress.getElement().setAttribute("aria-label", getTranslation("training.progress"));
         progress.setVisible(false);
@@ -162,10 +163,16 @@ final class TrainingPanel extends Composite<Div> {
         setStatus("queued", getTranslation("training.queued", place));
     }
 
+    /** Bar and text; called at the start and after each epoch, so a screen reader hears a few updates, not hundreds. */
     void showRunning(long done, long total) {
+        showProgress(done, total);
+        setStatus("running", getTranslation("training.running", done, total));
+    }
+
+    /** The bar only: called several times a second while training. */
+    void showProgress(long done, long total) {
         progress.setIndeterminate(false);
         progress.setValue(total == 0 ? 0 : (double) done / total);
-        setStatus("running", getTranslation("training.running", done, total));
     }
 
     void setStatus(String state, String text) {

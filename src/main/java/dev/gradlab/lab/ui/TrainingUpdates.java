@@ -65,7 +65,7 @@ final class TrainingUpdates implements TrainingListener {
         long now = System.nanoTime();
         long last = lastStep.get();
         if (now - last >= STEP_INTERVAL_NANOS && lastStep.compareAndSet(last, now)) {
-            access(() -> panel.showRunning(step.done(), step.total()));
+            access(() -> panel.showProgress(step.done(), step.total()));
         }
     }
 
