@@ -87,6 +87,9 @@ class LabServiceTest {
     void pytorch_running_the_generated_loop_ends_where_the_runner_ends() throws Exception {
         assumeThat(PyTorchCodeTest.torchAvailable()).as("PyTorch at /usr/bin/python3").isTrue();
         for (Scenario s : lab.scenarios()) {
+            if (s.kind() == Scenario.Kind.MODEL) {
+                continue; // trained by ModelTrainer, not stepped by the Runner: no generated step loop to compare
+            }
             List<String> strategies = List.of("zeroed", "summed", "averaged", "accumulate-2");
             RunResult result = lab.run(s, strategies);
             for (String strategy : strategies) {
