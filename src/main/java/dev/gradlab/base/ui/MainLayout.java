@@ -108,9 +108,7 @@ public final class MainLayout extends AppLayout {
         SideNavItem lessons = new SideNavItem(getTranslation("nav.lessons"));
         lessons.setPrefixComponent(VaadinIcon.ACADEMY_CAP.create());
         lessons.addItem(new SideNavItem(getTranslation("nav.lessons.zero-grad"), "lessons/zero-grad"));
-        SideNavItem noGrad = new SideNavItem(getTranslation("nav.lessons.no-grad"), "lessons/no-grad");
-        noGrad.setVisible(false); // TODO issue 5: shown once the no_grad lesson exists
-        lessons.addItem(noGrad);
+        lessons.addItem(new SideNavItem(getTranslation("nav.lessons.no-grad"), "lessons/no-grad"));
         lessons.setExpanded(true);
 
         SideNavItem library = new SideNavItem(getTranslation("nav.library"), "library", VaadinIcon.BOOK.create());

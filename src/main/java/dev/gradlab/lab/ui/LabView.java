@@ -22,6 +22,8 @@ import dev.gradlab.lab.LabService;
 import dev.gradlab.lab.RunFacts;
 import dev.gradlab.lab.RunResult;
 import dev.gradlab.lab.StepRecord;
+import dev.gradlab.lab.train.TrainingService;
+import dev.gradlab.scenario.ModelSpec;
 import dev.gradlab.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,12 +37,14 @@ import org.jspecify.annotations.Nullable;
 @Route("lab/:scenarioId?")
 @AnonymousAllowed
 @CssImport("./styles/views.css")
+@CssImport("./styles/nograd.css")
 public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     /** The last state shown in this browser tab, so a language switch (which re-creates the view) keeps it. */
     private record Saved(String scenarioId, LabUrl state, String focus) {}
 
     private final LabService lab;
+    private final TrainingService training;
     private final CheckboxGroup<String> strategyBox = new CheckboxGroup<>();
     private final StepControls controls = new StepControls(this::setStep);
     private final StepTables tables = new StepTables();
@@ -56,8 +60,9 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
     private LabUrl state = new LabUrl(List.of(), 1);
     private String focus = "";
 
-    public LabView(LabService lab) {
+    public LabView(LabService lab, TrainingService training) {
         this.lab = lab;
+        this.training = training;
         addClassName("gradlab-page");
         addClassName("gradlab-lab");
         strategyBox.setLabel(getTranslation("lab.strategies"));
@@ -89,6 +94,11 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         Scenario s = id == null ? lab.scenarios().get(0) : lab.scenario(id).orElse(null);
         if (s == null) {
             showProblem(new LabUrl.Problem("lab.error.scenario", List.of(id)));
+            return;
+        }
+        ModelSpec model = modelSpec(s);
+        if (model != null) {
+            showTraining(s, model);
             return;
         }
         Saved saved = ComponentUtil.getData(event.getUI(), Saved.class);
@@ -146,6 +156,25 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         panels.add(columns, graphBox, new H2(getTranslation("lab.charts.heading")), charts);
         add(strategyBox, controls, noStrategy, panels);
         showRun();
+    }
+
+    /** Model scenarios are trained live rather than stepped: their own panel replaces the step controls. */
+    private void showTraining(Scenario s, ModelSpec model) {
+        controls.stop();
+        scenario = s;
+        result = null;
+        removeAll();
+        add(new H1(s.title().in(getLocale())));
+        if (s.description() != null) {
+            Paragraph description = new Paragraph(PlainText.of(s.description().in(getLocale())));
+            description.addClassName("gradlab-muted");
+            add(description);
+        }
+        add(new TrainingPanel(training, model));
+    }
+
+    private static @Nullable ModelSpec modelSpec(Scenario s) {
+        return s.kind() == Scenario.Kind.MODEL ? s.model() : null;
     }
 
     /** Runs the chosen strategies (cached by the service) and redraws everything for the current step. */

@@ -36,8 +36,11 @@ public class LibraryView extends Div implements HasDynamicTitle {
         card.setId("scenario-" + s.id());
         Span builtIn = new Span(getTranslation("library.builtin"));
         builtIn.getElement().getThemeList().add("badge contrast small");
-        Span kind = new Span(getTranslation(s.kind() == Scenario.Kind.MANUAL
-                ? "library.kind.manual" : "library.kind.expression"));
+        Span kind = new Span(getTranslation(switch (s.kind()) {
+            case MANUAL -> "library.kind.manual";
+            case EXPRESSION -> "library.kind.expression";
+            case MODEL -> "library.kind.model";
+        }));
         kind.getElement().getThemeList().add("badge small");
         Div badges = new Div(builtIn, kind);
         badges.addClassName("gradlab-badges");

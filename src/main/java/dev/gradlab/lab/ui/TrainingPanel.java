@@ -1,0 +1,203 @@
+package dev.gradlab.lab.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.server.VaadinSession;
+import dev.gradlab.lab.data.Dataset;
+import dev.gradlab.lab.train.ModelTrainer;
+import dev.gradlab.lab.train.TrainingJob;
+import dev.gradlab.lab.train.TrainingRejectedException;
+import dev.gradlab.lab.train.TrainingService;
+import dev.gradlab.scenario.ModelSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Lab's panel for {@code kind: model} scenarios: submits the training to the shared {@link TrainingService} (never
+ * trained on the UI thread), shows the place in the queue, then a progress bar, live loss and accuracy charts and, for
+ * 2-D data, a decision-boundary picture per strategy, all pushed from the training thread through
+ * {@code UI.access}. Leaving the page cancels the job.
+ */
+final class TrainingPanel extends Composite<Div> {
+
+    private final TrainingService service;
+    private final ModelSpec spec;
+    private final @Nullable Dataset testPoints;
+    private final CheckboxGroup<String> strategies = new CheckboxGroup<>();
+    private final IntegerField epochs = new IntegerField();
+    private final Button start = new Button();
+    private final Button cancel = new Button();
+    private final Paragraph status = new Paragraph();
+    private final ProgressBar progress = new ProgressBar();
+    private final TrainingCharts charts = new TrainingCharts();
+    private final Div accuracies = new Div();
+    private final Div boundaries = new Div();
+    private @Nullable TrainingJob job;
+    private @Nullable TrainingUpdates updates;
+
+    TrainingPanel(TrainingService service, ModelSpec spec) {
+        this.service = service;
+        this.spec = spec;
+        // 2-D sets are generated from the seed in microseconds; image sets are not drawn, so never loaded here
+        this.testPoints = spec.features() == 2 ? testSet(spec) : null;
+        getContent().addClassName("gradlab-training");
+        getContent().setId("training-panel");
+
+        strategies.setLabel(getTranslation("lab.strategies"));
+        strategies.setId("training-strategies");
+        strategies.setItems(spec.strategies());
+        strategies.setItemLabelGenerator(s -> StrategyText.label(this, s));
+        strategies.setValue(new LinkedHashSet<>(spec.strategies()));
+        epochs.setLabel(getTranslation("training.epochs"));
+        epochs.setId("training-epochs");
+        epochs.setMin(1);
+        epochs.setMax(spec.epochs());
+        epochs.setStepButtonsVisible(true);
+        epochs.setValue(spec.epochs());
+        start.setText(getTranslation("training.start"));
+        start.setId("training-start");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        start.addClickListener(e -> submit());
+        cancel.setText(getTranslation("training.cancel"));
+        cancel.setId("training-cancel");
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        cancel.setEnabled(false);
+        cancel.addClickListener(e -> cancelJob());
+        Div controls = new Div(strategies, epochs, start, cancel);
+        controls.addClassName("gradlab-training-controls");
+
+        status.setId("training-status");
+        status.addClassName("gradlab-training-status");
+        status.getElement().setAttribute("role", "status");
+        progress.setId("training-progress");
+        progress.getElement().setAttribute("aria-label", getTranslation("training.progress"));
+        progress.setVisible(false);
+        accuracies.setId("training-accuracy");
+        boundaries.addClassName("gradlab-boundaries");
+        boundaries.setId("training-boundaries");
+
+        getContent().add(new H2(getTranslation("training.heading")),
+                new Paragraph(getTranslation("training.intro", spec.dataset(), Arrays.toString(spec.layers()))),
+                controls, status, progress, charts, new H3(getTranslation("training.accuracy.heading")), accuracies);
+        if (testPoints != null) {
+            Paragraph legend = new Paragraph(getTranslation("training.boundary.legend"));
+            legend.addClassName("gradlab-muted");
+            getContent().add(new H3(getTranslation("training.boundary.heading")), legend, boundaries);
+        } else {
+            Paragraph images = new Paragraph(getTranslation("training.images"));
+            images.addClassName("gradlab-muted");
+            getContent().add(images);
+        }
+        setStatus("idle", getTranslation("training.idle"));
+        // a closed tab or a page left behind takes its training with it
+        addDetachListener(e -> cancelJob());
+    }
+
+    private void submit() {
+        List<String> chosen = new ArrayList<>(spec.strategies());
+        chosen.retainAll(strategies.getValue());
+        if (chosen.isEmpty()) {
+            setStatus("error", getTranslation("lab.no-strategy"));
+            return;
+        }
+        int n = epochs.getValue() == null ? spec.epochs() : Math.max(1, Math.min(spec.epochs(), epochs.getValue()));
+        ModelSpec run = spec.withStrategies(chosen).withEpochs(n);
+        UI ui = UI.getCurrent();
+        charts.reset(this, chosen);
+        accuracies.removeAll();
+        boundaries.removeAll();
+        TrainingUpdates listener = new TrainingUpdates(ui, this, testPoints);
+        try {
+            job = service.submit(VaadinSession.getCurrent().getSession().getId(), run, listener);
+            updates = listener;
+            running(true);
+            if (job.state() == TrainingJob.State.RUNNING) {
+                showRunning(0, 0);
+            }
+        } catch (TrainingRejectedException ex) {
+            setStatus("error", getTranslation("training.rejected", ex.getMessage()));
+        } catch (RuntimeException ex) { // a student sees a sentence, not a stack trace
+            setStatus("error", getTranslation("training.failed", String.valueOf(ex.getMessage())));
+        }
+    }
+
+    /** The test points to draw over the boundary; without them the pictures still show the boundary. */
+    private static @Nullable Dataset testSet(ModelSpec spec) {
+        try {
+            return ModelTrainer.data(spec).test();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void cancelJob() {
+        TrainingJob j = job;
+        if (j != null && !j.state().isFinished()) {
+            j.cancel();
+        }
+    }
+
+    void running(boolean on) {
+        start.setEnabled(!on);
+        cancel.setEnabled(on);
+        strategies.setReadOnly(on);
+        epochs.setReadOnly(on);
+        progress.setVisible(on);
+    }
+
+    void showQueued(int place) {
+        progress.setIndeterminate(true);
+        setStatus("queued", getTranslation("training.queued", place));
+    }
+
+    /** Bar and text; called at the start and after each epoch, so a screen reader hears a few updates, not hundreds. */
+    void showRunning(long done, long total) {
+        showProgress(done, total);
+        setStatus("running", getTranslation("training.running", done, total));
+    }
+
+    /** The bar only: called several times a second while training. */
+    void showProgress(long done, long total) {
+        progress.setIndeterminate(false);
+        progress.setValue(total == 0 ? 0 : (double) done / total);
+    }
+
+    void setStatus(String state, String text) {
+        status.setText(text);
+        status.getElement().setAttribute("data-state", state);
+        status.getClassNames().set("gradlab-callout", !state.equals("idle"));
+    }
+
+    TrainingCharts charts() {
+        return charts;
+    }
+
+    Div accuracies() {
+        return accuracies;
+    }
+
+    Div boundaries() {
+        return boundaries;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        if (updates != null) {
+            updates.setUi(event.getUI());
+        }
+    }
+}

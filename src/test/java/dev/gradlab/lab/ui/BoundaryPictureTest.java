@@ -1,0 +1,60 @@
+package dev.gradlab.lab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gradlab.lab.data.Dataset;
+import dev.gradlab.lab.train.DecisionGrid;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class BoundaryPictureTest {
+
+    private static Dataset points(double[][] x, int[] y) {
+        return new Dataset("t", x, y, 2, new int[] {2}, List.of("x", "y"), List.of("0", "1"));
+    }
+
+    private static int count(String svg, String tag) {
+        Matcher m = Pattern.compile("<" + tag + " ").matcher(svg);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void cells_of_the_same_class_and_confidence_in_a_row_merge_into_one_rectangle() {
+        // 2×2 grid over [0, 1]²: bottom row class 0 (sure), class 0 (sure); top row class 0, class 1 (both sure)
+        DecisionGrid grid = new DecisionGrid(0, 1, 0, 1, 2, new int[] {0, 0, 0, 1}, new double[] {0.01, 0.02, 0.03, 0.99});
+        String svg = BoundaryPicture.svg(grid, points(new double[0][], new int[0]), "b");
+        // bottom row: one merged rectangle; top row: two
+        assertThat(count(svg, "rect")).isEqualTo(3);
+        assertThat(svg).contains("aria-label=\"b\"").contains("role=\"img\"");
+    }
+
+    @Test
+    void test_points_are_placed_with_y_pointing_up_and_points_outside_the_grid_are_left_out() {
+        DecisionGrid grid = new DecisionGrid(-1, 1, -1, 1, 1, new int[] {0}, new double[] {0.5});
+        // (1, 1) is the top right corner: x = 200, y = 0 in a 200-unit picture; (0, -1) is the bottom middle
+        String svg = BoundaryPicture.svg(grid, points(new double[][] {{1, 1}, {0, -1}, {5, 0}}, new int[] {1, 0, 0}), "b");
+        assertThat(count(svg, "circle")).isEqualTo(2);
+        assertThat(svg).contains("cx=\"200.0\" cy=\"0.0\"").contains("cx=\"100.0\" cy=\"200.0\"");
+    }
+
+    @Test
+    void labels_are_escaped_for_the_markup() {
+        DecisionGrid grid = new DecisionGrid(0, 1, 0, 1, 1, new int[] {1}, new double[] {0.9});
+        assertThat(BoundaryPicture.svg(grid, points(new double[0][], new int[0]), "a \"b\" <c>"))
+                .contains("aria-label=\"a &quot;b&quot; &lt;c>\"");
+    }
+
+    @Test
+    void a_tint_lays_the_colour_over_white() {
+        // 0x00 at 50% over 0xff: 255 - 0.5 * 255 = 127.5 -> 128 = 0x80; 0xff stays 0xff
+        assertThat(BoundaryPicture.tint("#00ff00", 0.5)).isEqualTo("#80ff80");
+        assertThat(BoundaryPicture.tint("#1f77b4", 1)).isEqualTo("#1f77b4");
+        assertThat(BoundaryPicture.tint("#1f77b4", 0)).isEqualTo("#ffffff");
+    }
+}
