@@ -13,7 +13,7 @@ class OpsTest {
 
     @Test
     void relu_zeroes_negatives_and_keeps_nan_as_torch_does() {
-        // torch.relu(torch.tensor([-2., -0., 0., 3., nan])) == [0, 0, 0, 3, nan]
+        // torch.relu(torch.tensor([-2., -0., 0., 3., nan])) gives [0, -0, 0, 3, nan] (-0 == 0)
         double[] y = Tensor.vector(-2, -0.0, 0, 3, Double.NaN).relu().toArray();
         assertThat(y[0]).isZero();
         assertThat(y[1]).isZero();
