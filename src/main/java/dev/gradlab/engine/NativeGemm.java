@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Which library: the {@code dev.ludovic.netlib.blas.nativeLibPath} property if set, else the first optimised BLAS
  * found: BLIS pthread build (one thread per call unless BLIS_NUM_THREADS says otherwise, and calls from several
  * threads run at once, so we can split a product over the cores), BLIS serial (measured: concurrent calls take
- * turns), OpenBLAS serial, OpenBLAS pthread; else the system's libblas.so.3. A
+ * turns), OpenBLAS serial, OpenBLAS pthread (OpenBLAS first if OPENBLAS_CORETYPE is set); else the system's
+ * libblas.so.3. A
  * library is used only if a start-up check measures it at {@link #MIN_GMACS} or more: Debian's reference BLAS
  * (~1.5 GMAC/s) and an OpenBLAS that does not recognise the CPU and falls back to generic code (0.3.21 on this
  * Xeon runs its "Prescott" kernels, ~7 GMAC/s) are slower than the Java kernel (~10 GMAC/s).
@@ -151,7 +152,11 @@ final class NativeGemm {
             return null;
         }
         Path dir = Path.of("/usr/lib", triple);
-        for (String candidate : List.of("blis-pthread", "blis-serial", "openblas-serial", "openblas-pthread")) {
+        // someone who set OPENBLAS_CORETYPE has told OpenBLAS which kernels to use: take it first then
+        List<String> order = System.getenv("OPENBLAS_CORETYPE") != null
+                ? List.of("openblas-serial", "openblas-pthread", "blis-pthread", "blis-serial")
+                : List.of("blis-pthread", "blis-serial", "openblas-serial", "openblas-pthread");
+        for (String candidate : order) {
             Path lib = dir.resolve(candidate).resolve("libblas.so.3");
             if (Files.isReadable(lib)) {
                 return lib.toString();

@@ -7,9 +7,10 @@ import dev.gradlab.engine.optim.Sgd;
 import java.util.Random;
 
 /**
- * A quick single-threaded throughput check of issue 5's workloads (not a test: run its main by hand,
- * {@code java -cp target/classes:target/test-classes dev.gradlab.engine.EngineThroughput}). The real
- * benchmark is the {@code bench} command.
+ * A quick throughput check of issue 5's workloads (not a test: run its main by hand, with the dependencies on the
+ * class path as well, {@code java -cp target/classes:target/test-classes:… dev.gradlab.engine.EngineThroughput};
+ * add {@code -Dgradlab.threads=1} to keep large products on one thread). The real benchmark is the {@code bench}
+ * command.
  */
 final class EngineThroughput {
 

@@ -12,6 +12,17 @@ class OpsTest {
     private static final double EPS = 1e-15;
 
     @Test
+    void relu_zeroes_negatives_and_keeps_nan_as_torch_does() {
+        // torch.relu(torch.tensor([-2., -0., 0., 3., nan])) gives [0, -0, 0, 3, nan] (-0 == 0)
+        double[] y = Tensor.vector(-2, -0.0, 0, 3, Double.NaN).relu().toArray();
+        assertThat(y[0]).isZero();
+        assertThat(y[1]).isZero();
+        assertThat(y[2]).isZero();
+        assertThat(y[3]).isEqualTo(3.0);
+        assertThat(y[4]).isNaN();
+    }
+
+    @Test
     void a_row_broadcasts_over_a_matrix_and_its_gradient_sums_over_rows() {
         Tensor m = Tensor.matrix(new double[][] {{1, 2}, {3, 4}}).requiresGrad_(true);
         Tensor r = Tensor.vector(10, 20).requiresGrad_(true);
