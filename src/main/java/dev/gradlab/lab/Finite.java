@@ -5,7 +5,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Divergence: a step whose loss, gradients or parameters are NaN or infinite, and the all-null record shown for it. */
-final class Finite {
+public final class Finite {
 
     private Finite() {
     }
@@ -15,7 +15,8 @@ final class Finite {
                 && (r.applied() == null || all(r.applied())) && all(r.params());
     }
 
-    private static boolean all(Map<String, double @Nullable []> values) {
+    /** True if every number in every (non-null) vector is finite. */
+    public static boolean all(Map<String, double @Nullable []> values) {
         for (double[] v : values.values()) {
             if (v != null) {
                 for (double x : v) {

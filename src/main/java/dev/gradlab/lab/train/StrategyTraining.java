@@ -4,6 +4,7 @@ import dev.gradlab.engine.F;
 import dev.gradlab.engine.Tensor;
 import dev.gradlab.engine.nn.Mlp;
 import dev.gradlab.engine.nn.Sequential;
+import dev.gradlab.lab.Finite;
 import dev.gradlab.lab.GradientStrategy;
 import dev.gradlab.lab.Optimizers;
 import dev.gradlab.lab.StepRecord;
@@ -62,7 +63,7 @@ final class StrategyTraining {
         double value = loss.item();
         StepRecord record = new StepRecord(step, epoch, batch, value, grad, appliedValues, applied != null,
                 values(false));
-        if (diverged == null && !(Double.isFinite(value) && finite(record.grad()) && finite(record.params()))) {
+        if (diverged == null && !(Double.isFinite(value) && Finite.all(record.grad()) && Finite.all(record.params()))) {
             diverged = step;
             record = nulled(record); // as the scenario runner shows divergence: no values from here on
         }
@@ -90,18 +91,6 @@ final class StrategyTraining {
         return new double[] {Math.sqrt(s)};
     }
 
-    private static boolean finite(Map<String, double @Nullable []> values) {
-        for (double[] v : values.values()) {
-            if (v != null) {
-                for (double x : v) {
-                    if (!Double.isFinite(x)) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
-    }
 
     private static StepRecord nulled(StepRecord r) {
         Map<String, double @Nullable []> none = new LinkedHashMap<>();
