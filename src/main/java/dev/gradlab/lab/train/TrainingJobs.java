@@ -71,12 +71,14 @@ public class TrainingJobs implements AutoCloseable {
         int place = 0;
         synchronized (lock) {
             if (closed) {
-                throw new TrainingRejectedException("the training service is shutting down");
+                throw new TrainingRejectedException(TrainingRejectedException.Reason.SHUTTING_DOWN, 0,
+                        "the training service is shutting down");
             }
             long mine = running.stream().filter(j -> j.session().equals(session)).count()
                     + waiting.stream().filter(j -> j.session().equals(session)).count();
             if (mine >= maxPerSession) {
-                throw new TrainingRejectedException("you already have " + mine + " training job"
+                throw new TrainingRejectedException(TrainingRejectedException.Reason.SESSION_LIMIT, maxPerSession,
+                        "you already have " + mine + " training job"
                         + (mine == 1 ? "" : "s") + " running or waiting (at most " + maxPerSession
                         + " per session): wait for one to finish or cancel it");
             }
@@ -87,7 +89,8 @@ public class TrainingJobs implements AutoCloseable {
                 executor.execute(() -> run(job));
             } else {
                 if (waiting.size() >= maxQueued) {
-                    throw new TrainingRejectedException("the training queue is full (" + count(waiting.size(), "job")
+                    throw new TrainingRejectedException(TrainingRejectedException.Reason.QUEUE_FULL, maxQueued,
+                            "the training queue is full (" + count(waiting.size(), "job")
                             + " waiting for " + count(threads, "training thread") + "): try again in a minute");
                 }
                 waiting.add(job);

@@ -1,9 +1,29 @@
 package dev.gradlab.lab.train;
 
-/** A job the service will not take now: too many jobs of this session, or the queue is full. The message says which. */
+/**
+ * A job the service will not take now: too many jobs of this session, or the queue is full. The message says which in
+ * English (for logs and the command line); {@link #reason()} and {@link #limit()} let a page say it in its own language.
+ */
 public final class TrainingRejectedException extends RuntimeException {
 
-    TrainingRejectedException(String message) {
+    /** Why a job was refused. */
+    public enum Reason { SHUTTING_DOWN, SESSION_LIMIT, QUEUE_FULL }
+
+    private final Reason reason;
+    private final int limit;
+
+    TrainingRejectedException(Reason reason, int limit, String message) {
         super(message);
+        this.reason = reason;
+        this.limit = limit;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The cap that was reached: jobs per session, or jobs waiting overall; 0 when shutting down. */
+    public int limit() {
+        return limit;
     }
 }

@@ -128,7 +128,12 @@ final class TrainingPanel extends Composite<Div> {
                 showRunning(0, 0);
             }
         } catch (TrainingRejectedException ex) {
-            setStatus("error", getTranslation("training.rejected", ex.getMessage()));
+            String key = switch (ex.reason()) {
+                case SHUTTING_DOWN -> "training.rejected.shutting-down";
+                case SESSION_LIMIT -> "training.rejected.session-limit";
+                case QUEUE_FULL -> "training.rejected.queue-full";
+            };
+            setStatus("error", getTranslation(key, ex.limit()));
         } catch (RuntimeException ex) { // a student sees a sentence, not a stack trace
             setStatus("error", getTranslation("training.failed", String.valueOf(ex.getMessage())));
         }

@@ -177,10 +177,15 @@ class TrainingJobsTest {
             jobs.submit("alice", Specs.small("xor", 1), new Gate());
             assertThatThrownBy(() -> jobs.submit("alice", Specs.small("xor", 1), new Gate()))
                     .isInstanceOf(TrainingRejectedException.class)
-                    .hasMessageContaining("you already have 2 training jobs running or waiting (at most 2 per session)");
+                    .hasMessageContaining("you already have 2 training jobs running or waiting (at most 2 per session)")
+                    .satisfies(e -> assertThat(((TrainingRejectedException) e).reason())
+                            .isEqualTo(TrainingRejectedException.Reason.SESSION_LIMIT))
+                    .satisfies(e -> assertThat(((TrainingRejectedException) e).limit()).isEqualTo(2));
             assertThatThrownBy(() -> jobs.submit("bob", Specs.small("xor", 1), new Gate()))
                     .isInstanceOf(TrainingRejectedException.class)
-                    .hasMessageContaining("the training queue is full (1 job waiting for 1 training thread)");
+                    .hasMessageContaining("the training queue is full (1 job waiting for 1 training thread)")
+                    .satisfies(e -> assertThat(((TrainingRejectedException) e).reason())
+                            .isEqualTo(TrainingRejectedException.Reason.QUEUE_FULL));
             jobs.cancelAll("alice");
             a.release.countDown();
             assertThat(jobs.jobs("alice")).allSatisfy(j -> assertThat(j.isCancelRequested()).isTrue());
