@@ -37,12 +37,14 @@ final class RunCharts extends Composite<Div> {
         charts.clear();
         List<String> params = new ArrayList<>(result.scenario().params().keySet());
         for (String p : params.subList(0, Math.min(params.size(), MAX_PARAM_CHARTS))) {
-            add(getTranslation("charts.params", p), p, run -> RunFacts.paramTrajectory(run, p, 0));
+            // a trajectory starts where every strategy starts: the initial value, at step 0
+            double initial = result.scenario().params().get(p).data()[0];
+            add(getTranslation("charts.params", p), p, 0, run -> prepend(initial, RunFacts.paramTrajectory(run, p, 0)));
         }
         if (result.runs().stream().anyMatch(r -> r.steps().stream().anyMatch(s -> s.loss() != null))) {
-            add(getTranslation("charts.loss"), "loss", RunFacts::losses);
+            add(getTranslation("charts.loss"), "loss", 1, RunFacts::losses);
         }
-        add(getTranslation("charts.grad-norm"), "‖.grad‖", RunFacts::gradNorms);
+        add(getTranslation("charts.grad-norm"), "‖.grad‖", 1, RunFacts::gradNorms);
         setCurrent(current);
     }
 
@@ -65,7 +67,7 @@ final class RunCharts extends Composite<Div> {
         charts.forEach(c -> c.setXMarkers(markers));
     }
 
-    private void add(String title, String yTitle, Function<StrategyRun, double[]> of) {
+    private void add(String title, String yTitle, int firstStep, Function<StrategyRun, double[]> of) {
         LineChart chart = new LineChart(title);
         chart.setAxisTitles(getTranslation("charts.step"), yTitle);
         chart.setChartHeight("240px");
@@ -73,12 +75,19 @@ final class RunCharts extends Composite<Div> {
         chart.setAnimated(false);
         List<Series> series = new ArrayList<>();
         for (StrategyRun run : result.runs()) {
-            series.add(Series.indexed(StrategyText.label(this, run.strategy().name()), 1, of.apply(run)));
+            series.add(Series.indexed(StrategyText.label(this, run.strategy().name()), firstStep, of.apply(run)));
         }
         chart.setSeries(series);
         Div box = new Div(new H3(title), chart);
         box.addClassName("gradlab-chart-box");
         getContent().add(box);
         charts.add(chart);
+    }
+
+    private static double[] prepend(double first, double[] rest) {
+        double[] all = new double[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 }
