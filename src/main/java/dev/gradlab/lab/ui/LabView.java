@@ -6,6 +6,7 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -18,6 +19,7 @@ import com.vaadin.flow.router.NavigationTrigger;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.gradlab.base.ui.markdown.Markdown;
 import dev.gradlab.lab.LabService;
 import dev.gradlab.lab.RunFacts;
 import dev.gradlab.lab.RunResult;
@@ -126,12 +128,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         state = initial;
         controls.stop();
         removeAll();
-        add(new H1(s.title().in(getLocale())));
-        if (s.description() != null) {
-            Paragraph description = new Paragraph(PlainText.of(s.description().in(getLocale())));
-            description.addClassName("gradlab-muted");
-            add(description);
-        }
+        addHeading(s);
         strategyBox.setItems(s.strategies());
         strategyBox.setItemLabelGenerator(n -> StrategyText.label(this, n));
         controls.setRange((int) s.totalBatches());
@@ -164,13 +161,18 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         scenario = s;
         result = null;
         removeAll();
+        addHeading(s);
+        add(new TrainingPanel(training, model));
+    }
+
+    /** The scenario's title and its description (the instructor's Markdown, rendered). */
+    private void addHeading(Scenario s) {
         add(new H1(s.title().in(getLocale())));
         if (s.description() != null) {
-            Paragraph description = new Paragraph(PlainText.of(s.description().in(getLocale())));
+            Html description = Markdown.component(s.description().in(getLocale()));
             description.addClassName("gradlab-muted");
             add(description);
         }
-        add(new TrainingPanel(training, model));
     }
 
     private static @Nullable ModelSpec modelSpec(Scenario s) {

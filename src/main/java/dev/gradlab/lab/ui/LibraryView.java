@@ -1,6 +1,7 @@
 package dev.gradlab.lab.ui;
 
 import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -10,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.gradlab.base.ui.markdown.Markdown;
 import dev.gradlab.lab.LabService;
 import dev.gradlab.scenario.Scenario;
 import java.util.stream.Collectors;
@@ -46,7 +48,7 @@ public class LibraryView extends Div implements HasDynamicTitle {
         badges.addClassName("gradlab-badges");
         card.add(new H2(s.title().in(getLocale())), badges);
         if (s.description() != null) {
-            Paragraph description = new Paragraph(PlainText.of(s.description().in(getLocale())));
+            Html description = Markdown.component(s.description().in(getLocale()));
             description.addClassName("gradlab-muted");
             card.add(description);
         }
