@@ -79,6 +79,8 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         });
         focusSelect.setLabel(getTranslation("lab.code.strategy"));
         focusSelect.setId("focus-strategy");
+        focusSelect.setWidthFull(); // its label is a sentence: at the default width it is cut off
+        focusSelect.setMaxWidth("24em");
         focusSelect.setItemLabelGenerator(s -> StrategyText.label(this, s));
         focusSelect.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
