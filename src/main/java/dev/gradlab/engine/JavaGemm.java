@@ -88,19 +88,6 @@ final class JavaGemm {
 
     /** The rows of Bᵀ for a row-major [rows×cols] matrix B, i.e. its columns, as separate arrays. */
     static double[][] transposedRows(double[] b, int rows, int cols) {
-        double[][] t = new double[cols][rows];
-        final int tile = 32;
-        for (int r0 = 0; r0 < rows; r0 += tile) {
-            int r1 = Math.min(rows, r0 + tile);
-            for (int c0 = 0; c0 < cols; c0 += tile) {
-                int c1 = Math.min(cols, c0 + tile);
-                for (int r = r0; r < r1; r++) {
-                    for (int q = c0; q < c1; q++) {
-                        t[q][r] = b[r * cols + q];
-                    }
-                }
-            }
-        }
-        return t;
+        return rows(Kernels.transpose(b, rows, cols), cols, rows);
     }
 }
