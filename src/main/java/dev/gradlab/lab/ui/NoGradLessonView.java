@@ -1,6 +1,5 @@
 package dev.gradlab.lab.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -46,22 +45,16 @@ public class NoGradLessonView extends Div implements HasDynamicTitle {
                 Map.of(0, CodeBlock.Mark.GOOD, 3, CodeBlock.Mark.GOOD, 7, CodeBlock.Mark.GOOD));
         Paragraph legend = new Paragraph(getTranslation("nograd.loop.legend"));
         legend.addClassName("gradlab-muted");
-        add(section("part-loop", new H2(getTranslation("nograd.loop.heading")),
+        add(LessonSection.of("part-loop", new H2(getTranslation("nograd.loop.heading")),
                 new Paragraph(getTranslation("nograd.loop.text")), loop, legend));
-        add(section("part-eval", new EvaluationPart(facts)), section("part-leak", new LeakPart(facts)),
-                section("part-backward-error", new BackwardPart(facts)), section("part-modes", new ModesPart(facts)));
+        add(LessonSection.of("part-eval", new EvaluationPart(facts)), LessonSection.of("part-leak", new LeakPart(facts)),
+                LessonSection.of("part-backward-error", new BackwardPart(facts)), LessonSection.of("part-modes", new ModesPart(facts)));
         Anchor next = new Anchor("lab/spiral-mlp", getTranslation("nograd.next"));
         next.addClassName("gradlab-cta");
         next.setId("nograd-next");
         add(new Paragraph(getTranslation("nograd.closing")), next);
     }
 
-    private static Div section(String id, Component... children) {
-        Div div = new Div(children);
-        div.setId(id);
-        div.addClassName("gradlab-section");
-        return div;
-    }
 
     @Override
     public String getPageTitle() {

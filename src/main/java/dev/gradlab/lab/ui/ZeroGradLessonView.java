@@ -45,7 +45,7 @@ public class ZeroGradLessonView extends Div implements HasDynamicTitle {
     private Div createBackwardPart() {
         String x = Numbers.vector(new BackwardDemo().x(), getLocale());
         String twoX = Numbers.vector(BackwardDemo.gradientOfOneCall(), getLocale());
-        return section("part-backward", new H2(getTranslation("lesson.part1.heading")),
+        return LessonSection.of("part-backward", new H2(getTranslation("lesson.part1.heading")),
                 new Paragraph(getTranslation("lesson.part1.text", x, twoX)), new BackwardWidget());
     }
 
@@ -59,7 +59,7 @@ public class ZeroGradLessonView extends Div implements HasDynamicTitle {
         double theta0 = s.params().get(param).data()[0];
         Paragraph text = new Paragraph(getTranslation("lesson.part2.text", Numbers.format(theta0, getLocale()),
                 Numbers.format(s.learningRate(), getLocale()), grads));
-        return section("part-hand", new H2(getTranslation("lesson.part2.heading")), text,
+        return LessonSection.of("part-hand", new H2(getTranslation("lesson.part2.heading")), text,
                 new HandWorkedExample(param, lab.formulas(s, result)));
     }
 
@@ -83,17 +83,11 @@ public class ZeroGradLessonView extends Div implements HasDynamicTitle {
         charts.show(result, null);
         StepTables tables = new StepTables();
         tables.show(result, null);
-        return section("part-side-by-side", new H2(getTranslation("lesson.part3.heading")),
+        return LessonSection.of("part-side-by-side", new H2(getTranslation("lesson.part3.heading")),
                 new Paragraph(getTranslation("lesson.part3.text", s.title().in(getLocale()))), legend, divergence,
                 charts, tables);
     }
 
-    private static Div section(String id, com.vaadin.flow.component.Component... children) {
-        Div div = new Div(children);
-        div.setId(id);
-        div.addClassName("gradlab-section");
-        return div;
-    }
 
     @Override
     public String getPageTitle() {
