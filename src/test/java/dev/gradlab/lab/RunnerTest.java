@@ -3,6 +3,7 @@ package dev.gradlab.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.engine.GraphView;
 import dev.gradlab.scenario.BuiltInScenarios;
 import java.util.List;

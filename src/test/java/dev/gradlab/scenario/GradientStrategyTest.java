@@ -1,4 +1,4 @@
-package dev.gradlab.lab;
+package dev.gradlab.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
