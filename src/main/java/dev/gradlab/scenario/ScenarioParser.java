@@ -68,8 +68,9 @@ public final class ScenarioParser {
             case MODEL -> new ModelReader(tree, read).read(root, common);
         };
         if (s.totalBatches() > MAX_BATCHES) {
-            String at = root.has("epochs") ? "/epochs" : kind == Scenario.Kind.MANUAL ? "/gradients"
-                    : root.has("steps") ? "/steps" : root.has("batchSize") ? "/batchSize" : "/data";
+            String at = root.has("epochs") ? "/epochs" : s.match(m -> "/gradients",
+                    e -> root.has("steps") ? "/steps" : root.has("batchSize") ? "/batchSize" : "/data",
+                    m -> "/batchSize");
             throw read.error(at, "too many batches: " + (epochs == 1 ? "" : s.batchesPerEpoch() + " per epoch x "
                     + epochs + " epochs = ") + s.totalBatches() + " per run, at most 10,000 are allowed");
         }
