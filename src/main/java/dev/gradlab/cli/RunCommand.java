@@ -1,12 +1,10 @@
 package dev.gradlab.cli;
 
 import dev.gradlab.engine.AutogradException;
-import dev.gradlab.lab.RunResult;
 import dev.gradlab.lab.Runner;
 import dev.gradlab.lab.data.DatasetException;
 import dev.gradlab.lab.train.ModelDataException;
 import dev.gradlab.lab.train.ModelTrainer;
-import dev.gradlab.scenario.ModelSpec;
 import dev.gradlab.scenario.EvaluationException;
 import dev.gradlab.scenario.Scenario;
 import dev.gradlab.scenario.ScenarioException;
@@ -36,13 +34,8 @@ public final class RunCommand {
         String name = file.toString();
         try {
             Scenario scenario = ScenarioParser.parse(read(file), name);
-            ModelSpec model = scenario.model();
-            if (model != null) {
-                out.print(ModelRunJson.write(scenario.id(), new ModelTrainer().train(model)));
-            } else {
-                RunResult result = new Runner().run(scenario);
-                out.print(RunJson.write(result));
-            }
+            out.print(scenario.<String>match(m -> RunJson.write(new Runner().run(m)), e -> RunJson.write(new Runner().run(e)),
+                    m -> ModelRunJson.write(m.id(), new ModelTrainer().train(m))));
             out.flush();
             return 0;
         } catch (ScenarioException e) {

@@ -40,8 +40,8 @@ final class ModelReader {
     }
 
     /** The model part of the scenario whose root is {@code root}; the common values come from the parser. */
-    ModelSpec read(JsonNode root, int epochs, double learningRate, OptimizerSpec optimizer, List<String> strategies)
-            throws ScenarioException {
+    ModelScenario read(JsonNode root, Scenario.Common common) throws ScenarioException {
+        int epochs = common.epochs();
         JsonNode dataset = mapping(root, "dataset", DATASET_FIELDS, "{name: spiral, samples: 400, noise: 0.1, testFraction: 0.25}");
         String name = read.string(required(dataset, "/dataset", "name"), "/dataset/name").strip().toLowerCase(Locale.ROOT);
         int[] shape = DATASETS.get(name);
@@ -113,8 +113,8 @@ final class ModelReader {
                         + batchSize + ") x " + epochs + " epochs = " + batches + " per run, at most 10,000 are allowed");
             }
         }
-        return new ModelSpec(name, samples, noise, testFraction, folder, layers, activation, dropout, seed, batchSize,
-                epochs, learningRate, optimizer, strategies);
+        return new ModelScenario(common, name, samples, noise, testFraction, folder, layers, activation, dropout, seed,
+                batchSize);
     }
 
     private int[] layers(JsonNode node, String dataset, int[] shape) throws ScenarioException {

@@ -1,6 +1,6 @@
 package dev.gradlab.lab.train;
 
-import dev.gradlab.scenario.ModelSpec;
+import dev.gradlab.scenario.ModelScenario;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +66,7 @@ public class TrainingJobs implements AutoCloseable {
      * @throws TrainingRejectedException when the session already has {@code maxPerSession} unfinished jobs, or
      *                                   {@code maxQueued} jobs are already waiting
      */
-    public TrainingJob submit(String session, ModelSpec spec, TrainingListener listener) {
+    public TrainingJob submit(String session, ModelScenario spec, TrainingListener listener) {
         TrainingJob job;
         int place = 0;
         synchronized (lock) {

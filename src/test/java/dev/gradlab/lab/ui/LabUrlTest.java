@@ -1,5 +1,6 @@
 package dev.gradlab.lab.ui;
 
+import dev.gradlab.scenario.GradientStrategy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -8,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class LabUrlTest {
 
-    private static final List<String> KNOWN = List.of("zeroed", "summed", "averaged");
+    private static final List<GradientStrategy> KNOWN = GradientStrategy.parseAll("zeroed", "summed", "averaged");
 
     @Test
     void no_parameters_mean_every_strategy_at_step_one() {
@@ -21,12 +22,12 @@ class LabUrlTest {
     void strategies_keep_the_scenarios_order_whatever_order_the_link_has() {
         var parsed = LabUrl.parse(Map.of("strategies", List.of("summed, zeroed,summed"), "step", List.of("2")),
                 KNOWN, 3);
-        assertThat(parsed.state()).isEqualTo(new LabUrl(List.of("zeroed", "summed"), 2));
+        assertThat(parsed.state()).isEqualTo(new LabUrl(GradientStrategy.parseAll("zeroed", "summed"), 2));
     }
 
     @Test
     void a_state_round_trips_through_its_query() {
-        var state = new LabUrl(List.of("zeroed", "averaged"), 3);
+        var state = new LabUrl(GradientStrategy.parseAll("zeroed", "averaged"), 3);
         assertThat(LabUrl.parse(state.query(), KNOWN, 3).state()).isEqualTo(state);
     }
 
