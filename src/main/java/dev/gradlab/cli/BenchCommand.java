@@ -2,7 +2,7 @@ package dev.gradlab.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gradlab.engine.Backend;
+import dev.gradlab.engine.backend.Backend;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
