@@ -38,7 +38,7 @@ final class CpuTuning {
      * The variables to add for a CPU with these {@code /proc/cpuinfo} flags, given the current environment: none when
      * the CPU lacks AVX-512, when the user already chose (either variable set), or in a process already restarted.
      * OpenBLAS is told only where BLIS is absent: the engine prefers OpenBLAS whenever OPENBLAS_CORETYPE is set, and
-     * with AVX-512 on both, BLIS ran the {@code eval} workload faster here (about 400 passes/s against 370).
+     * BLIS is the faster of the two with AVX-512 (docs/performance.md).
      */
     static Map<String, String> variables(Set<String> cpuFlags, Map<String, String> env, boolean blisInstalled) {
         return variables(cpuFlags, env, blisInstalled ? Set.of("blis-pthread") : Set.of("openblas-pthread"), 2);

@@ -20,8 +20,8 @@ final class JavaGemm {
     /**
      * Rows [i0, i1) of C[m×n] += A·B, with A's element (i, p) at {@code a[i·rowStride + p·colStride]} and B given as
      * row arrays [k][n]. Two rows of C are accumulated at once in scratch rows; each loaded row of B feeds both,
-     * four rows of B per sweep so each accumulator load/store carries four multiply-adds. (Four rows of C at once
-     * measured 2–3× slower here: C2 stops vectorising the loop.)
+     * four rows of B per sweep so each accumulator load/store carries four multiply-adds. (Why two rows of C, not four: see
+     * docs/performance.md.)
      */
     static void gemm(double[] a, int rowStride, int colStride, double[][] b, double[] c, int i0, int i1, int k, int n) {
         double[] acc0 = new double[n];
