@@ -38,8 +38,8 @@ final class RowSplit {
 
     /** Fewest rows per block. */
     static final int MIN_ROWS = 8;
-    /** Most blocks a product is cut into (enough for 16 threads; more threads than that would wait). */
-    static final int MAX_BLOCKS = 16;
+    /** Most blocks a product is cut into (the 8 two threads used to take; more than 8 threads would wait). */
+    static final int MAX_BLOCKS = 8;
 
     /** How many blocks rows [0, m) are cut into: depends on m alone. */
     static int blocks(int m) {
