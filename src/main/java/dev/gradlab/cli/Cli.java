@@ -42,7 +42,8 @@ public final class Cli {
             return 2;
         }
         Integer restarted = CpuTuning.restart(args,
-                CpuTuning.variables(CpuTuning.cpuFlags(Path.of("/proc/cpuinfo")), System.getenv(), CpuTuning.blisInstalled()));
+                CpuTuning.variables(CpuTuning.cpuFlags(Path.of("/proc/cpuinfo")), System.getenv(), CpuTuning.installedBlas(),
+                        CpuTuning.threads()));
         if (restarted != null) {
             return restarted;
         }
