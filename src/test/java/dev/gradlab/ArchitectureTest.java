@@ -34,6 +34,7 @@ class ArchitectureTest {
     private static final String ENGINE = "dev.gradlab.engine..";
     private static final String SCENARIO = "dev.gradlab.scenario..";
     private static final String CHART = "dev.gradlab.base.ui.chart..";
+    private static final String DATA = "dev.gradlab.lab.data..";
 
     private static JavaClasses classes;
 
@@ -62,6 +63,16 @@ class ArchitectureTest {
     static ArchRule scenarioCoreKnowsNoUi(String scenario) {
         return noClasses().that().resideInAPackage(scenario).and().resideOutsideOfPackage("..ui..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.gradlab.base..", "com.vaadin..")
+                .allowEmptyShould(false);
+    }
+
+    /** lab/data's package-info promises plain arrays: the model runner, not the data sets, makes tensors of them. */
+    static ArchRule dataSetsKnowNothingOfTheEngineOrTheRestOfTheLab(String data) {
+        return noClasses().that().resideInAPackage(data)
+                .should().dependOnClassesThat().resideInAnyPackage("dev.gradlab.engine..", "dev.gradlab.scenario..",
+                        "dev.gradlab.cli..", "dev.gradlab.base..", "dev.gradlab.lab")
+                .orShould().dependOnClassesThat().resideInAnyPackage(
+                        "dev.gradlab.lab.train..", "dev.gradlab.lab.nograd..", "dev.gradlab.lab.ui..")
                 .allowEmptyShould(false);
     }
 
@@ -139,6 +150,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_data_sets_know_nothing_of_the_engine_or_the_rest_of_the_lab() {
+        dataSetsKnowNothingOfTheEngineOrTheRestOfTheLab(DATA).check(classes);
+    }
+
+    @Test
     void only_ui_packages_and_the_app_shell_know_vaadin() {
         onlyUiPackagesAndTheAppShellKnowVaadin(APP).check(classes);
     }
@@ -174,6 +190,7 @@ class ArchitectureTest {
                 engineDependsOnNothingOfOursNorAFramework("dev.gradlab.engin.."),
                 scenarioDoesNotDependOnLabOrCli("dev.gradlab.scenarios.."),
                 scenarioCoreKnowsNoUi("dev.gradlab.scenarios.."),
+                dataSetsKnowNothingOfTheEngineOrTheRestOfTheLab("dev.gradlab.lab.datasets.."),
                 onlyUiPackagesAndTheAppShellKnowVaadin("dev.gradlabs"),
                 onlyTheAppShellKnowsSpring("dev.gradlabs"),
                 beansAreDeclaredOnlyInTheAppShell("dev.gradlabs"),
