@@ -6,6 +6,7 @@ import dev.gradlab.lab.data.DatasetException;
 import dev.gradlab.lab.train.ModelDataException;
 import dev.gradlab.lab.train.ModelTrainer;
 import dev.gradlab.scenario.EvaluationException;
+import dev.gradlab.scenario.BuiltInScenarios;
 import dev.gradlab.scenario.Scenario;
 import dev.gradlab.scenario.ScenarioException;
 import dev.gradlab.scenario.ScenarioParser;
@@ -14,11 +15,14 @@ import java.io.PrintStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * {@code run FILE}: parse and validate a scenario, run its strategies, print one JSON document ({@link RunJson}).
+ * {@code run FILE|ID}: parse and validate a scenario, run its strategies, print one JSON document ({@link RunJson}).
  * Bad input: status 2 and one line on stderr; nothing on stdout, so no partial result is ever printed. An internal
  * error (a bug) gives status 1, also as one line.
  */
@@ -29,11 +33,42 @@ public final class RunCommand {
     private RunCommand() {
     }
 
+    /**
+     * Runs the scenario file {@code fileOrId} names or, when no such file exists, the built-in scenario with that id;
+     * returns the exit status (0 ok, 2 bad input, also when it is neither).
+     */
+    public static int run(String fileOrId, PrintStream out, PrintStream err) {
+        Path file;
+        try {
+            file = Path.of(fileOrId);
+        } catch (InvalidPathException e) {
+            file = null;
+        }
+        if (file != null && Files.exists(file)) {
+            return run(file, out, err);
+        }
+        Optional<Scenario> builtIn = BuiltInScenarios.find(fileOrId);
+        if (builtIn.isPresent()) {
+            return run(fileOrId, () -> builtIn.get(), out, err);
+        }
+        err.println(fileOrId + ": no such file, nor the id of a built-in scenario (built-in ids: "
+                + BuiltInScenarios.all().stream().map(Scenario::id).collect(Collectors.joining(", ")) + ")");
+        return 2;
+    }
+
     /** Runs {@code file}; returns the exit status (0 ok, 2 bad input). */
     public static int run(Path file, PrintStream out, PrintStream err) {
         String name = file.toString();
+        return run(name, () -> ScenarioParser.parse(read(file), name), out, err);
+    }
+
+    private interface ScenarioSource {
+        Scenario get() throws ScenarioException, BadFile;
+    }
+
+    private static int run(String name, ScenarioSource source, PrintStream out, PrintStream err) {
         try {
-            Scenario scenario = ScenarioParser.parse(read(file), name);
+            Scenario scenario = source.get();
             out.print(scenario.<String>match(m -> RunJson.write(new Runner().run(m)), e -> RunJson.write(new Runner().run(e)),
                     m -> ModelRunJson.write(m.id(), new ModelTrainer().train(m))));
             out.flush();

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * What the lesson and Lab views ask for: the scenarios, their runs, the graph of a step, the update formulas and the
  * equivalent PyTorch loop. Runs are deterministic, so each (scenario, strategies) result is computed once and cached.
  * Plain Java, like the rest of {@code lab} (the CLI uses the same classes without Spring); the web app registers one
- * shared instance as a bean in {@code lab.ui.LabConfiguration}.
+ * shared instance as a bean in {@code dev.gradlab.GradlabBeans}.
  */
 public class LabService {
 

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Runs training jobs on a fixed number of threads, first come first served; the rest wait in a queue whose order is
  * visible ({@link TrainingJob#placeInLine()}). Caps keep a classroom from swamping the server: at most
  * {@code maxPerSession} unfinished jobs per session and {@code maxQueued} waiting jobs overall. Jobs never run on the
- * caller's thread. Plain Java; {@link TrainingService} is its Spring face.
+ * caller's thread. Plain Java; {@link TrainingService} is the app's one instance of it.
  */
 public class TrainingJobs implements AutoCloseable {
 
