@@ -66,18 +66,10 @@ final class LossCheck {
         return sizes;
     }
 
-    private void labels(Expression e, ShapeCheck check) throws ExpressionException {
-        if (e instanceof Expression.Unary u) {
-            labels(u.operand(), check);
-        } else if (e instanceof Expression.Binary b) {
-            labels(b.left(), check);
-            labels(b.right(), check);
-        } else if (e instanceof Expression.Call c) {
-            for (Expression arg : c.args()) {
-                labels(arg, check);
-            }
-            if (c.function() == Function.CROSS_ENTROPY && c.args().get(1) instanceof Expression.Name n
-                    && data.containsKey(n.name())) {
+    private void labels(Expression loss, ShapeCheck check) throws ExpressionException {
+        for (Expression e : ExpressionWalk.nodes(loss)) {
+            if (e instanceof Expression.Call c && c.function() == Function.CROSS_ENTROPY
+                    && c.args().get(1) instanceof Expression.Name n && data.containsKey(n.name())) {
                 int classes = check.shapeOf(c.args().get(0))[1];
                 double[] v = data.get(n.name()).data();
                 for (int i = 0; i < v.length; i++) {
