@@ -21,6 +21,12 @@ public final class Limits {
      * tensor costs far more than its arithmetic, so a loss of thousands of scalar operations is not free.
      */
     public static final long OPERATION_OVERHEAD = 10_000;
+    /** Training examples visited by one strategy's run (examples x epochs): each epoch's shuffled order is kept. */
+    public static final long MAX_EXAMPLE_VISITS = 20_000_000;
+    /** Training images assumed for a {@code dataset.folder} before it is read: the standard MNIST files' 60,000. */
+    public static final int FOLDER_TRAIN = 60_000;
+    /** Test images assumed for a {@code dataset.folder}: the standard 10,000. */
+    public static final int FOLDER_TEST = 10_000;
     /** The longest quoted value an error message repeats; longer ones are cut with "…". */
     public static final int MAX_QUOTE = 40;
     /** The longest error line's cause. */

@@ -61,9 +61,9 @@ public record Scenario(String id, LocalizedText title, @Nullable LocalizedText d
     public int batchesPerEpoch() {
         return switch (kind) {
             case MANUAL -> gradients.size();
-            case EXPRESSION -> data.isEmpty() ? steps : (rows() + batchSize - 1) / batchSize;
+            case EXPRESSION -> data.isEmpty() ? steps : Limits.ceilDiv(rows(), batchSize);
             case MODEL -> model == null || model.trainExamples() < 0 ? 0
-                    : (model.trainExamples() + batchSize - 1) / batchSize;
+                    : Limits.ceilDiv(model.trainExamples(), batchSize);
         };
     }
 

@@ -37,7 +37,7 @@ public final class ScenarioException extends Exception {
             s.append(", position ").append(position);
         }
         // One line, always: causes quoted from YAML libraries may span several.
-        return s.append(": ").append(cause.replaceAll("\\s*\\R\\s*", " ").strip()).toString();
+        return s.append(": ").append(Limits.shorten(cause.replaceAll("\\s*\\R\\s*", " ").strip())).toString();
     }
 
     public String fileName() {

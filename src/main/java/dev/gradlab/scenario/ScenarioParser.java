@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class ScenarioParser {
 
-    static final long MAX_BATCHES = 10_000;
+    static final long MAX_BATCHES = Limits.MAX_BATCHES;
     /** Every step records grad, applied and params: batches × parameter numbers bounds a run's memory and output. */
     static final long MAX_RECORDED = 1_000_000;
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
@@ -38,6 +38,9 @@ public final class ScenarioParser {
     }
 
     public static Scenario parse(String text, String fileName) throws ScenarioException {
+        if (text.length() > Limits.MAX_FILE_BYTES) { // the same cap whether the text came from a file or a form
+            throw new ScenarioException(fileName, null, null, null, ScenarioFiles.tooLarge());
+        }
         return new ScenarioParser(SourceTree.read(text, fileName), text).scenario();
     }
 
@@ -91,7 +94,11 @@ public final class ScenarioParser {
                 steps = root.has("steps") ? read.integer(root.get("steps"), "/steps", 1) : 1;
             }
             lossText = read.string(required("loss"), "/loss");
-            loss = new LossCheck(tree, params, data, batchSize).check(lossText);
+            LossCheck lossCheck = new LossCheck(tree, params, data, batchSize);
+            loss = lossCheck.check(lossText);
+            int rows = data.isEmpty() ? 0 : data.values().iterator().next().shape()[0];
+            Budget.checkExpression(read, Budget.expressionEpoch(lossCheck, rows, batchSize, steps), epochs,
+                    strategies.size(), root.has("epochs"));
         }
         Scenario s = new Scenario(id, title, description, kind, learningRate, optimizer, strategies, params,
                 gradients, loss, lossText, data, batchSize, steps, epochs, tree.fileName, text, model);
@@ -184,14 +191,20 @@ public final class ScenarioParser {
 
     private String strategy(JsonNode node, String at) throws ScenarioException {
         if (node.isObject() && node.size() == 1 && node.has("accumulate")) {
-            return "accumulate-" + read.integer(node.get("accumulate"), at + "/accumulate", 2);
+            int k = read.integer(node.get("accumulate"), at + "/accumulate", 2);
+            if (k > Limits.MAX_BATCHES) {
+                throw read.error(at + "/accumulate", "accumulate: K is at most 10,000 (the batch limit of a run),"
+                        + " found " + Budget.count(k));
+            }
+            return "accumulate-" + k;
         }
         if (node.isTextual()) {
             String name = node.asText();
             if (List.of("zeroed", "summed", "averaged").contains(name)) {
                 return name;
             }
-            if (name.matches("accumulate-[0-9]{1,9}") && Integer.parseInt(name.substring(11)) >= 2) {
+            if (name.matches("accumulate-[0-9]{1,5}") && Integer.parseInt(name.substring(11)) >= 2
+                    && Integer.parseInt(name.substring(11)) <= Limits.MAX_BATCHES) {
                 return name;
             }
         }

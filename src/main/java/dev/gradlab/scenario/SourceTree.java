@@ -91,14 +91,23 @@ final class SourceTree {
     }
 
     private static JsonFactory jsonFactory() {
-        return JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        return JsonFactory.builder().streamReadConstraints(CONSTRAINTS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
+
+    /** Jackson's own caps, within the file-size cap: no string or number longer than the file, nesting 64 deep. */
+    private static final com.fasterxml.jackson.core.StreamReadConstraints CONSTRAINTS =
+            com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(64)
+                    .maxStringLength(Limits.MAX_FILE_BYTES).maxNumberLength(1000).maxNameLength(1000).build();
 
     private static JsonFactory yamlFactory() {
         LoaderOptions options = new LoaderOptions();
-        // Let our own limit on numbers speak first: SnakeYAML's default 3 MB cap would cut in with a vaguer message.
-        options.setCodePointLimit(64 * 1024 * 1024);
-        return YAMLFactory.builder().loaderOptions(options)
+        // The file-size cap speaks first; these stop what fits in 1 MB yet expands: deep nesting, alias bombs.
+        options.setCodePointLimit(Limits.MAX_FILE_BYTES + 1);
+        options.setNestingDepthLimit(64);
+        options.setMaxAliasesForCollections(20);
+        options.setAllowRecursiveKeys(false);
+        return YAMLFactory.builder().loaderOptions(options).streamReadConstraints(CONSTRAINTS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
 

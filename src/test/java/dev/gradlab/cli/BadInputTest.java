@@ -54,7 +54,7 @@ class BadInputTest {
                 Arguments.of("too many batches", "bad.yaml", EXPR + "params: {w: 1}\nloss: \"w^2\"\nsteps: 2001\nepochs: 5\n",
                         "bad.yaml: line 8, epochs: too many batches: 2001 per epoch x 5 epochs = 10005 per run, at most 10,000"),
                 Arguments.of("too many numbers", "bad.yaml", EXPR + "params: {w: 1}\ndata: {x: " + zeros(1_000_000) + "}\nloss: \"sum(w * x)\"\n",
-                        "bad.yaml: line 6: too many numbers: params and data together may hold at most 1,000,000"),
+                        "bad.yaml: the file is larger than 1 MB (1,048,576 bytes), the limit for a scenario"),
                 Arguments.of("too many values to record", "bad.yaml", EXPR + "params: {w: " + zeros(199) + "}\nloss: \"sum(w^2)\"\nsteps: 5001\n",
                         "bad.yaml: line 5, params: too many values to record: 5001 batches x 200 parameter numbers = 1000200"),
                 Arguments.of("bad id", "bad.yaml", MANUAL.replace("id: bad", "id: Bad Id") + "gradients: [{theta: 2}]\n",

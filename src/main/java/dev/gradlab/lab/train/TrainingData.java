@@ -74,7 +74,7 @@ final class TrainingData {
     }
 
     int batchesPerEpoch() {
-        return (train.size() + batchSize - 1) / batchSize;
+        return dev.gradlab.scenario.Limits.ceilDiv(train.size(), batchSize);
     }
 
     /** Batch {@code b} (0-based) of epoch {@code e} (0-based): its rows and labels. */
