@@ -124,6 +124,11 @@ final class SourceTree {
             return new ScenarioException(fileName, line, field.isEmpty() ? null : field(field), null,
                     "not a finite number: " + nonFinite.group(1));
         }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            Integer at = p != null ? Integer.valueOf(p.currentLocation().getLineNr()) : null;
+            return new ScenarioException(fileName, at != null && at > 0 ? at : null, null, null,
+                    "malformed " + format + ": " + constraint(e.getOriginalMessage()));
+        }
         Throwable cause = e.getCause();
         if (cause instanceof MarkedYAMLException m && m.getProblemMark() != null) {
             String problem = m.getProblem() != null ? m.getProblem() : m.getMessage();
@@ -139,6 +144,20 @@ final class SourceTree {
             return new ScenarioException(fileName, line, null, null, message.replace("Duplicate field", "duplicate field"));
         }
         return new ScenarioException(fileName, line, null, null, "malformed " + format + ": " + message + column);
+    }
+
+    /** Jackson's limit messages name its own classes; say what the limit is about instead. */
+    private static String constraint(String message) {
+        if (message.startsWith("Document nesting depth")) {
+            return "lists and mappings nested more than 64 levels deep";
+        } else if (message.startsWith("Number value length")) {
+            return "a number longer than 1,000 characters";
+        } else if (message.startsWith("String value length")) {
+            return "a text longer than the 1 MB file limit";
+        } else if (message.startsWith("Name length")) {
+            return "a field name longer than 1,000 characters";
+        }
+        return "a value beyond the reader's limits";
     }
 
     /** The line of the field or item at {@code pointer} (e.g. {@code /params/theta}), or of its nearest parent. */
