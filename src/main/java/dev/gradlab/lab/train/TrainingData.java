@@ -61,7 +61,7 @@ final class TrainingData {
 
     /** The train/test split a model scenario trains on (image sets normalised), as the trainer sees it. */
     static TrainTest load(ModelSpec spec) {
-        Path folder = spec.folder() == null ? null : Path.of(spec.folder());
+        Path folder = spec.folder() == null ? null : dev.gradlab.lab.data.DatasetRoots.resolve(spec.folder());
         TrainTest tt = Datasets.load(spec.dataset(), spec.samples(), spec.noise(), spec.testFraction(), spec.seed(),
                 folder);
         if (!tt.train().isImage()) {
