@@ -1,5 +1,6 @@
 package dev.gradlab.lab.ui;
 
+import dev.gradlab.scenario.Limits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ record LabUrl(List<String> strategies, int step) {
                     continue;
                 }
                 if (!known.contains(name)) {
-                    return problem("lab.error.strategy", name, String.join(", ", known));
+                    return problem("lab.error.strategy", Limits.cut(name, 40), String.join(", ", known));
                 }
                 strategies.add(name);
             }
@@ -49,7 +50,9 @@ record LabUrl(List<String> strategies, int step) {
             try {
                 step = Integer.parseInt(text);
             } catch (NumberFormatException e) {
-                return problem("lab.error.number", text);
+                // a whole number beyond int (?step=99999999999) is a step out of range, not a non-number
+                return text.matches("[-+]?[0-9]+") ? problem("lab.error.step", Limits.cut(text, 20), steps)
+                        : problem("lab.error.number", Limits.cut(text, 40));
             }
             if (step < 1 || step > steps) {
                 return problem("lab.error.step", step, steps);
