@@ -31,7 +31,7 @@ public final class ScenarioException extends Exception {
             s.append(": line ").append(line);
         }
         if (field != null) {
-            s.append(line != null ? ", " : ": ").append(field);
+            s.append(line != null ? ", " : ": ").append(Limits.cut(field, 2 * Limits.MAX_QUOTE)); // keys can be long
         }
         if (position != null) {
             s.append(", position ").append(position);
