@@ -21,7 +21,8 @@ public final class Cli {
     /** Runs a command; returns the process exit status (0 ok, 2 bad input). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || !handles(args[0])) {
-            err.println("gradlab: unknown command" + (args.length == 0 ? "" : " '" + args[0] + "'")
+            err.println("gradlab: unknown command" + (args.length == 0 ? ""
+                    : " '" + dev.gradlab.scenario.Limits.cut(args[0], 40) + "'")
                     + " (commands: run FILE, bench)");
             return 2;
         }
@@ -33,7 +34,7 @@ public final class Cli {
             try {
                 return RunCommand.run(Path.of(args[1]), out, err);
             } catch (InvalidPathException e) {
-                err.println(args[1] + ": not a valid file name");
+                err.println(dev.gradlab.scenario.Limits.cut(args[1], 80) + ": not a valid file name");
                 return 2;
             }
         }
