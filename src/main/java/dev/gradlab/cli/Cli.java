@@ -20,7 +20,7 @@ public final class Cli {
     /** Runs a command; returns the process exit status (0 ok, 2 bad input). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || !handles(args[0])) {
-            err.println("gradlab: unknown command" + (args.length == 0 ? "" : " '" + args[0] + "'")
+            err.println("gradlab: unknown command" + (args.length == 0 ? "" : " '" + dev.gradlab.scenario.Limits.cut(args[0], 40) + "'")
                     + " (commands: run FILE|ID, bench)");
             return 2;
         }

@@ -37,7 +37,7 @@ public record ExpressionScenario(Common common, Map<String, TensorData> params, 
 
     @Override
     public int batchesPerEpoch() {
-        return data.isEmpty() ? steps : (rows() + batchSize - 1) / batchSize;
+        return data.isEmpty() ? steps : Limits.ceilDiv(rows(), batchSize);
     }
 
     /** The data of batch {@code batch} (0-based within an epoch): each column's rows of that batch. */

@@ -25,6 +25,7 @@ final class ModelReader {
     static final long MAX_PARAMETERS = 1_000_000;
     /** Bundled Fashion-MNIST subset: training images (for the batch limit). */
     static final int BUNDLED_TRAIN = 6_000;
+    static final int BUNDLED_TEST = 1_000;
 
     private static final List<String> DATASET_FIELDS = List.of("name", "samples", "noise", "testFraction", "folder");
     private static final List<String> GENERATED_ONLY = List.of("samples", "noise", "testFraction");
@@ -104,15 +105,10 @@ final class ModelReader {
 
         long seed = root.has("seed") ? seed(root.get("seed")) : 0;
         int batchSize = root.has("batchSize") ? read.integer(root.get("batchSize"), "/batchSize", 1) : 32;
-        int train = images ? (folder == null ? BUNDLED_TRAIN : -1) : samples - test;
-        if (train > 0) {
-            long batches = (long) ((train + batchSize - 1) / batchSize) * epochs;
-            if (batches > ScenarioParser.MAX_BATCHES) {
-                throw read.error(root.has("epochs") ? "/epochs" : "/batchSize", "too many batches: "
-                        + (train + batchSize - 1) / batchSize + " per epoch (" + train + " training examples in batches of "
-                        + batchSize + ") x " + epochs + " epochs = " + batches + " per run, at most 10,000 are allowed");
-            }
-        }
+        int train = images ? (folder == null ? BUNDLED_TRAIN : Limits.FOLDER_TRAIN) : samples - test;
+        int testExamples = images ? (folder == null ? BUNDLED_TEST : Limits.FOLDER_TEST) : test;
+        Budget.checkModel(read, layers, train, testExamples, batchSize, common.epochs(), common.strategies().size(),
+                root.has("epochs"));
         return new ModelScenario(common, name, samples, noise, testFraction, folder, layers, activation, dropout, seed,
                 batchSize);
     }

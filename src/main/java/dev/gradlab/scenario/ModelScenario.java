@@ -70,7 +70,7 @@ public record ModelScenario(Common common, String dataset, int samples, double n
     @Override
     public int batchesPerEpoch() {
         int train = trainExamples();
-        return train < 0 ? 0 : (train + batchSize - 1) / batchSize;
+        return train < 0 ? 0 : Limits.ceilDiv(train, batchSize);
     }
 
     /** Weights and biases in the MLP: Σ (in·out + out) over consecutive layer sizes. */

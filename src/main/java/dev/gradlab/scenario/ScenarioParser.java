@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class ScenarioParser {
 
-    static final long MAX_BATCHES = 10_000;
+    static final long MAX_BATCHES = Limits.MAX_BATCHES;
     /** Every step records grad, applied and params: batches × parameter numbers bounds a run's memory and output. */
     static final long MAX_RECORDED = 1_000_000;
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
@@ -38,6 +38,9 @@ public final class ScenarioParser {
     }
 
     public static Scenario parse(String text, String fileName) throws ScenarioException {
+        if (text.length() > Limits.MAX_FILE_BYTES) { // the same cap whether the text came from a file or a form
+            throw new ScenarioException(fileName, null, null, null, ScenarioFiles.tooLarge());
+        }
         return new ScenarioParser(SourceTree.read(text, fileName), text).scenario();
     }
 
@@ -110,7 +113,11 @@ public final class ScenarioParser {
             steps = root.has("steps") ? read.integer(root.get("steps"), "/steps", 1) : 1;
         }
         String lossText = read.string(required("loss"), "/loss");
-        Expression loss = new LossCheck(tree, params, data, batchSize).check(lossText);
+        LossCheck lossCheck = new LossCheck(tree, params, data, batchSize);
+        Expression loss = lossCheck.check(lossText);
+        int rows = data.isEmpty() ? 0 : data.values().iterator().next().shape()[0];
+        Budget.checkExpression(read, Budget.expressionEpoch(lossCheck, rows, batchSize, steps), common.epochs(),
+                common.strategies().size(), root.has("epochs"));
         return new ExpressionScenario(common, params, loss, lossText, data, batchSize, steps);
     }
 
@@ -188,16 +195,30 @@ public final class ScenarioParser {
 
     private GradientStrategy strategy(JsonNode node, String at) throws ScenarioException {
         if (node.isObject() && node.size() == 1 && node.has("accumulate")) {
-            return new GradientStrategy.Accumulate(read.integer(node.get("accumulate"), at + "/accumulate", 2));
+            return accumulate(read.integer(node.get("accumulate"), at + "/accumulate", 2), at + "/accumulate");
         }
         if (node.isTextual()) {
+            GradientStrategy strategy = null;
             try {
-                return GradientStrategy.parse(node.asText());
+                strategy = GradientStrategy.parse(node.asText());
             } catch (IllegalArgumentException e) {
                 // the message below names the YAML form too
+            }
+            if (strategy instanceof GradientStrategy.Accumulate a) {
+                return accumulate(a.k(), at);
+            }
+            if (strategy != null) {
+                return strategy;
             }
         }
         throw read.error(at, "unknown strategy " + NodeReader.describe(node)
                 + " (strategies: zeroed, summed, averaged, {accumulate: K} with K >= 2)");
+    }
+
+    private GradientStrategy accumulate(int k, String at) throws ScenarioException {
+        if (k > Limits.MAX_BATCHES) {
+            throw read.error(at, "accumulate: K is at most 10,000 (the batch limit of a run), found " + Budget.count(k));
+        }
+        return new GradientStrategy.Accumulate(k);
     }
 }

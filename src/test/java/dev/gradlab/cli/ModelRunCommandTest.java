@@ -98,8 +98,13 @@ class ModelRunCommandTest {
         }
         String yaml = small("mnist", ", folder: \"" + folder + "\"", new int[] {784, 4, 10}, "[zeroed]")
                 .replace("epochs: 2", "epochs: 1").replace("batchSize: 20", "batchSize: 1000");
-        JsonNode doc = run(yaml);
-        assertThat(doc.get("runs").get(0).get("steps")).hasSize(6);
+        System.setProperty("gradlab.datasets.roots", dir.toString()); // a scenario's folder must be inside a root
+        try {
+            JsonNode doc = run(yaml);
+            assertThat(doc.get("runs").get(0).get("steps")).hasSize(6);
+        } finally {
+            System.clearProperty("gradlab.datasets.roots");
+        }
     }
 
     @Test

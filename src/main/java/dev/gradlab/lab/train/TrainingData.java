@@ -61,7 +61,7 @@ final class TrainingData {
 
     /** The train/test split a model scenario trains on (image sets normalised), as the trainer sees it. */
     static TrainTest load(ModelScenario spec) {
-        Path folder = spec.folder() == null ? null : Path.of(spec.folder());
+        Path folder = spec.folder() == null ? null : dev.gradlab.lab.data.DatasetRoots.resolve(spec.folder());
         TrainTest tt = Datasets.load(spec.dataset(), spec.samples(), spec.noise(), spec.testFraction(), spec.seed(),
                 folder);
         if (!tt.train().isImage()) {
@@ -74,7 +74,7 @@ final class TrainingData {
     }
 
     int batchesPerEpoch() {
-        return (train.size() + batchSize - 1) / batchSize;
+        return dev.gradlab.scenario.Limits.ceilDiv(train.size(), batchSize);
     }
 
     /** Batch {@code b} (0-based) of epoch {@code e} (0-based): its rows and labels. */

@@ -1,6 +1,7 @@
 package dev.gradlab.lab.ui;
 
 import dev.gradlab.scenario.GradientStrategy;
+import dev.gradlab.scenario.Limits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ record LabUrl(List<GradientStrategy> strategies, int step) {
                     continue;
                 }
                 if (index < 0) {
-                    return problem("lab.error.strategy", name, String.join(", ", names));
+                    return problem("lab.error.strategy", Limits.cut(name, 40), String.join(", ", names));
                 }
                 strategies.add(known.get(index));
             }
@@ -52,7 +53,9 @@ record LabUrl(List<GradientStrategy> strategies, int step) {
             try {
                 step = Integer.parseInt(text);
             } catch (NumberFormatException e) {
-                return problem("lab.error.number", text);
+                // a whole number beyond int (?step=99999999999) is a step out of range, not a non-number
+                return text.matches("[-+]?[0-9]+") ? problem("lab.error.step", Limits.cut(text, 20), steps)
+                        : problem("lab.error.number", Limits.cut(text, 40));
             }
             if (step < 1 || step > steps) {
                 return problem("lab.error.step", step, steps);

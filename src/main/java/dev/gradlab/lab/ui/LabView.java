@@ -102,7 +102,8 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         String id = event.getRouteParameters().get("scenarioId").orElse(null);
         Scenario s = id == null ? lab.scenarios().get(0) : lab.scenario(id).orElse(null);
         if (s == null) {
-            showProblem(new LabUrl.Problem("lab.error.scenario", List.of(id)));
+            // a hand-made 10 kB id is not repeated back whole
+            showProblem(new LabUrl.Problem("lab.error.scenario", List.of(dev.gradlab.scenario.Limits.cut(id, 40))));
             return;
         }
         s.match(m -> enterStepped(s, event), e -> enterStepped(s, event), this::showTraining);

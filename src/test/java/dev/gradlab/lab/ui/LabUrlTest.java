@@ -46,4 +46,23 @@ class LabUrlTest {
         assertThat(LabUrl.parse(Map.of("strategies", List.of("halved")), KNOWN, 3).problem())
                 .isEqualTo(new LabUrl.Problem("lab.error.strategy", List.of("halved", "zeroed, summed, averaged")));
     }
+
+    @Test
+    void a_step_beyond_int_range_is_a_step_out_of_range_with_the_range_named() {
+        var problem = LabUrl.parse(Map.of("step", List.of("99999999999")), KNOWN, 3).problem();
+        assertThat(problem.key()).isEqualTo("lab.error.step");
+        assertThat(problem.args()).containsExactly("99999999999", 3);
+        assertThat(LabUrl.parse(Map.of("step", List.of("-1")), KNOWN, 3).problem().key()).isEqualTo("lab.error.step");
+    }
+
+    @Test
+    void a_10_kb_strategy_or_step_is_echoed_cut_to_40_characters() {
+        String script = "<script>" + "x".repeat(10_000) + "</script>";
+        var strategy = LabUrl.parse(Map.of("strategies", List.of(script)), KNOWN, 3).problem();
+        assertThat(strategy.key()).isEqualTo("lab.error.strategy");
+        assertThat(strategy.args().get(0)).isEqualTo("<script>" + "x".repeat(32) + "…");
+        var step = LabUrl.parse(Map.of("step", List.of("y".repeat(10_000))), KNOWN, 3).problem();
+        assertThat(step.key()).isEqualTo("lab.error.number");
+        assertThat(step.args().get(0)).isEqualTo("y".repeat(40) + "…");
+    }
 }
