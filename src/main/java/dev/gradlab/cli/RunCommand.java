@@ -39,6 +39,12 @@ public final class RunCommand {
      * returns the exit status (0 ok, 2 bad input, also when it is neither).
      */
     public static int run(String fileOrId, PrintStream out, PrintStream err) {
+        try {
+            deadlineSeconds(System.getProperty("gradlab.run.deadline")); // a bad setting is named before the input
+        } catch (IllegalArgumentException e) {
+            err.println("gradlab: " + e.getMessage());
+            return 2;
+        }
         Path file;
         try {
             file = Path.of(fileOrId);

@@ -93,7 +93,7 @@ class BadInputTest {
                 Arguments.of("accumulate one billion", "bad.yaml", MANUAL + "gradients: [{theta: 2}]\nstrategies: [{accumulate: 1000000000}]\n",
                         "bad.yaml: line 7, strategies[0].accumulate: accumulate: K is at most 10,000 (the batch limit of a run), found 1,000,000,000"),
                 Arguments.of("accumulate-999999999 by name", "bad.yaml", MANUAL + "gradients: [{theta: 2}]\nstrategies: [accumulate-999999999]\n",
-                        "bad.yaml: line 7, strategies[0]: unknown strategy the text \"accumulate-999999999\""),
+                        "bad.yaml: line 7, strategies[0]: accumulate: K is at most 10,000 (the batch limit of a run), found 999,999,999"),
                 Arguments.of("billions of multiply-adds", "bad.yaml", EXPR + "params: {w: 1}\ndata: {X: " + matrix(300)
                         + "}\nloss: \"w * sum(X @ X @ X @ X @ X @ X @ X @ X @ X @ X)\"\nepochs: 100\n",
                         // per batch: 9 products of 300 x 300 x 300 (243,000,000), sum() 2 x 90,000, w * at the
