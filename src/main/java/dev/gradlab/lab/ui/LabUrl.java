@@ -1,8 +1,10 @@
 package dev.gradlab.lab.ui;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Lab's state as it travels in a URL, {@code /lab/gd-by-hand?strategies=zeroed,summed&step=2}, and the checks
@@ -12,6 +14,8 @@ record LabUrl(List<String> strategies, int step) {
 
     static final String STRATEGIES = "strategies";
     static final String STEP = "step";
+    /** The strategy whose PyTorch code and computation graph are shown, e.g. {@code code=summed}. */
+    static final String CODE = "code";
 
     /** A message key with its arguments, for a link that cannot be shown. */
     record Problem(String key, List<Object> args) {}
@@ -61,6 +65,33 @@ record LabUrl(List<String> strategies, int step) {
     /** The query string for this state, e.g. {@code strategies=zeroed,summed&step=2}. */
     Map<String, List<String>> query() {
         return Map.of(STRATEGIES, List.of(String.join(",", strategies)), STEP, List.of(String.valueOf(step)));
+    }
+
+    /**
+     * The strategy the link asks the code and graph panels to show: null when the link names none, else a problem
+     * when it is not one of the strategies shown.
+     */
+    static @Nullable String code(Map<String, List<String>> query) {
+        List<String> given = query.get(CODE);
+        if (given == null || given.isEmpty() || given.get(0).isBlank()) {
+            return null;
+        }
+        return given.get(0).strip();
+    }
+
+    /** A problem when {@code code} is not one of this state's strategies, else null. */
+    @Nullable Problem checkCode(@Nullable String code) {
+        return code == null || strategies.contains(code) ? null
+                : new Problem("lab.error.strategy", List.of(code, String.join(", ", strategies)));
+    }
+
+    /** The query string for this state with the code panel's strategy, e.g. {@code …&step=2&code=summed}. */
+    Map<String, List<String>> query(String code) {
+        Map<String, List<String>> query = new LinkedHashMap<>(query());
+        if (!code.isEmpty()) {
+            query.put(CODE, List.of(code));
+        }
+        return query;
     }
 
     private static Parsed problem(String key, Object... args) {

@@ -118,7 +118,17 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
             showProblem(parsed.problem());
             return;
         }
+        String code = LabUrl.code(event.getLocation().getQueryParameters().getParameters());
+        LabUrl.Problem badCode = parsed.state().checkCode(code);
+        if (badCode != null) {
+            showProblem(badCode);
+            return;
+        }
+        if (code != null) {
+            focus = code;
+        }
         if (s == scenario && result != null && parsed.state().strategies().equals(state.strategies())) {
+            focusSelect.setValue(focus);
             setStep(parsed.state().step()); // the same view with another step: no rebuild
             return;
         }
@@ -229,7 +239,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         if (isAttached()) {
             // not while entering: the router is about to set the URL the user asked for
             ui.getPage().getHistory().replaceState(null,
-                    new Location("lab/" + scenario.id(), new QueryParameters(state.query())));
+                    new Location("lab/" + scenario.id(), new QueryParameters(state.query(focus))));
         }
     }
 
