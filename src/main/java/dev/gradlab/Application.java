@@ -2,7 +2,9 @@ package dev.gradlab;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
+import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.Theme;
+import dev.gradlab.base.ui.PageShell;
 import dev.gradlab.cli.Cli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -21,5 +23,10 @@ public class Application implements AppShellConfigurator {
             System.exit(Cli.run(args, System.out, System.err));
         }
         SpringApplication.run(Application.class, args);
+    }
+
+    @Override
+    public void configurePage(AppShellSettings settings) {
+        PageShell.configure(settings);
     }
 }

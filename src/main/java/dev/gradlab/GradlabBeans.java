@@ -47,4 +47,16 @@ class GradlabBeans {
     VaadinServiceInitListener localeInitializer() {
         return new LocaleInitializer();
     }
+
+    /** A 404 status for the first HTML of an address that names no route. */
+    @Bean
+    VaadinServiceInitListener notFoundStatus() {
+        return new dev.gradlab.base.ui.NotFoundStatus();
+    }
+
+    /** The developer pages (the component gallery), registered only outside production mode. */
+    @Bean
+    VaadinServiceInitListener devRoutes() {
+        return new dev.gradlab.base.ui.dev.DevRoutes();
+    }
 }

@@ -3,8 +3,10 @@ package dev.gradlab.lab.ui;
 import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.scenario.Limits;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Lab's state as it travels in a URL, {@code /lab/gd-by-hand?strategies=zeroed,summed&step=2}, and the checks
@@ -14,6 +16,8 @@ record LabUrl(List<GradientStrategy> strategies, int step) {
 
     static final String STRATEGIES = "strategies";
     static final String STEP = "step";
+    /** The strategy whose PyTorch code and computation graph are shown, e.g. {@code code=summed}. */
+    static final String CODE = "code";
 
     /** A message key with its arguments, for a link that cannot be shown. */
     record Problem(String key, List<Object> args) {}
@@ -66,7 +70,38 @@ record LabUrl(List<GradientStrategy> strategies, int step) {
 
     /** The query string for this state, e.g. {@code strategies=zeroed,summed&step=2}. */
     Map<String, List<String>> query() {
-        return Map.of(STRATEGIES, List.of(String.join(",", strategies.stream().map(GradientStrategy::name).toList())), STEP, List.of(String.valueOf(step)));
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        query.put(STRATEGIES, List.of(String.join(",", strategies.stream().map(GradientStrategy::name).toList())));
+        query.put(STEP, List.of(String.valueOf(step)));
+        return query;
+    }
+
+    /**
+     * The strategy the link asks the code and graph panels to show: null when the link names none, else a problem
+     * when it is not one of the strategies shown.
+     */
+    static @Nullable String code(Map<String, List<String>> query) {
+        List<String> given = query.get(CODE);
+        if (given == null || given.isEmpty() || given.get(0).isBlank()) {
+            return null;
+        }
+        return given.get(0).strip();
+    }
+
+    /** A problem when {@code code} is not one of this state's strategies, else null. */
+    @Nullable Problem checkCode(@Nullable String code) {
+        List<String> names = strategies.stream().map(GradientStrategy::name).toList();
+        return code == null || names.contains(code) ? null
+                : new Problem("lab.error.strategy", List.of(Limits.cut(code, 40), String.join(", ", names)));
+    }
+
+    /** The query string for this state with the code panel's strategy, e.g. {@code …&step=2&code=summed}. */
+    Map<String, List<String>> query(String code) {
+        Map<String, List<String>> query = new LinkedHashMap<>(query());
+        if (!code.isEmpty()) {
+            query.put(CODE, List.of(code));
+        }
+        return query;
     }
 
     private static Parsed problem(String key, Object... args) {

@@ -124,7 +124,17 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
             showProblem(parsed.problem());
             return true;
         }
+        String code = LabUrl.code(event.getLocation().getQueryParameters().getParameters());
+        LabUrl.Problem badCode = parsed.state().checkCode(code);
+        if (badCode != null) {
+            showProblem(badCode);
+            return true;
+        }
+        if (code != null) {
+            focus = GradientStrategy.parse(code); // checkCode found it among the shown strategies
+        }
         if (s == scenario && result != null && parsed.state().strategies().equals(state.strategies())) {
+            focusSelect.setValue(focus);
             setStep(parsed.state().step()); // the same view with another step: no rebuild
             return true;
         }
@@ -238,7 +248,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         if (isAttached()) {
             // not while entering: the router is about to set the URL the user asked for
             ui.getPage().getHistory().replaceState(null,
-                    new Location("lab/" + scenario.id(), new QueryParameters(state.query())));
+                    new Location("lab/" + scenario.id(), new QueryParameters(state.query(focus.name()))));
         }
     }
 

@@ -3,6 +3,8 @@ package dev.gradlab.lab.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -56,6 +58,14 @@ final class StepControls extends Composite<Div> {
             go(1);
         });
         reset.setId("step-reset");
+        // Alt+Shift, because Alt+← / Alt+→ alone are the browser's back and forward, and a plain key would also
+        // fire while a student types into the step field.
+        shortcut(back, Key.ARROW_LEFT, "Alt+Shift+ArrowLeft");
+        shortcut(forward, Key.ARROW_RIGHT, "Alt+Shift+ArrowRight");
+        shortcut(play, Key.KEY_P, "Alt+Shift+P");
+        Span keys = new Span(getTranslation("lab.shortcuts"));
+        keys.setId("step-shortcuts");
+        keys.addClassName("gradlab-shortcuts");
 
         speed.setItems(SPEEDS);
         speed.setItemLabelGenerator(ms -> getTranslation(ms >= 2000 ? "lab.speed.slow"
@@ -100,7 +110,7 @@ final class StepControls extends Composite<Div> {
         Div fields = new Div(field, speed);
         fields.addClassName("gradlab-step-fields");
         getContent().addClassName("gradlab-step-controls");
-        getContent().add(buttons, fields, scrubber, info);
+        getContent().add(buttons, fields, scrubber, info, keys);
         updatePlayButton();
     }
 
@@ -157,6 +167,11 @@ final class StepControls extends Composite<Div> {
         boolean playing = poll != null;
         play.setIcon((playing ? VaadinIcon.PAUSE : VaadinIcon.PLAY).create());
         play.setText(getTranslation(playing ? "lab.pause" : "lab.play"));
+    }
+
+    private static void shortcut(Button button, Key key, String announced) {
+        button.addClickShortcut(key, KeyModifier.ALT, KeyModifier.SHIFT);
+        button.getElement().setAttribute("aria-keyshortcuts", announced);
     }
 
     private Button iconButton(VaadinIcon icon, String key, String id, Runnable action) {

@@ -65,4 +65,23 @@ class LabUrlTest {
         assertThat(step.key()).isEqualTo("lab.error.number");
         assertThat(step.args().get(0)).isEqualTo("y".repeat(40) + "…");
     }
+
+    @Test
+    void the_code_panels_strategy_travels_as_code_after_strategies_and_step() {
+        var state = new LabUrl(List.of(GradientStrategy.ZEROED, GradientStrategy.SUMMED), 2);
+        var query = state.query("summed");
+        assertThat(query.keySet()).containsExactly("strategies", "step", "code");
+        assertThat(LabUrl.code(query)).isEqualTo("summed");
+        assertThat(LabUrl.parse(query, KNOWN, 3).state()).isEqualTo(state);
+        assertThat(state.checkCode("summed")).isNull();
+    }
+
+    @Test
+    void a_link_without_code_leaves_the_choice_to_the_view_and_a_hidden_strategy_is_named_with_the_shown_ones() {
+        assertThat(LabUrl.code(Map.of("step", List.of("2")))).isNull();
+        assertThat(LabUrl.code(Map.of("code", List.of(" ")))).isNull();
+        var problem = new LabUrl(List.of(GradientStrategy.ZEROED, GradientStrategy.SUMMED), 1).checkCode("averaged");
+        assertThat(problem.key()).isEqualTo("lab.error.strategy");
+        assertThat(problem.args()).containsExactly("averaged", "zeroed, summed");
+    }
 }

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.gradlab.base.ui.chart.LineChart;
 import dev.gradlab.base.ui.chart.Series;
@@ -24,9 +23,9 @@ import java.util.Map;
 
 /**
  * Every shared component with the lesson's hand-worked example (θ = 10, η = 1, batch gradients 2, 1, −1): under
- * {@code zeroed} θ goes 8, 7, 8; under {@code summed} the buffer holds 2, 3, 2 and θ goes 8, 5, 3.
+ * {@code zeroed} θ goes 8, 7, 8; under {@code summed} the buffer holds 2, 3, 2 and θ goes 8, 5, 3. Not a {@code @Route}:
+ * {@link DevRoutes} registers it in development mode only.
  */
-@Route("dev/components")
 @AnonymousAllowed
 public class ComponentsView extends VerticalLayout implements HasDynamicTitle {
 

@@ -1,0 +1,54 @@
+package dev.gradlab.base.ui;
+
+import com.vaadin.flow.component.page.Inline;
+import com.vaadin.flow.component.page.TargetElement;
+import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.server.VaadinService;
+import dev.gradlab.base.ui.i18n.Languages;
+import java.util.Collections;
+import java.util.Locale;
+
+/**
+ * The HTML head every page starts with: the favicon, a description, and link-preview (Open Graph) tags in the
+ * browser's language, so a shared link shows a title and a sentence instead of a blank card. Each view then sets its
+ * own {@code <title>} through {@code HasDynamicTitle}.
+ */
+public final class PageShell {
+
+    public static final String ICON = "icons/gradlab.svg";
+
+    private PageShell() {}
+
+    public static void configure(AppShellSettings settings) {
+        Locale locale = Languages.fromBrowser(Collections.list(settings.getRequest().getLocales()));
+        String name = translate("app.name", locale);
+        String description = translate("meta.description", locale);
+        settings.setPageTitle(name);
+        settings.addFavIcon("icon", ICON, "any");
+        settings.addMetaTag("description", description);
+        settings.addMetaTag(Inline.Position.APPEND, "theme-color", "#0072B2");
+        StringBuilder og = new StringBuilder();
+        og.append(property("og:type", "website")).append(property("og:site_name", name))
+                .append(property("og:title", name)).append(property("og:description", description))
+                .append(property("og:image", ICON))
+                .append(property("og:locale", locale.equals(Languages.TRADITIONAL_CHINESE) ? "zh_TW" : "en_US"));
+        settings.addInlineWithContents(TargetElement.HEAD, Inline.Position.APPEND, og.toString(), Inline.Wrapping.NONE);
+        settings.addMetaTag("twitter:card", "summary");
+        settings.addMetaTag("twitter:title", name);
+        settings.addMetaTag("twitter:description", description);
+    }
+
+    /** Open Graph tags are {@code <meta property=…>}, which AppShellSettings.addMetaTag (name=…) cannot write. */
+    static String property(String property, String content) {
+        return "<meta property=\"" + escape(property) + "\" content=\"" + escape(content) + "\">";
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String translate(String key, Locale locale) {
+        var i18n = VaadinService.getCurrent().getInstantiator().getI18NProvider();
+        return i18n == null ? key : i18n.getTranslation(key, locale);
+    }
+}

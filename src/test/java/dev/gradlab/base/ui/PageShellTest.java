@@ -1,0 +1,14 @@
+package dev.gradlab.base.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PageShellTest {
+
+    @Test
+    void an_open_graph_tag_is_a_meta_property_with_its_content_escaped() {
+        assertThat(PageShell.property("og:title", "a \"b\" <c> & d"))
+                .isEqualTo("<meta property=\"og:title\" content=\"a &quot;b&quot; &lt;c&gt; &amp; d\">");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.gradlab.base.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Response;
+import dev.gradlab.BrowserTest;
+import org.junit.jupiter.api.Test;
+
+/** What every page shares: the not-found page, titles, link previews, the favicon. */
+class SiteIT extends BrowserTest {
+
+    @Test
+    void an_unknown_address_answers_404_with_a_translated_page_that_links_home_and_to_the_library() {
+        Response response = page.navigate(url("/no/such/page"));
+        waitForVaadin();
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(page.locator("#not-found h1")).hasText("This page does not exist");
+        assertThat(page.locator("#not-found")).containsText("/no/such/page");
+        assertThat(page.locator("#not-found")).not().containsText("Could not navigate");
+        assertThat(page).hasTitle("Page not found · GradLab");
+        page.locator("#not-found-library").click();
+        waitForVaadin();
+        assertThat(page.locator("#scenario-cards")).isVisible();
+
+        newContext("zh-TW", PHONE_WIDTH, 800);
+        page.navigate(url("/nowhere"));
+        waitForVaadin();
+        assertThat(page.locator("#not-found h1")).hasText("這個頁面不存在");
+        assertThat(page.locator("#not-found-home")).hasText("前往首頁");
+        assertThat(horizontalOverflow()).isZero();
+        screenshot("not-found-zh-phone");
+    }
+
+    @Test
+    void each_page_has_its_own_title_in_the_page_language() {
+        open("/library");
+        assertThat(page).hasTitle("Scenario library · GradLab");
+        open("/lab/gd-by-hand");
+        assertThat(page).hasTitle("Gradient descent by hand · GradLab");
+        newContext("zh-TW", DESKTOP_WIDTH, 800);
+        open("/lab/gd-by-hand");
+        assertThat(page).hasTitle("手算梯度下降 · GradLab");
+    }
+
+    @Test
+    void the_first_html_has_link_preview_tags_and_a_favicon_that_exists() {
+        APIResponse html = page.request().get(url("/lessons/zero-grad"));
+        String head = html.text();
+        assertThat(head).contains("<meta property=\"og:title\" content=\"GradLab\">");
+        assertThat(head).containsPattern("<meta property=\"og:description\" content=\"[^\"]*zero_grad\\(\\)");
+        assertThat(head).containsPattern("<meta name=\"description\" content=\"[^\"]+\"");
+        assertThat(head).contains("rel=\"icon\"").contains(PageShell.ICON);
+
+        APIResponse icon = page.request().get(url("/" + PageShell.ICON));
+        assertThat(icon.status()).isEqualTo(200);
+        assertThat(icon.headers().get("content-type")).startsWith("image/svg+xml");
+        assertThat(icon.text()).startsWith("<svg");
+
+        APIResponse zh = context.request().get(url("/"),
+                com.microsoft.playwright.options.RequestOptions.create().setHeader("Accept-Language", "zh-TW"));
+        assertThat(zh.text()).contains("zero_grad()").contains("真實的數字");
+    }
+
+    @Test
+    void the_developer_gallery_opens_in_development_mode() {
+        open("/dev/components");
+        assertThat(page.locator("#demo-chart")).isVisible();
+    }
+}

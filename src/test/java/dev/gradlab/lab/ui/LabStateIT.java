@@ -1,0 +1,50 @@
+package dev.gradlab.lab.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.gradlab.BrowserTest;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The whole Lab view state in the URL: strategies, step and the strategy of the code and graph panel. */
+class LabStateIT extends BrowserTest {
+
+    @BeforeEach
+    void waitForTheFirstPage() {
+        FirstPage.await(page, url("/"));
+    }
+
+    @Test
+    void a_link_with_code_reopens_the_code_panel_on_that_strategy_and_stepping_keeps_it_in_the_url() {
+        open("/lab/gd-by-hand?strategies=zeroed,summed&step=2&code=summed");
+        assertThat(page.locator("#focus-strategy")).containsText("summed");
+        assertThat(page.locator("#step-info")).containsText("Step 2 of 3");
+        page.locator("#step-forward").click();
+        waitForVaadin();
+        assertThat(page).hasURL(Pattern.compile(".*[?&]step=3(&|$).*"));
+        assertThat(page).hasURL(Pattern.compile(".*[?&]code=summed(&|$).*"));
+        assertThat(page).hasURL(Pattern.compile(".*[?&]strategies=zeroed(,|%2C)summed(&|$).*"));
+    }
+
+    @Test
+    void a_code_strategy_that_is_not_shown_gets_a_friendly_message() {
+        open("/lab/gd-by-hand?strategies=zeroed&code=summed");
+        assertThat(page.locator("#lab-error")).containsText("summed");
+        assertThat(page.locator("#back-to-library")).isVisible();
+    }
+
+    @Test
+    void switching_language_keeps_the_step_and_the_code_strategy() {
+        open("/lab/gd-by-hand?strategies=zeroed,summed&step=2&code=summed");
+        page.locator("#language-select").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("繁體中文")).click();
+        waitForVaadin();
+        assertThat(page.locator("html")).hasAttribute("lang", "zh-TW");
+        assertThat(page.locator("#step-field input")).hasValue("2");
+        assertThat(page).hasURL(Pattern.compile(".*[?&]step=2(&|$).*"));
+        assertThat(page).hasURL(Pattern.compile(".*[?&]code=summed(&|$).*"));
+    }
+}
