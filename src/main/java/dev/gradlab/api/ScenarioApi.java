@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -108,12 +107,6 @@ class ScenarioApi {
             return store.listMine(user.getName()).stream().map(Listed::of).toList();
         }
         return store.listPublic().stream().map(Listed::of).toList();
-    }
-
-    /** Any other path under /api answers in JSON too, not with the app's HTML page. */
-    @RequestMapping("/**")
-    ResponseEntity<Map<String, String>> unknown() {
-        return ApiError.entity(HttpStatus.NOT_FOUND, "no such API path");
     }
 
     private SavedScenario visible(@Nullable Principal user, String slug) {

@@ -1,6 +1,7 @@
 package dev.gradlab.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -13,6 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradlab.account.MutableClock;
+import dev.gradlab.account.SignInThrottledException;
+import org.springframework.security.web.WebAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -233,10 +236,31 @@ class ApiTest {
     }
 
     @Test
+    void an_unknown_api_path_is_a_json_404() throws Exception {
+        mvc.perform(get("/api/nothing-here")).andExpect(status().isNotFound()).andExpect(error("no such API path"));
+    }
+
+    @Test
     void a_body_over_one_megabyte_is_refused_in_json() throws Exception {
         String huge = SCENARIO + "#" + "x".repeat(1024 * 1024) + "\n";
         mvc.perform(post("/api/scenarios").with(httpBasic(ann, ann + "-secret")).contentType(YAML).content(huge))
                 .andExpect(status().isPayloadTooLarge()).andExpect(error("the request body is larger than 1 MB"));
+    }
+
+    @Test
+    void the_sign_in_form_shares_the_throttle_and_the_login_page_learns_why() throws Exception {
+        mvc.perform(formLogin("/login").user(ann).password(ann + "-secret"))
+                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/"));
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(formLogin("/login").user(ann).password("guess-" + i))
+                    .andExpect(header().string("Location", "/login?error"));
+        }
+        MvcResult refused = mvc.perform(formLogin("/login").user(ann).password(ann + "-secret"))
+                .andExpect(header().string("Location", "/login?error")).andReturn();
+        assertThat(refused.getRequest().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION))
+                .isInstanceOf(SignInThrottledException.class);
+        mvc.perform(get("/api/scenarios?mine=true").with(httpBasic(ann, ann + "-secret")))
+                .andExpect(status().isTooManyRequests());
     }
 
     @Test

@@ -32,7 +32,15 @@ class DependencyRulesTest {
     void scenario_knows_nothing_of_lab_cli_or_ui() {
         noClasses().that().resideInAPackage("dev.gradlab.scenario..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.gradlab.lab..", "dev.gradlab.cli..",
-                        "dev.gradlab.base..", "com.vaadin..", "org.springframework..")
+                        "dev.gradlab.base..", "com.vaadin..")
+                .check(classes);
+    }
+
+    @Test
+    void only_the_store_of_saved_scenarios_uses_spring() {
+        noClasses().that().resideInAPackage("dev.gradlab.scenario..")
+                .and().resideOutsideOfPackage("dev.gradlab.scenario.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..")
                 .check(classes);
     }
 
