@@ -4,16 +4,16 @@ import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * On a start with no accounts at all, creates {@code admin} with {@code gradlab.admin-password}
- * ({@code GRADLAB_ADMIN_PASSWORD}), or with a random password printed once to the log.
+ * ({@code GRADLAB_ADMIN_PASSWORD}), or with a random password printed once to the log. Runs once every bean exists
+ * and before the web server opens its port, so no request can arrive before the admin does.
  */
 @Component
-class AdminBootstrap implements ApplicationRunner {
+class AdminBootstrap implements SmartInitializingSingleton {
 
     static final String ADMIN = "admin";
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
@@ -28,7 +28,7 @@ class AdminBootstrap implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (!accounts.isEmpty()) {
             return;
         }
