@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * parameter tensor) in place of {@code grad}, {@code applied} and {@code params}. Non-finite numbers are written as
  * null.
  */
-final class ModelRunJson {
+public final class ModelRunJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -27,7 +27,7 @@ final class ModelRunJson {
     private ModelRunJson() {
     }
 
-    static String write(String id, ModelResult result) {
+    public static String write(String id, ModelResult result) {
         StringBuilder s = new StringBuilder();
         s.append("{\"id\": ").append(json(NODES.textNode(id))).append(",\n \"runs\": [");
         for (int r = 0; r < result.runs().size(); r++) {

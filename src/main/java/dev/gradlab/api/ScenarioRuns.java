@@ -1,0 +1,67 @@
+package dev.gradlab.api;
+
+import dev.gradlab.cli.ModelRunJson;
+import dev.gradlab.cli.RunJson;
+import dev.gradlab.engine.AutogradException;
+import dev.gradlab.lab.Runner;
+import dev.gradlab.lab.train.ModelResult;
+import dev.gradlab.lab.train.TrainingJob;
+import dev.gradlab.lab.train.TrainingListener;
+import dev.gradlab.lab.train.TrainingService;
+import dev.gradlab.scenario.EvaluationException;
+import dev.gradlab.scenario.ModelScenario;
+import dev.gradlab.scenario.Scenario;
+import dev.gradlab.scenario.store.ScenarioStore;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * The {@code run} command's JSON for a stored text, from the same producers ({@link RunJson}, {@link ModelRunJson});
+ * model scenarios train on the application's bounded {@link TrainingService}, which refuses when its queue is full.
+ */
+@Service
+class ScenarioRuns {
+
+    static final Duration MAX_WAIT = Duration.ofMinutes(10);
+    private final TrainingService training;
+    private final AtomicLong requests = new AtomicLong();
+
+    ScenarioRuns(TrainingService training) {
+        this.training = training;
+    }
+
+    String runJson(String source) {
+        Scenario scenario = ScenarioStore.validate(source);
+        String name = ScenarioStore.FILE_NAME;
+        try {
+            if (!(scenario instanceof ModelScenario model)) {
+                return scenario.<String>match(m -> RunJson.write(new Runner().run(m)),
+                        e -> RunJson.write(new Runner().run(e)), m -> {
+                            throw new IllegalStateException("a model scenario trains on the queue");
+                        });
+            }
+            // One session per request: only the queue bound (429) limits API runs, not the per-browser cap.
+            TrainingJob job = training.submit("api-" + requests.incrementAndGet(), model, new TrainingListener() {
+            });
+            if (!job.awaitFinished(MAX_WAIT)) {
+                job.cancel();
+                throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, "training took longer than "
+                        + MAX_WAIT.toMinutes() + " minutes and was cancelled");
+            }
+            ModelResult result = job.result();
+            if (result == null) {
+                throw new ApiError(HttpStatus.BAD_REQUEST, name + ": model: " + job.failure());
+            }
+            return ModelRunJson.write(scenario.id(), result);
+        } catch (EvaluationException e) {
+            throw new ApiError(HttpStatus.BAD_REQUEST, name + ": loss, " + e.getMessage());
+        } catch (AutogradException e) {
+            throw new ApiError(HttpStatus.BAD_REQUEST, name + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, "the server is shutting down");
+        }
+    }
+}
