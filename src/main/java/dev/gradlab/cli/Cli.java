@@ -8,7 +8,7 @@ import java.util.Set;
 /** The headless commands behind {@code java -jar gradlab.jar COMMAND ...}. */
 public final class Cli {
 
-    private static final Set<String> COMMANDS = Set.of("run", "bench");
+    private static final Set<String> COMMANDS = Set.of("run", "bench", "export");
 
     private Cli() {
     }
@@ -22,7 +22,7 @@ public final class Cli {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || !handles(args[0])) {
             err.println("gradlab: unknown command" + (args.length == 0 ? "" : " '" + args[0] + "'")
-                    + " (commands: run FILE, bench)");
+                    + " (commands: run FILE, export --format yaml|csv|pytorch FILE-OR-ID, bench)");
             return 2;
         }
         if (args[0].equals("run")) {
@@ -36,6 +36,9 @@ public final class Cli {
                 err.println(args[1] + ": not a valid file name");
                 return 2;
             }
+        }
+        if (args[0].equals("export")) {
+            return ExportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         if (args.length > 2 || (args.length == 2 && !args[1].equals("--quick"))) {
             err.println("usage: gradlab bench [--quick]   (prints one JSON object; --quick: shorter rounds, rougher figures)");

@@ -65,7 +65,7 @@ public final class RunCommand {
         return 2;
     }
 
-    private static String read(Path file) throws BadFile {
+    static String read(Path file) throws BadFile {
         try {
             if (Files.isDirectory(file)) {
                 throw new BadFile("is a directory, not a scenario file");
@@ -83,7 +83,7 @@ public final class RunCommand {
         }
     }
 
-    private static final class BadFile extends Exception {
+    static final class BadFile extends Exception {
         BadFile(String message) {
             super(message);
         }
