@@ -64,6 +64,33 @@ final class ScriptTexts {
             Map.entry("stepWith", new String[] {
                 "optimizer.step() with the handed gradients; .grad keeps what backward() put there",
                 "用交給它的梯度執行 optimizer.step()；.grad 仍保留 backward() 放進去的值"}),
+            Map.entry("norms", new String[] {
+                "more than 1,000 weights: each step shows one L2 norm per tensor instead of every value",
+                "超過 1,000 個權重：每一步只列出每個張量的 L2 範數，而不是每一個值"}),
+            Map.entry("points", new String[] {
+                "The %s data set exactly as GradLab generated and split it: points and labels.",
+                "GradLab 產生並切分的 %s 資料集，原封不動：座標與類別。"}),
+            Map.entry("idx", new String[] {
+                "One IDX file (plain or .gz): its numbers as a tensor of bytes, one row per example.",
+                "讀一個 IDX 檔（未壓縮或 .gz）：內容是位元組張量，每個樣本一列。"}),
+            Map.entry("folder", new String[] {
+                "FOLDER holds the four IDX files, e.g. GradLab's src/main/resources/datasets/fashion-mnist",
+                "FOLDER 內放四個 IDX 檔，例如 GradLab 的 src/main/resources/datasets/fashion-mnist"}),
+            Map.entry("orders", new String[] {
+                "The training examples' order in every epoch (GradLab reshuffles from the seed each epoch).",
+                "每個 epoch 訓練樣本的順序（GradLab 每個 epoch 依種子重新洗牌）。"}),
+            Map.entry("weights", new String[] {
+                "The initial weights and biases GradLab drew from the seed; every strategy starts from them.",
+                "GradLab 依種子抽出的初始權重與偏差；每一種策略都從它們開始。"}),
+            Map.entry("dropout", new String[] {
+                "PyTorch draws other random numbers here, so the numbers will differ from GradLab's",
+                "PyTorch 在這裡抽的亂數不同，所以數值會和 GradLab 的不一樣"}),
+            Map.entry("evaluate", new String[] {
+                "The evaluation loop: eval mode, no_grad, mean loss and accuracy over the test set.",
+                "評估迴圈：eval 模式、no_grad，計算測試集上的平均損失與準確率。"}),
+            Map.entry("stops", new String[] {
+                "a diverged run stops",
+                "發散的訓練就此停止"}),
             Map.entry("output", new String[] {
                 "The same layout as GradLab's run command: one step per line.",
                 "與 GradLab 的 run 指令相同的格式：每一步一行。"}));
