@@ -2,7 +2,6 @@ package dev.gradlab.cli;
 
 import dev.gradlab.engine.AutogradException;
 import dev.gradlab.export.CsvExport;
-import dev.gradlab.export.ModelScript;
 import dev.gradlab.export.PyTorchScript;
 import dev.gradlab.export.YamlExport;
 import dev.gradlab.lab.Runner;
@@ -97,7 +96,7 @@ final class ExportCommand {
             case "yaml" -> YamlExport.of(scenario);
             case "csv" -> model == null ? CsvExport.steps(new Runner().run(scenario))
                     : CsvExport.epochs(new ModelTrainer().train(model));
-            default -> model == null ? PyTorchScript.of(scenario, locale) : ModelScript.of(scenario, locale);
+            default -> PyTorchScript.of(scenario, locale);
         };
     }
 

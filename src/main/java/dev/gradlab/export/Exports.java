@@ -23,8 +23,7 @@ class Exports implements ScenarioExports {
     public String export(Scenario scenario, Format format, Locale locale) {
         return switch (format) {
             case YAML -> YamlExport.of(scenario);
-            case PYTORCH -> scenario.kind() == Scenario.Kind.MODEL ? ModelScript.of(scenario, locale)
-                    : PyTorchScript.of(scenario, locale);
+            case PYTORCH -> PyTorchScript.of(scenario, locale);
             case CSV -> csv(scenario);
         };
     }

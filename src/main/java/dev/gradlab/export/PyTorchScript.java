@@ -25,12 +25,11 @@ public final class PyTorchScript {
     private PyTorchScript() {
     }
 
-    /**
-     * The script for {@code scenario}; {@code locale} chooses the comments' language.
-     *
-     * @throws UnsupportedOperationException for model scenarios (see {@link ModelScript})
-     */
+    /** The script for {@code scenario} (model scenarios: {@link ModelScript}); {@code locale}: the comments' language. */
     public static String of(Scenario scenario, Locale locale) {
+        if (scenario.kind() == Scenario.Kind.MODEL) {
+            return ModelScript.of(scenario, locale);
+        }
         ScriptTexts t = new ScriptTexts(locale);
         Script py = new Script();
         header(py, scenario, locale, t);
@@ -44,7 +43,7 @@ public final class PyTorchScript {
         switch (scenario.kind()) {
             case MANUAL -> manual(py, scenario, t);
             case EXPRESSION -> expression(py, scenario, t);
-            case MODEL -> throw new UnsupportedOperationException("model scenarios are exported by ModelScript");
+            case MODEL -> throw new IllegalStateException("model scenarios are written by ModelScript");
         }
         optimizer(py, scenario.optimizer());
         trainingLoop(py, t);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PyTorchScriptTest {
 
     static String export(Scenario s, Locale locale) {
-        return s.model() == null ? PyTorchScript.of(s, locale) : ModelScript.of(s, locale);
+        return PyTorchScript.of(s, locale);
     }
 
     @Test
