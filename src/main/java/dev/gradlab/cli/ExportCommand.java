@@ -10,10 +10,11 @@ import dev.gradlab.lab.train.ModelDataException;
 import dev.gradlab.lab.train.ModelTrainer;
 import dev.gradlab.scenario.BuiltInScenarios;
 import dev.gradlab.scenario.EvaluationException;
-import dev.gradlab.scenario.ModelSpec;
 import dev.gradlab.scenario.Scenario;
 import dev.gradlab.scenario.ScenarioException;
 import dev.gradlab.scenario.ScenarioParser;
+import dev.gradlab.scenario.ScenarioFiles;
+import dev.gradlab.scenario.Limits;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -81,8 +82,6 @@ final class ExportCommand {
             err.println(name + ": dataset: " + e.getMessage());
         } catch (ModelDataException e) {
             err.println(name + ": model: " + e.getMessage());
-        } catch (RunCommand.BadFile e) {
-            err.println(name + ": " + e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {
             err.println(name + ": internal error while exporting the scenario (" + e + ")");
             return 1;
@@ -91,17 +90,16 @@ final class ExportCommand {
     }
 
     static String export(Scenario scenario, String format, Locale locale) {
-        ModelSpec model = scenario.model();
         return switch (format) {
             case "yaml" -> YamlExport.of(scenario);
-            case "csv" -> model == null ? CsvExport.steps(new Runner().run(scenario))
-                    : CsvExport.epochs(new ModelTrainer().train(model));
+            case "csv" -> scenario.<String>match(m -> CsvExport.steps(new Runner().run(m)),
+                    e -> CsvExport.steps(new Runner().run(e)), m -> CsvExport.epochs(new ModelTrainer().train(m)));
             default -> PyTorchScript.of(scenario, locale);
         };
     }
 
     /** An existing file, else a built-in scenario's id. */
-    private static Scenario load(String target) throws RunCommand.BadFile, ScenarioException {
+    private static Scenario load(String target) throws ScenarioException {
         Path file;
         try {
             file = Path.of(target);
@@ -109,13 +107,14 @@ final class ExportCommand {
             file = null;
         }
         if (file != null && Files.exists(file)) {
-            return ScenarioParser.parse(RunCommand.read(file), target);
+            return ScenarioParser.parse(ScenarioFiles.read(file), target);
         }
         Optional<Scenario> builtIn = BuiltInScenarios.find(target);
         if (builtIn.isPresent()) {
             return builtIn.get();
         }
-        throw new RunCommand.BadFile("no such file, and no built-in scenario has this id (built-ins: "
+        throw new ScenarioException(Limits.cut(target, 80), null, null, null,
+                "no such file, and no built-in scenario has this id (built-ins: "
                 + String.join(", ", BuiltInScenarios.all().stream().map(Scenario::id).toList()) + ")");
     }
 }

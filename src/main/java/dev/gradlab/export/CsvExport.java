@@ -34,7 +34,7 @@ public final class CsvExport {
 
     /** Manual and expression scenarios: the step tables. */
     public static String steps(RunResult result) {
-        Map<String, TensorData> params = result.scenario().params();
+        Map<String, TensorData> params = result.params();
         List<String> header = new ArrayList<>(List.of("strategy", "step", "epoch", "batch", "loss"));
         params.forEach((name, p) -> {
             for (String element : elementNames(name, p.shape())) {

@@ -5,8 +5,7 @@ import dev.gradlab.lab.data.Dataset;
 import dev.gradlab.lab.data.FashionMnist;
 import dev.gradlab.lab.data.TrainTest;
 import dev.gradlab.lab.train.ModelTrainer;
-import dev.gradlab.scenario.ModelSpec;
-import dev.gradlab.scenario.Scenario;
+import dev.gradlab.scenario.ModelScenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,16 +24,13 @@ public final class ModelScript {
     private ModelScript() {
     }
 
-    public static String of(Scenario scenario, Locale locale) {
-        ModelSpec spec = scenario.model();
-        if (spec == null) {
-            throw new IllegalArgumentException(scenario.fileName() + " is not a model scenario");
-        }
+    public static String of(ModelScenario spec, Locale locale) {
+        ModelScenario scenario = spec;
         ScriptTexts t = new ScriptTexts(locale);
         PyTorchScript.Script py = new PyTorchScript.Script();
         PyTorchScript.header(py, scenario, locale, t);
         py.line("SCENARIO_ID = " + PyText.string(scenario.id()));
-        py.line("STRATEGIES = " + PyText.strings(scenario.strategies()));
+        py.line("STRATEGIES = " + PyText.strings(PyTorchScript.names(scenario.strategies())));
         py.line("EPOCHS = " + spec.epochs());
         py.line("LR = " + PyTorchCode.number(spec.learningRate()));
         py.line("BATCH_SIZE = " + spec.batchSize());
@@ -80,7 +76,7 @@ public final class ModelScript {
     }
 
     /** Image sets: the four IDX files from the folder given on the command line, scaled and normalised. */
-    private static void images(PyTorchScript.Script py, ModelSpec spec, ScriptTexts t) {
+    private static void images(PyTorchScript.Script py, ModelScenario spec, ScriptTexts t) {
         boolean mnist = spec.dataset().equals("mnist");
         py.line("import gzip");
         py.line("import os");
@@ -121,7 +117,7 @@ public final class ModelScript {
         py.line("");
     }
 
-    private static void model(PyTorchScript.Script py, ModelSpec spec, ScriptTexts t) {
+    private static void model(PyTorchScript.Script py, ModelScenario spec, ScriptTexts t) {
         int[] layers = spec.layers();
         String activation = switch (spec.activation().toLowerCase(Locale.ROOT)) {
             case "tanh" -> "torch.nn.Tanh()";

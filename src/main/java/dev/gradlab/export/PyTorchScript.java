@@ -1,6 +1,9 @@
 package dev.gradlab.export;
 
 import dev.gradlab.lab.PyTorchCode;
+import dev.gradlab.scenario.ExpressionScenario;
+import dev.gradlab.scenario.GradientStrategy;
+import dev.gradlab.scenario.ManualScenario;
 import dev.gradlab.scenario.OptimizerSpec;
 import dev.gradlab.scenario.Scenario;
 import dev.gradlab.scenario.TensorData;
@@ -14,7 +17,7 @@ import java.util.Map;
  * scenario's strategies with real PyTorch and prints exactly the JSON document of the {@code run} command: the same
  * keys in the same order, one step per line, {@code "diverged"} and nulls where {@code run} has them. The training
  * loop is written out once; the strategies' differences are the few marked {@code if strategy ...} lines, the same
- * five decisions as {@code lab.GradientStrategy}. The comments are in the scenario's language for its title and
+ * five decisions as {@code scenario.GradientStrategy}. The comments are in the scenario's language for its title and
  * description, and in English or Traditional Chinese for the script's own.
  *
  * <p>Kind-specific parts (how a batch's backward is computed, what the data are) are one method per kind; the loss
@@ -27,28 +30,34 @@ public final class PyTorchScript {
 
     /** The script for {@code scenario} (model scenarios: {@link ModelScript}); {@code locale}: the comments' language. */
     public static String of(Scenario scenario, Locale locale) {
-        if (scenario.kind() == Scenario.Kind.MODEL) {
-            return ModelScript.of(scenario, locale);
-        }
+        return scenario.match(m -> of(m, m.params(), py -> manual(py, m, new ScriptTexts(locale)), locale),
+                e -> of(e, e.params(), py -> expression(py, e, new ScriptTexts(locale)), locale),
+                m -> ModelScript.of(m, locale));
+    }
+
+    /** A manual or expression scenario's script; {@code batches} writes its kind's batches and backward. */
+    private static String of(Scenario scenario, Map<String, TensorData> params,
+            java.util.function.Consumer<Script> batches, Locale locale) {
         ScriptTexts t = new ScriptTexts(locale);
         Script py = new Script();
         header(py, scenario, locale, t);
         py.line("SCENARIO_ID = " + PyText.string(scenario.id()));
-        py.line("STRATEGIES = " + PyText.strings(scenario.strategies()));
+        py.line("STRATEGIES = " + PyText.strings(names(scenario.strategies())));
         py.line("EPOCHS = " + scenario.epochs());
         py.line("LR = " + PyTorchCode.number(scenario.learningRate()));
         py.line("");
         py.line("");
-        initialParameters(py, scenario.params(), t);
-        switch (scenario.kind()) {
-            case MANUAL -> manual(py, scenario, t);
-            case EXPRESSION -> expression(py, scenario, t);
-            case MODEL -> throw new IllegalStateException("model scenarios are written by ModelScript");
-        }
+        initialParameters(py, params, t);
+        batches.accept(py);
         optimizer(py, scenario.optimizer());
         trainingLoop(py, t);
         output(py, t);
         return py.text();
+    }
+
+    /** The strategies' wire names ({@link GradientStrategy#name()}), as the {@code run} command's JSON has them. */
+    static List<String> names(List<GradientStrategy> strategies) {
+        return strategies.stream().map(GradientStrategy::name).toList();
     }
 
     static void header(Script py, Scenario s, Locale locale, ScriptTexts t) {
@@ -87,7 +96,7 @@ public final class PyTorchScript {
     }
 
     /** Manual: each batch's given gradient, added into {@code .grad} as backward() would. */
-    private static void manual(Script py, Scenario s, ScriptTexts t) {
+    private static void manual(Script py, ManualScenario s, ScriptTexts t) {
         py.comment("", t.get("manualBatches"));
         py.line("BATCHES = [");
         for (Map<String, TensorData> g : s.gradients()) {
@@ -111,7 +120,7 @@ public final class PyTorchScript {
     }
 
     /** Expression: the loss written in torch, evaluated on each batch's rows; backward adds into {@code .grad}. */
-    private static void expression(Script py, Scenario s, ScriptTexts t) {
+    private static void expression(Script py, ExpressionScenario s, ScriptTexts t) {
         if (s.data().isEmpty()) {
             py.comment("", t.get("noData"));
             py.line("BATCHES = [{}] * " + s.batchesPerEpoch());
@@ -130,7 +139,7 @@ public final class PyTorchScript {
         py.line("");
         List<String> names = new ArrayList<>(s.params().keySet());
         names.addAll(s.data().keySet());
-        String loss = s.lossText() != null ? s.lossText() : String.valueOf(s.loss());
+        String loss = s.lossText();
         py.line("def loss_of(" + String.join(", ", names) + "):");
         py.line("    # " + t.get("loss") + " " + loss.replace("\n", " "));
         py.line("    return " + PyTorchCode.lossToPython(loss));

@@ -11,6 +11,7 @@ import dev.gradlab.cli.RunCommand;
 import dev.gradlab.cli.RunJson;
 import dev.gradlab.lab.Runner;
 import dev.gradlab.lab.train.ModelTrainer;
+import dev.gradlab.scenario.ModelScenario;
 import dev.gradlab.scenario.Scenario;
 import dev.gradlab.scenario.ScenarioParser;
 import java.io.ByteArrayOutputStream;
@@ -114,8 +115,8 @@ class CsvExportTest {
         String yaml = ExportFixtures.resourceText("xor-mlp").replace("epochs: 20", "epochs: 3");
         Path file = dir.resolve("xor-short.yaml");
         Files.writeString(file, yaml);
-        Scenario s = ScenarioParser.parse(yaml, file.toString());
-        List<String[]> rows = parse(CsvExport.epochs(new ModelTrainer().train(s.model())));
+        ModelScenario s = (ModelScenario) ScenarioParser.parse(yaml, file.toString());
+        List<String[]> rows = parse(CsvExport.epochs(new ModelTrainer().train(s)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(RunCommand.run(file, new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isZero();
         JsonNode json = JSON.readTree(out.toString(StandardCharsets.UTF_8));

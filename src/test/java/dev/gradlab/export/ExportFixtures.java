@@ -1,6 +1,7 @@
 package dev.gradlab.export;
 
 import dev.gradlab.scenario.BuiltInScenarios;
+import dev.gradlab.scenario.ModelScenario;
 import dev.gradlab.scenario.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,13 @@ final class ExportFixtures {
 
     static Scenario builtIn(String id) {
         return BuiltInScenarios.find(id).orElseThrow(() -> new AssertionError("no built-in " + id));
+    }
+
+    static ModelScenario model(String id) {
+        if (builtIn(id) instanceof ModelScenario m) {
+            return m;
+        }
+        throw new AssertionError(id + " is not a model scenario");
     }
 
     static String resourceText(String id) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradlab.cli.RunCommand;
 import dev.gradlab.scenario.BuiltInScenarios;
+import dev.gradlab.scenario.ModelScenario;
 import dev.gradlab.scenario.Scenario;
 import dev.gradlab.scenario.ScenarioParser;
 import java.io.ByteArrayOutputStream;
@@ -58,7 +59,7 @@ class PyTorchScriptDifferentialTest {
         Path script = dir.resolve(id + ".py");
         Files.writeString(script, PyTorchScriptTest.export(s, Locale.ENGLISH), StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>(List.of(Python.PYTHON, script.toString()));
-        if (s.model() != null && s.model().dataset().equals("fashion-mnist")) {
+        if (s instanceof ModelScenario m && m.dataset().equals("fashion-mnist")) {
             command.add(FASHION.toString());
         }
         Python.Result py = Python.run(command, 600);
@@ -72,7 +73,7 @@ class PyTorchScriptDifferentialTest {
 
         assertThat(py.out().lines().count()).as("one step per line, as run prints").isEqualTo(expected.lines().count());
         assertThat(py.out().lines().findFirst()).isEqualTo(expected.lines().findFirst());
-        boolean model = s.model() != null;
+        boolean model = s instanceof ModelScenario;
         compare(JSON.readTree(expected), JSON.readTree(py.out()), "", model ? 1e-6 : 1e-9, model);
     }
 

@@ -58,11 +58,11 @@ class PyTorchScriptTest {
 
     @Test
     void a_model_script_embeds_the_data_the_initial_weights_and_the_batch_order() {
-        String py = ModelScript.of(ExportFixtures.builtIn("xor-mlp"), Locale.ENGLISH);
+        String py = ModelScript.of(ExportFixtures.model("xor-mlp"), Locale.ENGLISH);
         assertThat(py).contains("TRAIN_X = torch.tensor([", "TEST_Y = torch.tensor(", "ORDERS = [",
                 "INITIAL = {", "\"0.weight\": [", "torch.nn.Linear(2, 8),", "torch.nn.Tanh(),",
                 "torch.optim.SGD(params, lr=LR, momentum=0.9", "NORMS = False");
-        String images = ModelScript.of(ExportFixtures.builtIn("fashion-mnist-mlp"), Locale.ENGLISH);
+        String images = ModelScript.of(ExportFixtures.model("fashion-mnist-mlp"), Locale.ENGLISH);
         assertThat(images).contains("NORMS = True", "read_idx(sys.argv[1], \"train-images-idx3-ubyte\")")
                 .doesNotContain("TRAIN_X = torch.tensor([");
     }

@@ -1,6 +1,6 @@
 package dev.gradlab.lab.train;
 
-import dev.gradlab.scenario.ModelSpec;
+import dev.gradlab.scenario.ModelScenario;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +31,7 @@ public final class TrainingJob {
 
     private final long id;
     private final String session;
-    private final ModelSpec spec;
+    private final ModelScenario spec;
     private final TrainingListener listener;
     private final TrainingJobs owner;
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -44,7 +44,7 @@ public final class TrainingJob {
     private volatile @Nullable ModelResult result;
     private volatile @Nullable String failure;
 
-    TrainingJob(long id, String session, ModelSpec spec, TrainingListener listener, TrainingJobs owner) {
+    TrainingJob(long id, String session, ModelScenario spec, TrainingListener listener, TrainingJobs owner) {
         this.id = id;
         this.session = session;
         this.spec = spec;
@@ -61,7 +61,7 @@ public final class TrainingJob {
         return session;
     }
 
-    public ModelSpec spec() {
+    public ModelScenario spec() {
         return spec;
     }
 

@@ -1,6 +1,6 @@
 package dev.gradlab.lab.train;
 
-import dev.gradlab.scenario.ModelSpec;
+import dev.gradlab.scenario.ModelScenario;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Runs training jobs on a fixed number of threads, first come first served; the rest wait in a queue whose order is
  * visible ({@link TrainingJob#placeInLine()}). Caps keep a classroom from swamping the server: at most
  * {@code maxPerSession} unfinished jobs per session and {@code maxQueued} waiting jobs overall. Jobs never run on the
- * caller's thread. Plain Java; {@link TrainingService} is its Spring face.
+ * caller's thread. Plain Java; {@link TrainingService} is the app's one instance of it.
  */
 public class TrainingJobs implements AutoCloseable {
 
@@ -66,7 +66,7 @@ public class TrainingJobs implements AutoCloseable {
      * @throws TrainingRejectedException when the session already has {@code maxPerSession} unfinished jobs, or
      *                                   {@code maxQueued} jobs are already waiting
      */
-    public TrainingJob submit(String session, ModelSpec spec, TrainingListener listener) {
+    public TrainingJob submit(String session, ModelScenario spec, TrainingListener listener) {
         TrainingJob job;
         int place = 0;
         synchronized (lock) {

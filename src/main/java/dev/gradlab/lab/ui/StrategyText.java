@@ -1,40 +1,18 @@
 package dev.gradlab.lab.ui;
 
 import com.vaadin.flow.component.Component;
+import dev.gradlab.scenario.GradientStrategy;
 
 /** Localized names and one-line descriptions of the gradient strategies ({@code accumulate-K} carries its K). */
 final class StrategyText {
 
     private StrategyText() {}
 
-    static String label(Component c, String strategy) {
-        int k = accumulation(strategy);
-        return switch (strategy) {
-            case "zeroed" -> c.getTranslation("strategy.zeroed");
-            case "summed" -> c.getTranslation("strategy.summed");
-            case "averaged" -> c.getTranslation("strategy.averaged");
-            default -> k > 0 ? c.getTranslation("strategy.accumulate", k) : strategy;
-        };
+    static String label(Component c, GradientStrategy strategy) {
+        return c.getTranslation(strategy.labelKey(), strategy.accumulation());
     }
 
-    static String description(Component c, String strategy) {
-        int k = accumulation(strategy);
-        return switch (strategy) {
-            case "zeroed" -> c.getTranslation("strategy.zeroed.desc");
-            case "summed" -> c.getTranslation("strategy.summed.desc");
-            case "averaged" -> c.getTranslation("strategy.averaged.desc");
-            default -> k > 0 ? c.getTranslation("strategy.accumulate.desc", k) : "";
-        };
-    }
-
-    private static int accumulation(String strategy) {
-        if (strategy.startsWith("accumulate-")) {
-            try {
-                return Integer.parseInt(strategy.substring("accumulate-".length()));
-            } catch (NumberFormatException e) {
-                return 0;
-            }
-        }
-        return 0;
+    static String description(Component c, GradientStrategy strategy) {
+        return c.getTranslation(strategy.labelKey() + ".desc", strategy.accumulation());
     }
 }

@@ -1,5 +1,6 @@
 package dev.gradlab.lab.ui;
 
+import dev.gradlab.scenario.GradientStrategy;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -33,8 +34,8 @@ final class TrainingUpdates implements TrainingListener {
     private final @Nullable Dataset testPoints;
     private final AtomicLong lastStep = new AtomicLong();
     /** UI thread only. */
-    private final Map<String, Div> pictures = new HashMap<>();
-    private final Map<String, H3> titles = new HashMap<>();
+    private final Map<GradientStrategy, Div> pictures = new HashMap<>();
+    private final Map<GradientStrategy, H3> titles = new HashMap<>();
 
     TrainingUpdates(UI ui, TrainingPanel panel, @Nullable Dataset testPoints) {
         this.ui = ui;
@@ -84,11 +85,11 @@ final class TrainingUpdates implements TrainingListener {
     }
 
     /** The strategy's picture box, created the first time (in strategy order, since epoch 1 arrives in that order). */
-    private Div picture(String strategy, int epoch) {
+    private Div picture(GradientStrategy strategy, int epoch) {
         Div svg = pictures.get(strategy);
         if (svg == null) {
             svg = new Div();
-            svg.setId("boundary-" + strategy);
+            svg.setId("boundary-" + strategy.name());
             H3 title = new H3();
             Div box = new Div(title, svg);
             box.addClassName("gradlab-boundary");
@@ -126,7 +127,7 @@ final class TrainingUpdates implements TrainingListener {
         for (ModelRun run : result.runs()) {
             String name = run.strategy().name();
             EpochRecord last = run.last();
-            String label = StrategyText.label(panel, name);
+            String label = StrategyText.label(panel, run.strategy());
             Paragraph p = new Paragraph(run.diverged() != null || last == null || Double.isNaN(last.accuracy())
                     ? panel.getTranslation("training.accuracy.diverged", label, run.diverged() == null ? "?" : run.diverged())
                     : panel.getTranslation("training.accuracy.value", label,

@@ -1,0 +1,58 @@
+package dev.gradlab;
+
+import com.vaadin.flow.i18n.I18NProvider;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import dev.gradlab.base.ui.i18n.GradlabI18NProvider;
+import dev.gradlab.base.ui.i18n.LocaleInitializer;
+import dev.gradlab.export.Exports;
+import dev.gradlab.lab.ScenarioExports;
+import dev.gradlab.lab.LabService;
+import dev.gradlab.lab.nograd.NoGradLessonFacts;
+import dev.gradlab.lab.train.TrainingService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one place where the web app's beans are declared. The classes themselves are plain Java (no Spring annotation
+ * anywhere else, a rule in {@code ArchitectureTest}), so the CLI and the tests construct them directly, and the views
+ * receive them through their constructors.
+ */
+@Configuration(proxyBeanMethods = false)
+class GradlabBeans {
+
+    /** One instance for the whole app, so its cache of runs and graphs is shared by every browser tab. */
+    @Bean
+    LabService labService() {
+        return new LabService();
+    }
+
+    /** The one pool of training threads; Spring calls its {@code close()} on shutdown. */
+    @Bean
+    TrainingService trainingService(@Value("${gradlab.training.max-queued:60}") int maxQueued,
+            @Value("${gradlab.training.max-per-session:2}") int maxPerSession) {
+        return new TrainingService(maxQueued, maxPerSession);
+    }
+
+    /** Loading the bundled images is slow, so the no_grad lesson's facts are computed once per application. */
+    @Bean
+    NoGradLessonFacts noGradLessonFacts() {
+        return new NoGradLessonFacts();
+    }
+
+    /** One instance, so its cap on exports that train a model holds across every browser tab. */
+    @Bean
+    ScenarioExports scenarioExports() {
+        return new Exports();
+    }
+
+    @Bean
+    I18NProvider i18nProvider() {
+        return new GradlabI18NProvider();
+    }
+
+    @Bean
+    VaadinServiceInitListener localeInitializer() {
+        return new LocaleInitializer();
+    }
+}
