@@ -65,7 +65,7 @@ final class ExportCommand {
             err.println("gradlab export: unknown language '" + lang + "' (languages: en, zh-TW)");
             return 2;
         }
-        String name = target;
+        String name = Limits.cut(target, 80);
         try {
             Scenario scenario = load(target);
             String text = export(scenario, format, Locale.forLanguageTag(lang));
@@ -82,8 +82,18 @@ final class ExportCommand {
             err.println(name + ": dataset: " + e.getMessage());
         } catch (ModelDataException e) {
             err.println(name + ": model: " + e.getMessage());
-        } catch (RuntimeException | OutOfMemoryError e) {
-            err.println(name + ": internal error while exporting the scenario (" + e + ")");
+        } catch (StackOverflowError e) {
+            // As in RunCommand: the input's length reached a walk that still recurses, the input's doing.
+            err.println(name + ": the scenario is too long or too deeply nested to export");
+        } catch (OutOfMemoryError e) {
+            err.println(name + ": the scenario needs more memory than this export may use (-Xmx "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)");
+        } catch (NumberFormatException | ArithmeticException e) {
+            err.println(name + ": a number in the scenario cannot be used ("
+                    + Limits.cut(String.valueOf(e.getMessage()), 60) + ")");
+        } catch (RuntimeException e) {
+            // Not the user's fault: a bug. Still one line, and a distinct status.
+            err.println(name + ": internal error while exporting the scenario (" + e.getClass().getSimpleName() + ")");
             return 1;
         }
         return 2;
