@@ -4,6 +4,8 @@ import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import dev.gradlab.base.ui.i18n.GradlabI18NProvider;
 import dev.gradlab.base.ui.i18n.LocaleInitializer;
+import dev.gradlab.export.Exports;
+import dev.gradlab.lab.ScenarioExports;
 import dev.gradlab.lab.LabService;
 import dev.gradlab.lab.nograd.NoGradLessonFacts;
 import dev.gradlab.lab.train.TrainingService;
@@ -36,6 +38,12 @@ class GradlabBeans {
     @Bean
     NoGradLessonFacts noGradLessonFacts() {
         return new NoGradLessonFacts();
+    }
+
+    /** One instance, so its cap on exports that train a model holds across every browser tab. */
+    @Bean
+    ScenarioExports scenarioExports() {
+        return new Exports();
     }
 
     @Bean

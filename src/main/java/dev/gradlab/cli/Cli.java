@@ -7,7 +7,7 @@ import java.util.Set;
 /** The headless commands behind {@code java -jar gradlab.jar COMMAND ...}. */
 public final class Cli {
 
-    private static final Set<String> COMMANDS = Set.of("run", "bench");
+    private static final Set<String> COMMANDS = Set.of("run", "bench", "export");
 
     private Cli() {
     }
@@ -21,7 +21,7 @@ public final class Cli {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || !handles(args[0])) {
             err.println("gradlab: unknown command" + (args.length == 0 ? "" : " '" + dev.gradlab.scenario.Limits.cut(args[0], 40) + "'")
-                    + " (commands: run FILE|ID, bench)");
+                    + " (commands: run FILE|ID, export --format yaml|csv|pytorch FILE|ID, bench)");
             return 2;
         }
         if (args[0].equals("run")) {
@@ -31,6 +31,9 @@ public final class Cli {
                 return 2;
             }
             return RunCommand.run(args[1], out, err);
+        }
+        if (args[0].equals("export")) {
+            return ExportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         if (args.length > 2 || (args.length == 2 && !args[1].equals("--quick"))) {
             err.println("usage: gradlab bench [--quick]   (prints one JSON object; --quick: shorter rounds, rougher figures)");

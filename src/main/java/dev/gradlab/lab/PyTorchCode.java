@@ -102,6 +102,11 @@ public final class PyTorchCode {
         return List.copyOf(out.lines);
     }
 
+    /** A scenario's loss expression (as written in its file) as a PyTorch expression over the same names. */
+    public static String lossToPython(String loss) {
+        return LossExpression.toPython(loss);
+    }
+
     /** The whole loop as one string, for copying. */
     public static String text(List<Line> lines) {
         var sb = new StringBuilder();
@@ -181,7 +186,7 @@ public final class PyTorchCode {
     }
 
     /** A Python literal of nested lists for a flattened row-major tensor. */
-    static String literal(Named t) {
+    public static String literal(Named t) {
         double[] v = t.values();
         int[] shape = t.shape();
         if (shape.length == 0) {
@@ -207,7 +212,7 @@ public final class PyTorchCode {
     }
 
     /** Shortest exact text of a double that Python reads back to the same value. */
-    static String number(double d) {
+    public static String number(double d) {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return String.format(Locale.ROOT, "%.1f", d);
         }

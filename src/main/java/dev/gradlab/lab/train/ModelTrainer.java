@@ -82,6 +82,21 @@ public final class ModelTrainer {
         return new ModelResult(spec, norms, runs.stream().map(StrategyTraining::result).toList());
     }
 
+    /**
+     * The initial weights and biases {@link #train} starts every strategy from, by PyTorch-style name
+     * ({@code 0.weight}, {@code 0.bias}, ...), flattened row-major; for exporting the same start.
+     */
+    public static java.util.Map<String, double[]> initialParameters(ModelScenario spec) {
+        java.util.Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        StrategyTraining.initialModel(spec).namedParameters().forEach((name, p) -> out.put(name, p.toArray()));
+        return out;
+    }
+
+    /** The order of the training examples in every epoch that {@link #train} uses, e.g. to export the same batches. */
+    public static int[][] batchOrders(ModelScenario spec) {
+        return new TrainingData(spec).orders();
+    }
+
     /** The train/test split {@link #train} uses for {@code spec} (image sets normalised), e.g. to plot the points. */
     public static TrainTest data(ModelScenario spec) {
         return TrainingData.load(spec);

@@ -35,11 +35,16 @@ final class StrategyTraining {
     StrategyTraining(ModelScenario spec, GradientStrategy strategy, boolean norms) {
         this.strategy = strategy;
         this.norms = norms;
-        this.model = Mlp.of(spec.layers(), spec.activation(), spec.dropout(), new Random(spec.seed()));
+        this.model = initialModel(spec);
         this.params = model.namedParameters();
         this.stepper = new StrategyStepper(strategy,
                 Optimizers.of(spec.optimizer(), spec.learningRate(), model.parameters()), params);
         model.train();
+    }
+
+    /** The model every strategy starts from: {@code Mlp.of(layers, activation, dropout, new Random(seed))}. */
+    static Sequential initialModel(ModelScenario spec) {
+        return Mlp.of(spec.layers(), spec.activation(), spec.dropout(), new Random(spec.seed()));
     }
 
     /**

@@ -73,6 +73,15 @@ final class TrainingData {
         return new TrainTest(tt.train().normalize(mean, std), tt.test().normalize(mean, std));
     }
 
+    /** The training examples' order in every epoch (0-based indices into {@link #train}), a copy. */
+    int[][] orders() {
+        int[][] copy = new int[orders.length][];
+        for (int e = 0; e < orders.length; e++) {
+            copy[e] = orders[e].clone();
+        }
+        return copy;
+    }
+
     int batchesPerEpoch() {
         return dev.gradlab.scenario.Limits.ceilDiv(train.size(), batchSize);
     }

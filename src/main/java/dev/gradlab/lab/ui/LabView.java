@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.gradlab.base.ui.markdown.Markdown;
 import dev.gradlab.lab.LabService;
+import dev.gradlab.lab.ScenarioExports;
 import dev.gradlab.lab.RunFacts;
 import dev.gradlab.lab.RunResult;
 import dev.gradlab.lab.StepRecord;
@@ -52,6 +53,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
 
     private final LabService lab;
     private final TrainingService training;
+    private final ScenarioExports exports;
     private final CheckboxGroup<GradientStrategy> strategyBox = new CheckboxGroup<>();
     private final StepControls controls = new StepControls(this::setStep);
     private final StepTables tables = new StepTables();
@@ -67,9 +69,10 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
     private LabUrl state = new LabUrl(List.of(), 1);
     private GradientStrategy focus = GradientStrategy.ZEROED;
 
-    public LabView(LabService lab, TrainingService training) {
+    public LabView(LabService lab, TrainingService training, ScenarioExports exports) {
         this.lab = lab;
         this.training = training;
+        this.exports = exports;
         addClassName("gradlab-page");
         addClassName("gradlab-lab");
         strategyBox.setLabel(getTranslation("lab.strategies"));
@@ -193,6 +196,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
             description.addClassName("gradlab-muted");
             add(description);
         }
+        add(new ExportMenu(exports, s, getLocale()));
     }
 
     private static int parameterNumbers(Scenario s) {
