@@ -25,7 +25,7 @@ class ApiErrors {
 
     @ExceptionHandler(ApiError.class)
     ResponseEntity<Map<String, String>> api(ApiError e) {
-        return ApiError.entity(e.status(), e.getMessage());
+        return ApiError.entity(e.status(), java.util.Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
 
     @ExceptionHandler(StoreException.class)
@@ -36,7 +36,7 @@ class ApiErrors {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case CONFLICT, LIMIT -> HttpStatus.CONFLICT;
         };
-        return ApiError.entity(status, e.getMessage());
+        return ApiError.entity(status, java.util.Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
 
     @ExceptionHandler(AccountException.class)
@@ -46,12 +46,12 @@ class ApiErrors {
             case DUPLICATE -> HttpStatus.CONFLICT;
             case NO_SUCH_USER -> HttpStatus.NOT_FOUND;
         };
-        return ApiError.entity(status, e.getMessage());
+        return ApiError.entity(status, java.util.Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
 
     @ExceptionHandler(TrainingRejectedException.class)
     ResponseEntity<Map<String, String>> busy(TrainingRejectedException e) {
-        return ApiError.entity(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        return ApiError.entity(HttpStatus.TOO_MANY_REQUESTS, java.util.Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -62,7 +62,7 @@ class ApiErrors {
     @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class,
             MethodArgumentTypeMismatchException.class})
     ResponseEntity<Map<String, String>> badRequest(Exception e) {
-        return ApiError.entity(HttpStatus.BAD_REQUEST, e.getMessage() == null ? "bad request" : e.getMessage());
+        return ApiError.entity(HttpStatus.BAD_REQUEST, java.util.Objects.requireNonNullElse(e.getMessage(), e.toString()) == null ? "bad request" : java.util.Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -25,7 +25,7 @@ class ApiSecurity {
     SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, failure) -> {
             if (failure instanceof SignInThrottledException) {
-                ApiError.write(response, HttpStatus.TOO_MANY_REQUESTS, failure.getMessage());
+                ApiError.write(response, HttpStatus.TOO_MANY_REQUESTS, java.util.Objects.requireNonNullElse(failure.getMessage(), failure.toString()));
             } else {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"GradLab\"");
                 ApiError.write(response, HttpStatus.UNAUTHORIZED,

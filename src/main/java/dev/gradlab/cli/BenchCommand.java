@@ -9,6 +9,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code bench}: steps (or passes) per second of the four workloads in {@link BenchWorkloads}, each after a warm-up that
@@ -56,7 +57,7 @@ final class BenchCommand {
             double rate = measure(w, (long) (WARMUP_NANOS * scale), (long) (ROUND_NANOS * scale));
             ObjectNode o = results.putObject(name);
             o.put(name.equals("eval") ? "passesPerSecond" : "stepsPerSecond", Math.round(rate));
-            double[] ref = PYTORCH_AND_TARGET.get(name);
+            double[] ref = Objects.requireNonNull(PYTORCH_AND_TARGET.get(name), () -> "no PyTorch reference for " + name);
             o.put("pytorchReference", ref[0]);
             o.put("target", ref[1]);
             o.put("meetsTarget", rate >= ref[1]);

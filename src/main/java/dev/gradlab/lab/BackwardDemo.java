@@ -2,6 +2,7 @@ package dev.gradlab.lab;
 
 import dev.gradlab.engine.Tensor;
 import org.jspecify.annotations.Nullable;
+import java.util.Objects;
 
 /**
  * The lesson's first widget: x = [1, 2, 3] requiring grad, and y = sum(x²) built and back-propagated on demand, so a
@@ -30,7 +31,7 @@ public final class BackwardDemo {
         Tensor y = x.pow(2).sum();
         y.backward();
         calls++;
-        return x.grad().toArray();
+        return Objects.requireNonNull(x.grad(), "backward() left x.grad unset").toArray();
     }
 
     /** {@code x.grad}, or null (PyTorch's None) before the first backward. */
@@ -53,6 +54,6 @@ public final class BackwardDemo {
     public static double[] gradientOfOneCall() {
         Tensor fresh = Tensor.vector(START).requiresGrad_(true);
         fresh.pow(2).sum().backward();
-        return fresh.grad().toArray();
+        return Objects.requireNonNull(fresh.grad(), "backward() left x.grad unset").toArray();
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -71,7 +72,7 @@ abstract sealed class Batches {
         Backward backward(int b, Map<String, Tensor> params, UnaryOperator<Tensor> scale, boolean retainGraph) {
             try (NoGradScope ignored = Autograd.noGrad()) {
                 scenario.gradients().get(b).forEach((name, g) -> {
-                    Tensor p = params.get(name);
+                    Tensor p = Objects.requireNonNull(params.get(name), () -> "no parameter " + name);
                     Tensor add = scale.apply(tensor(g));
                     Tensor old = p.grad();
                     p.setGrad(old == null ? add : old.add(add));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -85,8 +86,9 @@ public class LabService {
         if (scenario.params().size() != 1 || !plainSgd) {
             return Map.of();
         }
-        String name = scenario.params().keySet().iterator().next();
-        TensorData initial = scenario.params().get(name);
+        Map.Entry<String, TensorData> only = scenario.params().entrySet().iterator().next();
+        String name = only.getKey();
+        TensorData initial = only.getValue();
         if (initial.numel() != 1) {
             return Map.of();
         }
@@ -103,7 +105,7 @@ public class LabService {
                 continue;
             }
             List<UpdateFormulas.StepValues> steps = run.steps().stream().map(s -> new UpdateFormulas.StepValues(
-                    s.stepped(), first(s.applied() == null ? null : s.applied().get(name)), first(s.params().get(name))))
+                    s.stepped(), first(s.applied() == null ? null : s.applied().get(name)), Objects.requireNonNull(first(s.params().get(name)), () -> "step " + s.step() + " has no value for " + name)))
                     .toList();
             out.put(run.strategy(), UpdateFormulas.of(name, scenario.learningRate(), run.strategy(),
                     initial.data()[0], batchGrads, steps));

@@ -5,6 +5,8 @@ import dev.gradlab.engine.F;
 import dev.gradlab.engine.Tensor;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Evaluates an {@link Expression} with engine operations, so the engine records the graph backward() walks. */
@@ -23,7 +25,7 @@ final class Evaluator {
                 return node(e, args, names);
             } catch (AutogradException ex) {
                 // Validation should have caught this; if not, still say where in the loss it happened.
-                throw new EvaluationException(e.position(), ex.getMessage());
+                throw new EvaluationException(e.position(), Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
             }
         }).tensor();
     }
@@ -122,29 +124,31 @@ final class Evaluator {
 
     /** The value of a sub-expression without names ({@code 2}, {@code -1}, {@code 1/2}), or null. */
     static @Nullable Double constant(Expression e) {
-        return ExpressionWalk.<@Nullable Double, RuntimeException>fold(e, (node, args) -> {
+        // Optional rather than a null element: the fold's result type is not a nullable type argument
+        return ExpressionWalk.<Optional<Double>, RuntimeException>fold(e, (node, args) -> {
             if (node instanceof Expression.Num n) {
-                return n.value();
+                return Optional.of(n.value());
             }
             if (node instanceof Expression.Unary u) {
-                Double v = args.get(0);
-                return v == null ? null : u.op() == '-' ? -v : v;
+                return args.get(0).map(v -> u.op() == '-' ? -v : v);
             }
             if (node instanceof Expression.Binary b && b.op() != '@') {
-                Double l = args.get(0);
-                Double r = args.get(1);
-                if (l == null || r == null) {
-                    return null;
+                Optional<Double> left = args.get(0);
+                Optional<Double> right = args.get(1);
+                if (left.isEmpty() || right.isEmpty()) {
+                    return Optional.empty();
                 }
-                return switch (b.op()) {
+                double l = left.get();
+                double r = right.get();
+                return Optional.of(switch (b.op()) {
                     case '+' -> l + r;
                     case '-' -> l - r;
                     case '*' -> l * r;
                     case '/' -> l / r;
                     default -> Math.pow(l, r);
-                };
+                });
             }
-            return null;
-        });
+            return Optional.empty();
+        }).orElse(null);
     }
 }

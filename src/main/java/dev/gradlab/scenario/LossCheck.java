@@ -2,6 +2,7 @@ package dev.gradlab.scenario;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -55,7 +56,8 @@ final class LossCheck {
             }
             return loss;
         } catch (ExpressionException e) {
-            throw new ScenarioException(tree.fileName, tree.line("/loss"), "loss", e.position(), e.getMessage());
+            throw new ScenarioException(tree.fileName, tree.line("/loss"), "loss", e.position(),
+                    Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
 

@@ -14,6 +14,7 @@ import dev.gradlab.lab.data.FashionMnist;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -143,7 +144,7 @@ public final class NoGradFacts {
         try {
             loss.backward();
         } catch (AutogradException e) {
-            return e.getMessage();
+            return Objects.requireNonNullElse(e.getMessage(), e.toString());
         }
         throw new IllegalStateException("backward() on a no-grad result unexpectedly succeeded");
     }

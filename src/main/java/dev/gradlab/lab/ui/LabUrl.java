@@ -23,7 +23,13 @@ record LabUrl(List<GradientStrategy> strategies, int step) {
     record Problem(String key, List<Object> args) {}
 
     /** Either the state or the problem; exactly one is non-null. */
-    record Parsed(LabUrl state, Problem problem) {}
+    record Parsed(@Nullable LabUrl state, @Nullable Problem problem) {
+        Parsed {
+            if ((state == null) == (problem == null)) {
+                throw new IllegalArgumentException("a parsed link has either a state or a problem");
+            }
+        }
+    }
 
     /**
      * Reads the query parameters against the scenario's strategies and step count. No {@code strategies}: all of

@@ -35,6 +35,7 @@ import dev.gradlab.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -79,7 +80,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         strategyBox.setId("strategies");
         strategyBox.addValueChangeListener(e -> {
             if (e.isFromClient()) {
-                List<GradientStrategy> chosen = new ArrayList<>(scenario.strategies());
+                List<GradientStrategy> chosen = new ArrayList<>(shown().strategies());
                 chosen.retainAll(e.getValue());
                 state = new LabUrl(List.copyOf(chosen), state.step());
                 showRun();
@@ -105,8 +106,9 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         String id = event.getRouteParameters().get("scenarioId").orElse(null);
         Scenario s = id == null ? lab.scenarios().get(0) : lab.scenario(id).orElse(null);
         if (s == null) {
-            // a hand-made 10 kB id is not repeated back whole
-            showProblem(new LabUrl.Problem("lab.error.scenario", List.of(dev.gradlab.scenario.Limits.cut(id, 40))));
+            // only an id that names no scenario gets here; a hand-made 10 kB id is not repeated back whole
+            String unknown = Objects.requireNonNull(id);
+            showProblem(new LabUrl.Problem("lab.error.scenario", List.of(dev.gradlab.scenario.Limits.cut(unknown, 40))));
             return;
         }
         s.match(m -> enterStepped(s, event), e -> enterStepped(s, event), this::showTraining);
@@ -123,12 +125,14 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         }
         LabUrl.Parsed parsed = LabUrl.parse(event.getLocation().getQueryParameters().getParameters(),
                 s.strategies(), (int) s.totalBatches());
-        if (parsed.problem() != null) {
-            showProblem(parsed.problem());
+        LabUrl.Problem problem = parsed.problem();
+        if (problem != null) {
+            showProblem(problem);
             return true;
         }
+        LabUrl wanted = Objects.requireNonNull(parsed.state(), "a parsed link has either a state or a problem");
         String code = LabUrl.code(event.getLocation().getQueryParameters().getParameters());
-        LabUrl.Problem badCode = parsed.state().checkCode(code);
+        LabUrl.Problem badCode = wanted.checkCode(code);
         if (badCode != null) {
             showProblem(badCode);
             return true;
@@ -136,12 +140,12 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         if (code != null) {
             focus = GradientStrategy.parse(code); // checkCode found it among the shown strategies
         }
-        if (s == scenario && result != null && parsed.state().strategies().equals(state.strategies())) {
+        if (s == scenario && result != null && wanted.strategies().equals(state.strategies())) {
             focusSelect.setValue(focus);
-            setStep(parsed.state().step()); // the same view with another step: no rebuild
+            setStep(wanted.step()); // the same view with another step: no rebuild
             return true;
         }
-        show(s, parsed.state());
+        show(s, wanted);
         return true;
     }
 
@@ -215,7 +219,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
             updateUrl();
             return;
         }
-        result = lab.run(scenario, state.strategies());
+        result = lab.run(shown(), state.strategies());
         if (!state.strategies().contains(focus)) {
             focus = state.strategies().get(0);
         }
@@ -233,13 +237,14 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
             updateUrl();
             return;
         }
+        Scenario s = shown();
         StepRecord record = RunFacts.run(result, focus).steps().get(step - 1);
-        controls.show(step, getTranslation("lab.step-of", step, scenario.totalBatches(), record.epoch(),
+        controls.show(step, getTranslation("lab.step-of", step, s.totalBatches(), record.epoch(),
                 record.batch()));
         tables.setCurrent(step);
         charts.setCurrent(step);
-        code.show(lab.pytorch(scenario, focus), focus, record.stepped());
-        graph.show(lab.graphAt(scenario, focus, step), scenario.match(m -> true, e -> false, m -> false));
+        code.show(lab.pytorch(s, focus), focus, record.stepped());
+        graph.show(lab.graphAt(s, focus, step), s.match(m -> true, e -> false, m -> false));
         updateUrl();
     }
 
@@ -248,12 +253,18 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         if (ui == null) {
             return;
         }
-        ComponentUtil.setData(ui, Saved.class, new Saved(scenario.id(), state, focus));
+        Scenario s = shown();
+        ComponentUtil.setData(ui, Saved.class, new Saved(s.id(), state, focus));
         if (isAttached()) {
             // not while entering: the router is about to set the URL the user asked for
             ui.getPage().getHistory().replaceState(null,
-                    new Location("lab/" + scenario.id(), new QueryParameters(state.query(focus.name()))));
+                    new Location("lab/" + s.id(), new QueryParameters(state.query(focus.name()))));
         }
+    }
+
+    /** The scenario being stepped: the step controls, strategy box and URL exist only once one is shown. */
+    private Scenario shown() {
+        return Objects.requireNonNull(scenario, "no scenario is shown");
     }
 
     private void showProblem(LabUrl.Problem problem) {

@@ -9,8 +9,10 @@ import dev.gradlab.base.ui.chart.XMarker;
 import dev.gradlab.lab.RunFacts;
 import dev.gradlab.lab.RunResult;
 import dev.gradlab.lab.StrategyRun;
+import dev.gradlab.scenario.TensorData;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -35,16 +37,18 @@ final class RunCharts extends Composite<Div> {
         this.result = result;
         getContent().removeAll();
         charts.clear();
-        List<String> params = new ArrayList<>(result.params().keySet());
-        for (String p : params.subList(0, Math.min(params.size(), MAX_PARAM_CHARTS))) {
+        List<Map.Entry<String, TensorData>> params = new ArrayList<>(result.params().entrySet());
+        for (Map.Entry<String, TensorData> param : params.subList(0, Math.min(params.size(), MAX_PARAM_CHARTS))) {
+            String p = param.getKey();
             // a trajectory starts where every strategy starts: the initial value, at step 0
-            double initial = result.params().get(p).data()[0];
-            add(getTranslation("charts.params", p), p, 0, run -> prepend(initial, RunFacts.paramTrajectory(run, p, 0)));
+            double initial = param.getValue().data()[0];
+            add(result, getTranslation("charts.params", p), p, 0,
+                    run -> prepend(initial, RunFacts.paramTrajectory(run, p, 0)));
         }
         if (result.runs().stream().anyMatch(r -> r.steps().stream().anyMatch(s -> s.loss() != null))) {
-            add(getTranslation("charts.loss"), "loss", 1, RunFacts::losses);
+            add(result, getTranslation("charts.loss"), "loss", 1, RunFacts::losses);
         }
-        add(getTranslation("charts.grad-norm"), "‖.grad‖", 1, RunFacts::gradNorms);
+        add(result, getTranslation("charts.grad-norm"), "‖.grad‖", 1, RunFacts::gradNorms);
         setCurrent(current);
     }
 
@@ -67,7 +71,7 @@ final class RunCharts extends Composite<Div> {
         charts.forEach(c -> c.setXMarkers(markers));
     }
 
-    private void add(String title, String yTitle, int firstStep, Function<StrategyRun, double[]> of) {
+    private void add(RunResult result, String title, String yTitle, int firstStep, Function<StrategyRun, double[]> of) {
         LineChart chart = new LineChart(title);
         chart.setAxisTitles(getTranslation("charts.step"), yTitle);
         chart.setChartHeight("240px");

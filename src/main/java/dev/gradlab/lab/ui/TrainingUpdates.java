@@ -87,17 +87,18 @@ final class TrainingUpdates implements TrainingListener {
     /** The strategy's picture box, created the first time (in strategy order, since epoch 1 arrives in that order). */
     private Div picture(GradientStrategy strategy, int epoch) {
         Div svg = pictures.get(strategy);
-        if (svg == null) {
+        H3 title = titles.get(strategy);
+        if (svg == null || title == null) {
             svg = new Div();
             svg.setId("boundary-" + strategy.name());
-            H3 title = new H3();
+            title = new H3();
             Div box = new Div(title, svg);
             box.addClassName("gradlab-boundary");
             panel.boundaries().add(box);
             pictures.put(strategy, svg);
             titles.put(strategy, title);
         }
-        titles.get(strategy).setText(panel.getTranslation("training.boundary.epoch",
+        title.setText(panel.getTranslation("training.boundary.epoch",
                 StrategyText.label(panel, strategy), epoch));
         return svg;
     }

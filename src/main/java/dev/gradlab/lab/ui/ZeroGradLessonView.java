@@ -17,6 +17,8 @@ import dev.gradlab.lab.LabService;
 import dev.gradlab.lab.RunFacts;
 import dev.gradlab.lab.RunResult;
 import dev.gradlab.scenario.Scenario;
+import dev.gradlab.scenario.TensorData;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -54,10 +56,11 @@ public class ZeroGradLessonView extends Div implements HasDynamicTitle {
     private Div createHandWorkedPart() {
         ManualScenario s = lab.manual(HAND_WORKED);
         RunResult result = lab.run(s);
-        String param = s.params().keySet().iterator().next();
+        Map.Entry<String, TensorData> only = s.params().entrySet().iterator().next();
+        String param = only.getKey();
         String grads = lab.givenGradients(s).stream().map(g -> Numbers.format(g, getLocale()))
                 .collect(Collectors.joining(", "));
-        double theta0 = s.params().get(param).data()[0];
+        double theta0 = only.getValue().data()[0];
         Paragraph text = new Paragraph(getTranslation("lesson.part2.text", Numbers.format(theta0, getLocale()),
                 Numbers.format(s.learningRate(), getLocale()), grads));
         return LessonSection.of("part-hand", new H2(getTranslation("lesson.part2.heading")), text,

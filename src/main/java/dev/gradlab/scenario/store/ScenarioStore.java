@@ -131,7 +131,7 @@ public class ScenarioStore {
         try {
             return ScenarioParser.parse(text, FILE_NAME);
         } catch (ScenarioException e) {
-            throw new StoreException(StoreException.Reason.INVALID, e.getMessage());
+            throw new StoreException(StoreException.Reason.INVALID, java.util.Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
 

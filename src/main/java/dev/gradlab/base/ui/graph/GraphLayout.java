@@ -32,8 +32,8 @@ final class GraphLayout {
             if (!inputs.containsKey(e.from()) || !inputs.containsKey(e.to())) {
                 throw new IllegalArgumentException("Graph edge " + e.from() + " → " + e.to() + " names a node that is not in the graph");
             }
-            inputs.get(e.to()).add(e.from());
-            users.get(e.from()).add(e.to());
+            required(inputs, e.to()).add(e.from());
+            required(users, e.from()).add(e.to());
         }
 
         // Kahn's topological order; the layer is the longest path from a source.
@@ -49,8 +49,8 @@ final class GraphLayout {
         }
         while (!ready.isEmpty()) {
             int id = ready.poll();
-            for (int user : users.get(id)) {
-                layer.merge(user, layer.get(id) + 1, Math::max);
+            for (int user : required(users, id)) {
+                layer.merge(user, required(layer, id) + 1, Math::max);
                 if (pending.merge(user, -1, Integer::sum) == 0) {
                     ready.add(user);
                 }
@@ -59,7 +59,7 @@ final class GraphLayout {
         // A cycle cannot come from autograd, but must not hang the page: park such nodes in a last column.
         int last = layer.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
         for (int id : inputs.keySet()) {
-            if (pending.get(id) > 0) {
+            if (required(pending, id) > 0) {
                 layer.put(id, last);
             }
         }
@@ -68,15 +68,16 @@ final class GraphLayout {
         // from the far left would cross the whole drawing.
         for (var entry : inputs.entrySet()) {
             int id = entry.getKey();
-            if (entry.getValue().isEmpty() && !users.get(id).isEmpty()) {
-                int firstUse = users.get(id).stream().mapToInt(layer::get).min().orElse(1);
+            List<Integer> usersOfId = required(users, id);
+            if (entry.getValue().isEmpty() && !usersOfId.isEmpty()) {
+                int firstUse = usersOfId.stream().mapToInt(user -> required(layer, user)).min().orElse(1);
                 layer.put(id, Math.max(0, firstUse - 1));
             }
         }
 
         Map<Integer, List<Integer>> byLayer = new java.util.TreeMap<>();
         for (int id : inputs.keySet()) {
-            byLayer.computeIfAbsent(layer.get(id), l -> new ArrayList<>()).add(id);
+            byLayer.computeIfAbsent(required(layer, id), l -> new ArrayList<>()).add(id);
         }
         Map<Integer, Slot> slots = new HashMap<>();
         for (var entry : byLayer.entrySet()) {
@@ -84,15 +85,24 @@ final class GraphLayout {
             Map<Integer, Double> key = new HashMap<>();
             for (int i = 0; i < ids.size(); i++) {
                 int id = ids.get(i);
-                double mean = inputs.get(id).stream().filter(slots::containsKey)
-                        .mapToInt(in -> slots.get(in).row()).average().orElse(i);
+                double mean = required(inputs, id).stream().filter(slots::containsKey)
+                        .mapToInt(in -> required(slots, in).row()).average().orElse(i);
                 key.put(id, mean);
             }
-            ids.sort(Comparator.comparingDouble(key::get)); // stable: ties keep the caller's order
+            ids.sort(Comparator.comparingDouble(k -> required(key, k))); // stable: ties keep the caller's order
             for (int row = 0; row < ids.size(); row++) {
                 slots.put(ids.get(row), new Slot(entry.getKey(), row));
             }
         }
         return slots;
+    }
+
+    /** {@code map.get(key)} where the key must be present: a missing entry is a bug here, not a null to pass on. */
+    static <K, V> V required(Map<K, V> map, K key) {
+        V value = map.get(key);
+        if (value == null) {
+            throw new IllegalStateException("no entry for " + key);
+        }
+        return value;
     }
 }

@@ -37,17 +37,17 @@ final class GraphSvg {
                 l.add("grad " + n.grad());
             }
             lines.put(n.id(), l);
-            int layer = slots.get(n.id()).layer();
+            int layer = GraphLayout.required(slots, n.id()).layer();
             double w = Math.max(64, l.stream().mapToInt(String::length).max().orElse(0) * CHAR_WIDTH + 2 * PAD);
             layerWidth[layer] = Math.max(layerWidth[layer], w);
         }
         Map<Integer, List<GraphNode>> byLayer = new HashMap<>();
         nodes.stream()
-                .sorted(java.util.Comparator.comparingInt(n -> slots.get(n.id()).row()))
-                .forEach(n -> byLayer.computeIfAbsent(slots.get(n.id()).layer(), k -> new ArrayList<>()).add(n));
+                .sorted(java.util.Comparator.comparingInt(n -> GraphLayout.required(slots, n.id()).row()))
+                .forEach(n -> byLayer.computeIfAbsent(GraphLayout.required(slots, n.id()).layer(), k -> new ArrayList<>()).add(n));
         for (int layer = 0; layer < layers; layer++) {
             for (GraphNode n : byLayer.getOrDefault(layer, List.of())) {
-                layerHeight[layer] += height(lines.get(n.id())) + ROW_GAP;
+                layerHeight[layer] += height(GraphLayout.required(lines, n.id())) + ROW_GAP;
             }
         }
         double totalHeight = 0;
@@ -60,7 +60,7 @@ final class GraphSvg {
         for (int layer = 0; layer < layers; layer++) {
             double y = MARGIN + (totalHeight - (layerHeight[layer] - ROW_GAP)) / 2;
             for (GraphNode n : byLayer.getOrDefault(layer, List.of())) {
-                List<String> l = lines.get(n.id());
+                List<String> l = GraphLayout.required(lines, n.id());
                 double h = height(l);
                 boxes.put(n.id(), new Box(n, x, y, layerWidth[layer], h, l));
                 y += h + ROW_GAP;
@@ -79,8 +79,8 @@ final class GraphSvg {
         svg.append("<defs><marker id='" + idPrefix + "-arrow' viewBox='0 0 10 10' refX='10' refY='5' markerWidth='7' markerHeight='7' orient='auto-start-reverse'>")
                 .append("<path class='arrow' d='M0,0 L10,5 L0,10 z'/></marker></defs>");
         for (GraphEdge e : edges) {
-            Box a = boxes.get(e.from());
-            Box b = boxes.get(e.to());
+            Box a = GraphLayout.required(boxes, e.from());
+            Box b = GraphLayout.required(boxes, e.to());
             double x1 = a.x() + a.w();
             double y1 = a.y() + a.h() / 2;
             double x2 = b.x();
@@ -91,7 +91,7 @@ final class GraphSvg {
                     x1, y1, mid, y1, mid, y2, x2, y2, idPrefix));
         }
         for (GraphNode n : nodes) {
-            Box box = boxes.get(n.id());
+            Box box = GraphLayout.required(boxes, n.id());
             String cls = "node" + (n.leaf() ? " leaf" : " op") + (n.requiresGrad() ? " requires-grad" : "");
             svg.append("<g class='").append(cls).append("'>");
             svg.append(String.format(java.util.Locale.ROOT,

@@ -158,7 +158,7 @@ public final class StepTable extends Composite<Grid<StepRow>> implements HasSize
 
     /** Renames a column header, e.g. "θ after" instead of "Params after" in a one-parameter lesson. */
     public void setColumnHeader(Column column, String header) {
-        columns.get(column).setHeader(header);
+        Objects.requireNonNull(columns.get(column), () -> "no column " + column).setHeader(header);
     }
 
     /** The cell text a reader sees (for tests and for exporting what is shown). */
