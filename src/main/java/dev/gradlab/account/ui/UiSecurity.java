@@ -5,10 +5,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The UI's chain: Vaadin's configurer (CSRF on, navigation checked by each view's annotation) with form sign-in at
+ * The UI's chain: Vaadin's configurer (CSRF on, navigation checked by each view's annotation, every other request permitted) with form sign-in at
  * {@code /login}. Form sign-in shares the throttled authentication provider with the API's HTTP Basic.
  */
 @Configuration(proxyBeanMethods = false)
@@ -17,7 +18,11 @@ class UiSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain uiFilterChain(HttpSecurity http) throws Exception {
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/"));
+        // Every other request reaches Vaadin, whose navigation access control checks each view's annotation
+        // (@AnonymousAllowed, @RolesAllowed): so an unknown address gets the translated 404 page and static files
+        // such as the favicon are served, instead of a redirect to the sign-in page.
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/")
+                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll));
         return http.build();
     }
 }
