@@ -7,13 +7,23 @@ final class StrategyText {
 
     private StrategyText() {}
 
+    /** Looks a text up by key, e.g. a component's {@code getTranslation} or a fixed-locale provider. */
+    @FunctionalInterface
+    interface Translator {
+        String get(String key, Object... args);
+    }
+
     static String label(Component c, String strategy) {
+        return label(c::getTranslation, strategy);
+    }
+
+    static String label(Translator t, String strategy) {
         int k = accumulation(strategy);
         return switch (strategy) {
-            case "zeroed" -> c.getTranslation("strategy.zeroed");
-            case "summed" -> c.getTranslation("strategy.summed");
-            case "averaged" -> c.getTranslation("strategy.averaged");
-            default -> k > 0 ? c.getTranslation("strategy.accumulate", k) : strategy;
+            case "zeroed" -> t.get("strategy.zeroed");
+            case "summed" -> t.get("strategy.summed");
+            case "averaged" -> t.get("strategy.averaged");
+            default -> k > 0 ? t.get("strategy.accumulate", k) : strategy;
         };
     }
 

@@ -8,6 +8,7 @@ import dev.gradlab.base.ui.chart.Series;
 import dev.gradlab.lab.train.EpochRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Training loss and test accuracy per epoch, one line per strategy, growing as epochs arrive. */
 final class TrainingCharts extends Composite<Div> {
@@ -44,6 +45,15 @@ final class TrainingCharts extends Composite<Div> {
     void add(int run, EpochRecord epoch) {
         losses.get(run).add(epoch.trainLoss());
         accuracies.get(run).add(epoch.accuracy() * 100);
+        redraw();
+    }
+
+    /** Several epochs at once (run index, record), drawn once. */
+    void addAll(List<Map.Entry<Integer, EpochRecord>> epochs) {
+        for (var e : epochs) {
+            losses.get(e.getKey()).add(e.getValue().trainLoss());
+            accuracies.get(e.getKey()).add(e.getValue().accuracy() * 100);
+        }
         redraw();
     }
 

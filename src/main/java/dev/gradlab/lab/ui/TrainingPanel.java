@@ -47,6 +47,7 @@ final class TrainingPanel extends Composite<Div> {
     private final Div boundaries = new Div();
     private @Nullable TrainingJob job;
     private @Nullable TrainingUpdates updates;
+    private int runEpochs;
 
     TrainingPanel(TrainingService service, ModelSpec spec) {
         this.service = service;
@@ -121,12 +122,17 @@ final class TrainingPanel extends Composite<Div> {
         boundaries.removeAll();
         TrainingUpdates listener = new TrainingUpdates(ui, this, testPoints);
         try {
-            job = service.submit(VaadinSession.getCurrent().getSession().getId(), run, listener);
+            TrainingJob submitted = service.submit(VaadinSession.getCurrent().getSession().getId(), run, listener);
+            job = submitted;
             updates = listener;
+            runEpochs = n;
             running(true);
-            if (job.state() == TrainingJob.State.RUNNING) {
-                showRunning(0, 0);
+            if (submitted.state() == TrainingJob.State.QUEUED) {
+                showQueued(submitted.placeInLine());
+            } else {
+                showRunning(0, 0, 0);
             }
+            listener.follow(submitted);
         } catch (TrainingRejectedException ex) {
             String key = switch (ex.reason()) {
                 case SHUTTING_DOWN -> "training.rejected.shutting-down";
@@ -148,11 +154,19 @@ final class TrainingPanel extends Composite<Div> {
         }
     }
 
+    /** Asks the job to stop; returns at once (the job stops within one batch, the pusher then shows it). */
     private void cancelJob() {
         TrainingJob j = job;
         if (j != null && !j.state().isFinished()) {
             j.cancel();
+            cancel.setEnabled(false);
         }
+    }
+
+    /** The run has ended and its results are shown: let go of the job and its step records. */
+    void forget() {
+        job = null;
+        updates = null;
     }
 
     void running(boolean on) {
@@ -168,13 +182,14 @@ final class TrainingPanel extends Composite<Div> {
         setStatus("queued", getTranslation("training.queued", place));
     }
 
-    /** Bar and text; called at the start and after each epoch, so a screen reader hears a few updates, not hundreds. */
-    void showRunning(long done, long total) {
+    /** Bar and text together (at most four times a second), so the text never lags the bar. */
+    void showRunning(int epoch, long done, long total) {
         showProgress(done, total);
-        setStatus("running", getTranslation("training.running", done, total));
+        setStatus("running", total == 0 ? getTranslation("training.starting")
+                : getTranslation("training.running.live", epoch, runEpochs, done, total));
     }
 
-    /** The bar only: called several times a second while training. */
+    /** The bar only. */
     void showProgress(long done, long total) {
         progress.setIndeterminate(false);
         progress.setValue(total == 0 ? 0 : (double) done / total);
