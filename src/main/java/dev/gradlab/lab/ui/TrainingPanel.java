@@ -12,7 +12,9 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import dev.gradlab.base.web.ClientAddress;
 import dev.gradlab.lab.data.Dataset;
 import dev.gradlab.lab.train.ModelTrainer;
 import dev.gradlab.lab.train.TrainingJob;
@@ -122,7 +124,8 @@ final class TrainingPanel extends Composite<Div> {
         boundaries.removeAll();
         TrainingUpdates listener = new TrainingUpdates(ui, this, testPoints);
         try {
-            TrainingJob submitted = service.submit(VaadinSession.getCurrent().getSession().getId(), run, listener);
+            TrainingJob submitted = service.submit(VaadinSession.getCurrent().getSession().getId(),
+                    ClientAddress.of(VaadinServletRequest.getCurrent()), run, listener);
             job = submitted;
             updates = listener;
             runEpochs = n;
@@ -137,6 +140,7 @@ final class TrainingPanel extends Composite<Div> {
             String key = switch (ex.reason()) {
                 case SHUTTING_DOWN -> "training.rejected.shutting-down";
                 case SESSION_LIMIT -> "training.rejected.session-limit";
+                case ADDRESS_LIMIT -> "training.rejected.address-limit";
                 case QUEUE_FULL -> "training.rejected.queue-full";
             };
             setStatus("error", getTranslation(key, ex.limit()));

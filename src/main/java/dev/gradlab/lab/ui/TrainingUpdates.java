@@ -22,9 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,11 +45,19 @@ final class TrainingUpdates implements TrainingListener {
     static final long PUSH_MILLIS = 250;
 
     /** One daemon thread for every training panel of the application: at most four pushes a second per panel. */
-    private static final ScheduledExecutorService PUSHER = Executors.newSingleThreadScheduledExecutor(r -> {
+    private static final ScheduledThreadPoolExecutor PUSHER = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "training-pusher");
         t.setDaemon(true);
         return t;
     });
+
+    static {
+        PUSHER.setRemoveOnCancelPolicy(true); // a finished panel's ticks do not linger in the queue
+    }
+
+    /** Even with nothing new, look at the page this often, to pass its heartbeat on to the job. */
+    private static final int QUIET_TICKS = 4;
+    private int quiet;
 
     private volatile UI ui;
     private final TrainingPanel panel;
@@ -147,9 +154,10 @@ final class TrainingUpdates implements TrainingListener {
 
     /** On the pusher thread: one non-blocking hand-over of whatever changed. */
     private void tick() {
-        if (!dirty.getAndSet(false)) {
+        if (!dirty.getAndSet(false) && ++quiet < QUIET_TICKS) {
             return;
         }
+        quiet = 0;
         try {
             ui.access(this::apply);
         } catch (UIDetachedException | IllegalStateException e) { // the page is gone: nobody to train for
@@ -170,6 +178,10 @@ final class TrainingUpdates implements TrainingListener {
 
     /** Inside {@code UI.access}: component updates only. */
     private void apply() {
+        TrainingJob following = job;
+        if (following != null) { // the page's own heartbeat (Vaadin's, every vaadin.heartbeatInterval) keeps the job
+            following.heardAt(ui.getInternals().getLastHeartbeatTimestamp());
+        }
         TrainingJob end = finished;
         List<Epoch> arrived = new ArrayList<>();
         for (Epoch e; (e = epochs.poll()) != null; ) {
