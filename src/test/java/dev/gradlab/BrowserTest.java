@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -22,8 +23,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Base for browser tests ({@code *IT}, run by failsafe in {@code mvn verify}): starts the app on a random port and
  * drives Debian's Chromium ({@code /usr/bin/chromium}) with Playwright; Playwright's own browser download cannot work
  * here. Each test gets a fresh browser context (English, 1280×900) in {@link #page}; screenshots go to
- * {@code target/screenshots/}.
+ * {@code target/screenshots/}. Without Chromium the tests are skipped with one line saying how to enable them
+ * ({@link ChromiumCondition}), before the app is started.
  */
+@ExtendWith(ChromiumCondition.class)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"vaadin.devmode.devTools.enabled=false", "vaadin.launch-browser=false"})
@@ -55,7 +58,7 @@ public abstract class BrowserTest {
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setExecutablePath(ChromiumCondition.CHROMIUM)
                 .setHeadless(true)
                 .setArgs(CHROMIUM_ARGS));
     }

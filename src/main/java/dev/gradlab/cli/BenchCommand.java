@@ -2,7 +2,7 @@ package dev.gradlab.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gradlab.engine.Backend;
+import dev.gradlab.engine.backend.Backend;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -41,6 +41,8 @@ final class BenchCommand {
         ObjectNode root = mapper.createObjectNode();
         root.put("singleThreaded", !Backend.isParallel());
         root.put("threads", Backend.numThreads());
+        root.put("blas", Backend.blasLibrary());
+        root.put("blasThreadsPerCall", Backend.blasThreadsPerCall());
         root.put("matmul", Backend.matmul());
         root.put("availableProcessors", Runtime.getRuntime().availableProcessors());
         root.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
@@ -48,6 +50,8 @@ final class BenchCommand {
         root.put("unit", "steps per second (eval: passes per second) of " + (measuresCpuTime() ? "thread CPU time"
                 : "wall-clock time") + ", median of " + ROUNDS + " rounds after warm-up");
         ObjectNode results = root.putObject("workloads");
+        long cpu0 = processCpuNanos();
+        long wall0 = System.nanoTime();
         workloads.forEach((name, w) -> {
             double rate = measure(w, (long) (WARMUP_NANOS * scale), (long) (ROUND_NANOS * scale));
             ObjectNode o = results.putObject(name);
@@ -57,6 +61,11 @@ final class BenchCommand {
             o.put("target", ref[1]);
             o.put("meetsTarget", rate >= ref[1]);
         });
+        long cpu = processCpuNanos() - cpu0;
+        long wall = System.nanoTime() - wall0;
+        if (cpu0 >= 0 && cpu >= 0) { // how many cores the whole process kept busy: about 1 when single-threaded
+            root.put("processCpuPerWallSecond", Math.round(100.0 * cpu / wall) / 100.0);
+        }
         out.println(root.toPrettyString());
         return 0;
     }
@@ -93,6 +102,12 @@ final class BenchCommand {
 
     static boolean measuresCpuTime() {
         return THREADS.isCurrentThreadCpuTimeSupported() && !Backend.isParallel();
+    }
+
+    /** CPU time of every thread of this process (JIT and GC included), or -1 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private static long cpuNanos() {

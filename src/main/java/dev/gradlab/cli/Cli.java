@@ -1,7 +1,6 @@
 package dev.gradlab.cli;
 
 import java.io.PrintStream;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -21,28 +20,25 @@ public final class Cli {
     /** Runs a command; returns the process exit status (0 ok, 2 bad input). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || !handles(args[0])) {
-            err.println("gradlab: unknown command" + (args.length == 0 ? "" : " '" + args[0] + "'")
-                    + " (commands: run FILE, bench)");
+            err.println("gradlab: unknown command" + (args.length == 0 ? "" : " '" + dev.gradlab.scenario.Limits.cut(args[0], 40) + "'")
+                    + " (commands: run FILE|ID, bench)");
             return 2;
         }
         if (args[0].equals("run")) {
             if (args.length != 2) {
-                err.println("usage: gradlab run FILE   (a scenario in YAML, or JSON when FILE ends in .json)");
+                err.println("usage: gradlab run FILE|ID   (a scenario in YAML, or JSON when FILE ends in .json;"
+                        + " or the id of a built-in scenario, e.g. gd-by-hand)");
                 return 2;
             }
-            try {
-                return RunCommand.run(Path.of(args[1]), out, err);
-            } catch (InvalidPathException e) {
-                err.println(args[1] + ": not a valid file name");
-                return 2;
-            }
+            return RunCommand.run(args[1], out, err);
         }
         if (args.length > 2 || (args.length == 2 && !args[1].equals("--quick"))) {
             err.println("usage: gradlab bench [--quick]   (prints one JSON object; --quick: shorter rounds, rougher figures)");
             return 2;
         }
         Integer restarted = CpuTuning.restart(args,
-                CpuTuning.variables(CpuTuning.cpuFlags(Path.of("/proc/cpuinfo")), System.getenv(), CpuTuning.blisInstalled()));
+                CpuTuning.variables(CpuTuning.cpuFlags(Path.of("/proc/cpuinfo")), System.getenv(), CpuTuning.installedBlas(),
+                        CpuTuning.threads()));
         if (restarted != null) {
             return restarted;
         }

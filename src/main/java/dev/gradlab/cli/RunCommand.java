@@ -1,49 +1,131 @@
 package dev.gradlab.cli;
 
 import dev.gradlab.engine.AutogradException;
-import dev.gradlab.lab.RunResult;
 import dev.gradlab.lab.Runner;
 import dev.gradlab.lab.data.DatasetException;
 import dev.gradlab.lab.train.ModelDataException;
 import dev.gradlab.lab.train.ModelTrainer;
-import dev.gradlab.scenario.ModelSpec;
+import dev.gradlab.scenario.BuiltInScenarios;
 import dev.gradlab.scenario.EvaluationException;
 import dev.gradlab.scenario.Scenario;
 import dev.gradlab.scenario.ScenarioException;
+import dev.gradlab.scenario.ScenarioFiles;
 import dev.gradlab.scenario.ScenarioParser;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
- * {@code run FILE}: parse and validate a scenario, run its strategies, print one JSON document ({@link RunJson}).
+ * {@code run FILE|ID}: parse and validate a scenario, run its strategies, print one JSON document ({@link RunJson}).
  * Bad input: status 2 and one line on stderr; nothing on stdout, so no partial result is ever printed. An internal
- * error (a bug) gives status 1, also as one line.
+ * error (a bug) gives status 1, also as one line. A run longer than its deadline is cancelled: status 2, one line.
  */
 public final class RunCommand {
 
-    static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    /** Seconds a run may take before it is cancelled; {@code -Dgradlab.run.deadline=SECONDS} sets another. */
+    static final double DEFAULT_DEADLINE_SECONDS = 300;
+    /** Room for engine walks on the worker thread beyond a default thread's stack. */
+    private static final long WORKER_STACK = 256L * 1024 * 1024;
 
     private RunCommand() {
+    }
+
+    /**
+     * Runs the scenario file {@code fileOrId} names or, when no such file exists, the built-in scenario with that id;
+     * returns the exit status (0 ok, 2 bad input, also when it is neither).
+     */
+    public static int run(String fileOrId, PrintStream out, PrintStream err) {
+        try {
+            deadlineSeconds(System.getProperty("gradlab.run.deadline")); // a bad setting is named before the input
+        } catch (IllegalArgumentException e) {
+            err.println("gradlab: " + e.getMessage());
+            return 2;
+        }
+        Path file;
+        try {
+            file = Path.of(fileOrId);
+        } catch (InvalidPathException e) {
+            file = null;
+        }
+        if (file != null && Files.exists(file)) {
+            return run(file, out, err);
+        }
+        Optional<Scenario> builtIn = BuiltInScenarios.find(fileOrId);
+        if (builtIn.isPresent()) {
+            return run(fileOrId, () -> builtIn.get(), out, err);
+        }
+        err.println(fileOrId + ": no such file, nor the id of a built-in scenario (built-in ids: "
+                + BuiltInScenarios.all().stream().map(Scenario::id).collect(Collectors.joining(", ")) + ")");
+        return 2;
     }
 
     /** Runs {@code file}; returns the exit status (0 ok, 2 bad input). */
     public static int run(Path file, PrintStream out, PrintStream err) {
         String name = file.toString();
+        return run(name, () -> ScenarioParser.parse(ScenarioFiles.read(file), name), out, err);
+    }
+
+    private interface ScenarioSource {
+        Scenario get() throws ScenarioException;
+    }
+
+    private static int run(String name, ScenarioSource source, PrintStream out, PrintStream err) {
+        double deadline;
         try {
-            Scenario scenario = ScenarioParser.parse(read(file), name);
-            ModelSpec model = scenario.model();
-            if (model != null) {
-                out.print(ModelRunJson.write(scenario.id(), new ModelTrainer().train(model)));
-            } else {
-                RunResult result = new Runner().run(scenario);
-                out.print(RunJson.write(result));
-            }
+            deadline = deadlineSeconds(System.getProperty("gradlab.run.deadline"));
+        } catch (IllegalArgumentException e) {
+            err.println("gradlab: " + e.getMessage());
+            return 2;
+        }
+        StringBuilder result = new StringBuilder();
+        int[] status = {-1};
+        // The run happens on a worker so the deadline can stop waiting for it; its output is kept until it succeeds.
+        Thread worker = new Thread(null, () -> status[0] = runNow(source, name, result, err), "gradlab-run", WORKER_STACK);
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            worker.join((long) (deadline * 1000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (worker.isAlive()) {
+            worker.interrupt();
+            err.println(name + ": cancelled: the run took longer than its deadline of "
+                    + BigDecimalText.of(deadline) + " s (-Dgradlab.run.deadline=SECONDS sets another)");
+            return 2;
+        }
+        if (status[0] == 0) {
+            out.print(result);
             out.flush();
+        }
+        return status[0];
+    }
+
+    static double deadlineSeconds(@Nullable String property) {
+        if (property == null || property.isBlank()) {
+            return DEFAULT_DEADLINE_SECONDS;
+        }
+        try {
+            double v = Double.parseDouble(property.strip());
+            if (v > 0 && v <= 86_400) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // the message below says what is expected
+        }
+        throw new IllegalArgumentException("gradlab.run.deadline must be a number of seconds in (0, 86400], found '"
+                + dev.gradlab.scenario.Limits.cut(property, 40) + "'");
+    }
+
+    private static int runNow(ScenarioSource source, String name, StringBuilder result, PrintStream err) {
+        try {
+            Scenario scenario = source.get();
+            result.append(scenario.<String>match(m -> RunJson.write(new Runner().run(m)),
+                    e -> RunJson.write(new Runner().run(e)), m -> ModelRunJson.write(m.id(), new ModelTrainer().train(m))));
             return 0;
         } catch (ScenarioException e) {
             err.println(e.getMessage());
@@ -55,37 +137,27 @@ public final class RunCommand {
             err.println(name + ": dataset: " + e.getMessage());
         } catch (ModelDataException e) {
             err.println(name + ": model: " + e.getMessage());
-        } catch (BadFile e) {
-            err.println(name + ": " + e.getMessage());
-        } catch (RuntimeException | OutOfMemoryError e) {
-            // Not the user's fault: a bug or an exhausted machine. Still one line, and a distinct status.
-            err.println(name + ": internal error while running the scenario (" + e + ")");
+        } catch (StackOverflowError e) {
+            // The input's length reached a walk that still recurses: the input's doing, not a crash.
+            err.println(name + ": the scenario is too long or too deeply nested to run");
+        } catch (OutOfMemoryError e) {
+            err.println(name + ": the scenario needs more memory than this run may use (-Xmx "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)");
+        } catch (NumberFormatException | ArithmeticException e) {
+            err.println(name + ": a number in the scenario cannot be used ("
+                    + dev.gradlab.scenario.Limits.cut(String.valueOf(e.getMessage()), 60) + ")");
+        } catch (RuntimeException e) {
+            // Not the user's fault: a bug. Still one line, and a distinct status.
+            err.println(name + ": internal error while running the scenario (" + e.getClass().getSimpleName() + ")");
             return 1;
         }
         return 2;
     }
 
-    private static String read(Path file) throws BadFile {
-        try {
-            if (Files.isDirectory(file)) {
-                throw new BadFile("is a directory, not a scenario file");
-            }
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new BadFile("the file is larger than 64 MB");
-            }
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (NoSuchFileException e) {
-            throw new BadFile("no such file");
-        } catch (CharacterCodingException e) {
-            throw new BadFile("not a UTF-8 text file");
-        } catch (IOException e) {
-            throw new BadFile("cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
-        }
-    }
-
-    private static final class BadFile extends Exception {
-        BadFile(String message) {
-            super(message);
+    /** Seconds as written for people: 300, 0.5. */
+    private static final class BigDecimalText {
+        static String of(double v) {
+            return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
         }
     }
 }

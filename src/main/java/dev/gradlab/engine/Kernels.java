@@ -1,10 +1,12 @@
 package dev.gradlab.engine;
 
+import dev.gradlab.engine.backend.Gemm;
+
 /**
  * The engine's number crunching on plain row-major {@code double[]}: simple counted loops the JIT can unroll and
  * vectorise, no boxing. Matrix products come in the three layouts backward needs (A·B, A·Bᵀ, Aᵀ·B), so autograd
  * never builds a transposed tensor; tiny ones are done here, larger ones by {@link Gemm} (native BLAS or the
- * Java kernel, split over the cores).
+ * Java kernel, split over the cores), the engine's only door into {@code engine.backend}.
  */
 final class Kernels {
 
@@ -90,21 +92,8 @@ final class Kernels {
         return !Gemm.takes(m, k, n);
     }
 
-    /** Bᵀ of a row-major [rows×cols] matrix, in cache-sized tiles. */
+    /** Bᵀ of a row-major [rows×cols] matrix. */
     static double[] transpose(double[] b, int rows, int cols) {
-        double[] t = new double[b.length];
-        final int tile = 32;
-        for (int r0 = 0; r0 < rows; r0 += tile) {
-            int r1 = Math.min(rows, r0 + tile);
-            for (int c0 = 0; c0 < cols; c0 += tile) {
-                int c1 = Math.min(cols, c0 + tile);
-                for (int r = r0; r < r1; r++) {
-                    for (int c = c0; c < c1; c++) {
-                        t[c * rows + r] = b[r * cols + c];
-                    }
-                }
-            }
-        }
-        return t;
+        return Gemm.transpose(b, rows, cols);
     }
 }

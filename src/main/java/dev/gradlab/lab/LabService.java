@@ -1,7 +1,9 @@
 package dev.gradlab.lab;
 
+import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.engine.GraphView;
 import dev.gradlab.scenario.BuiltInScenarios;
+import dev.gradlab.scenario.ManualScenario;
 import dev.gradlab.scenario.OptimizerSpec;
 import dev.gradlab.scenario.Scenario;
 import dev.gradlab.scenario.TensorData;
@@ -17,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * What the lesson and Lab views ask for: the scenarios, their runs, the graph of a step, the update formulas and the
  * equivalent PyTorch loop. Runs are deterministic, so each (scenario, strategies) result is computed once and cached.
  * Plain Java, like the rest of {@code lab} (the CLI uses the same classes without Spring); the web app registers one
- * shared instance as a bean in {@code lab.ui.LabConfiguration}.
+ * shared instance as a bean in {@code dev.gradlab.GradlabBeans}.
  */
 public class LabService {
 
@@ -39,19 +41,18 @@ public class LabService {
         return run(scenario, scenario.strategies());
     }
 
-    /** The run over {@code strategies} (names, in this order); throws IllegalArgumentException for an unknown one. */
-    public RunResult run(Scenario scenario, List<String> strategies) {
-        String key = scenario.id() + "|" + String.join(",", strategies);
-        return runs.computeIfAbsent(key,
-                k -> runner.run(scenario, strategies.stream().map(GradientStrategy::parse).toList()));
+    /** The run over {@code strategies}, in this order; throws IllegalArgumentException for a model scenario. */
+    public RunResult run(Scenario scenario, List<GradientStrategy> strategies) {
+        String key = scenario.id() + "|" + String.join(",", strategies.stream().map(GradientStrategy::name).toList());
+        return runs.computeIfAbsent(key, k -> runner.run(scenario, strategies));
     }
 
     /** The computation graph of {@code step} (1-based) under {@code strategy}, leaves with their .grad. */
-    public GraphView graphAt(Scenario scenario, String strategy, int step) {
-        String key = scenario.id() + "|" + strategy + "|" + step;
+    public GraphView graphAt(Scenario scenario, GradientStrategy strategy, int step) {
+        String key = scenario.id() + "|" + strategy.name() + "|" + step;
         GraphView graph = graphs.get(key);
         if (graph == null) {
-            graph = runner.graphAt(scenario, GradientStrategy.parse(strategy), step);
+            graph = runner.graphAt(scenario, strategy, step);
             if (graphs.size() > 2_000) {
                 graphs.clear(); // a crude bound: graphs are cheap to recompute
             }
@@ -60,14 +61,28 @@ public class LabService {
         return graph;
     }
 
+    /** The built-in manual scenario {@code id} (the lessons' hand-worked example); throws if there is none. */
+    public ManualScenario manual(String id) {
+        Scenario s = scenario(id).orElseThrow(() -> new IllegalStateException("built-in scenario " + id + " is missing"));
+        return s.match(m -> m, e -> notManual(id), m -> notManual(id));
+    }
+
+    private static ManualScenario notManual(String id) {
+        throw new IllegalStateException("built-in scenario " + id + " is not kind: manual");
+    }
+
     /**
      * Each strategy's update formulas for a manual scenario with one scalar parameter under plain SGD (the
      * hand-worked example); empty when the formulas would not describe what the run did.
      */
-    public Map<String, List<UpdateFormulas.Formula>> formulas(Scenario scenario, RunResult result) {
+    public Map<GradientStrategy, List<UpdateFormulas.Formula>> formulas(Scenario scenario, RunResult result) {
+        return scenario.match(m -> formulas(m, result), e -> Map.of(), m -> Map.of());
+    }
+
+    private Map<GradientStrategy, List<UpdateFormulas.Formula>> formulas(ManualScenario scenario, RunResult result) {
         OptimizerSpec o = scenario.optimizer();
         boolean plainSgd = o.type() == OptimizerSpec.Type.SGD && o.momentum() == 0 && o.weightDecay() == 0;
-        if (scenario.kind() != Scenario.Kind.MANUAL || scenario.params().size() != 1 || !plainSgd) {
+        if (scenario.params().size() != 1 || !plainSgd) {
             return Map.of();
         }
         String name = scenario.params().keySet().iterator().next();
@@ -82,7 +97,7 @@ public class LabService {
                 batchGrads.add(d == null ? 0.0 : d.data()[0]);
             }
         }
-        Map<String, List<UpdateFormulas.Formula>> out = new LinkedHashMap<>();
+        Map<GradientStrategy, List<UpdateFormulas.Formula>> out = new LinkedHashMap<>();
         for (StrategyRun run : result.runs()) {
             if (run.diverged() != null) {
                 continue;
@@ -90,20 +105,20 @@ public class LabService {
             List<UpdateFormulas.StepValues> steps = run.steps().stream().map(s -> new UpdateFormulas.StepValues(
                     s.stepped(), first(s.applied() == null ? null : s.applied().get(name)), first(s.params().get(name))))
                     .toList();
-            out.put(run.strategy().name(), UpdateFormulas.of(name, scenario.learningRate(), run.strategy().name(),
+            out.put(run.strategy(), UpdateFormulas.of(name, scenario.learningRate(), run.strategy(),
                     initial.data()[0], batchGrads, steps));
         }
         return out;
     }
 
     /** The batch gradients a manual scenario gives for its only parameter, in batch order (for the lesson text). */
-    public List<Double> givenGradients(Scenario scenario) {
+    public List<Double> givenGradients(ManualScenario scenario) {
         String name = scenario.params().keySet().iterator().next();
         return scenario.gradients().stream().map(g -> g.get(name) == null ? 0.0 : g.get(name).data()[0]).toList();
     }
 
-    /** The equivalent PyTorch loop for one of the scenario's strategies. */
-    public List<PyTorchCode.Line> pytorch(Scenario scenario, String strategy) {
+    /** The equivalent PyTorch loop for one of the scenario's strategies; model scenarios have none here. */
+    public List<PyTorchCode.Line> pytorch(Scenario scenario, GradientStrategy strategy) {
         return PyTorchCode.of(spec(scenario), strategy);
     }
 
@@ -111,21 +126,18 @@ public class LabService {
         OptimizerSpec o = s.optimizer();
         var optim = new PyTorchCode.Optim(o.type() == OptimizerSpec.Type.ADAM ? "adam" : "sgd", o.momentum(),
                 o.weightDecay(), o.beta1(), o.beta2(), o.eps());
-        List<Map<String, PyTorchCode.Named>> gradients = s.gradients().stream().map(g -> {
-            Map<String, PyTorchCode.Named> m = new LinkedHashMap<>();
-            g.forEach((n, d) -> m.put(n, named(n, d)));
-            return m;
-        }).toList();
-        return new PyTorchCode.Spec(s.kind() == Scenario.Kind.MANUAL, s.learningRate(), optim, named(s.params()),
-                lossText(s), named(s.data()), s.batchSize(), s.epochs(), s.steps(), gradients);
-    }
-
-    /** The loss as the author wrote it, else the parsed expression printed back. */
-    static @Nullable String lossText(Scenario s) {
-        if (s.loss() == null) {
-            return null;
-        }
-        return s.lossText() != null ? s.lossText() : s.loss().toString();
+        return s.match(m -> {
+            List<Map<String, PyTorchCode.Named>> gradients = m.gradients().stream().map(g -> {
+                Map<String, PyTorchCode.Named> named = new LinkedHashMap<>();
+                g.forEach((n, d) -> named.put(n, named(n, d)));
+                return named;
+            }).toList();
+            return new PyTorchCode.Spec(true, s.learningRate(), optim, named(m.params()), null, List.of(), 0,
+                    s.epochs(), 0, gradients);
+        }, e -> new PyTorchCode.Spec(false, s.learningRate(), optim, named(e.params()), e.lossText(),
+                named(e.data()), e.batchSize(), s.epochs(), e.steps(), List.of()), m -> {
+            throw new IllegalArgumentException(s.fileName() + " is a model scenario: its loop is not a scenario loop");
+        });
     }
 
     private static List<PyTorchCode.Named> named(Map<String, TensorData> tensors) {

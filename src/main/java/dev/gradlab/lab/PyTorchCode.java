@@ -1,5 +1,6 @@
 package dev.gradlab.lab;
 
+import dev.gradlab.scenario.GradientStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,19 +45,16 @@ public final class PyTorchCode {
     private PyTorchCode() {}
 
     /** The phases a batch runs through under {@code strategy}, in order; {@code stepped} says whether it stepped. */
-    public static List<Phase> phasesOf(String strategy, boolean stepped) {
-        return switch (strategy) {
-            case "zeroed" -> List.of(Phase.ZERO_GRAD, Phase.FORWARD, Phase.BACKWARD, Phase.STEP);
-            case "summed", "averaged" -> List.of(Phase.FORWARD, Phase.BACKWARD, Phase.STEP);
-            default -> stepped
-                    ? List.of(Phase.FORWARD, Phase.BACKWARD, Phase.STEP, Phase.ZERO_GRAD)
-                    : List.of(Phase.FORWARD, Phase.BACKWARD);
-        };
+    public static List<Phase> phasesOf(GradientStrategy strategy, boolean stepped) {
+        List<Phase> noZeroing = List.of(Phase.FORWARD, Phase.BACKWARD, Phase.STEP);
+        return strategy.match(() -> List.of(Phase.ZERO_GRAD, Phase.FORWARD, Phase.BACKWARD, Phase.STEP),
+                () -> noZeroing, () -> noZeroing, k -> stepped
+                        ? List.of(Phase.FORWARD, Phase.BACKWARD, Phase.STEP, Phase.ZERO_GRAD)
+                        : List.of(Phase.FORWARD, Phase.BACKWARD));
     }
 
     /** The loop for {@code strategy} ({@code zeroed}, {@code summed}, {@code averaged}, {@code accumulate-K}). */
-    public static List<Line> of(Spec spec, String strategy) {
-        int k = accumulationOf(strategy);
+    public static List<Line> of(Spec spec, GradientStrategy strategy) {
         var out = new Lines();
         out.other("import json");
         out.other("import torch");
@@ -81,28 +79,24 @@ public final class PyTorchCode {
         if (spec.manual()) {
             out.other(indent + "# stand-in loss: its gradient is the given one");
         }
-        switch (strategy) {
-            case "zeroed" -> {
-                out.add(indent + "optimizer.zero_grad()", Phase.ZERO_GRAD);
-                out.add(indent + forward, Phase.FORWARD);
-                out.add(indent + "loss.backward()", Phase.BACKWARD);
-                out.add(indent + "optimizer.step()", Phase.STEP);
-            }
-            case "summed" -> {
-                out.other(indent + "# no zero_grad(): .grad sums every batch");
-                out.add(indent + forward, Phase.FORWARD);
-                out.add(indent + "loss.backward()", Phase.BACKWARD);
-                out.add(indent + "optimizer.step()", Phase.STEP);
-            }
-            case "averaged" -> averaged(spec, out, indent, forward);
-            default -> {
-                out.add(indent + forward, Phase.FORWARD);
-                out.add(indent + "(loss / " + k + ").backward()", Phase.BACKWARD);
-                out.add(indent + "if i % " + k + " == 0 or i == len(batches):", Phase.STEP);
-                out.add(indent + "    optimizer.step()", Phase.STEP);
-                out.add(indent + "    optimizer.zero_grad()", Phase.ZERO_GRAD);
-            }
-        }
+        Runnable body = strategy.match(() -> () -> {
+            out.add(indent + "optimizer.zero_grad()", Phase.ZERO_GRAD);
+            out.add(indent + forward, Phase.FORWARD);
+            out.add(indent + "loss.backward()", Phase.BACKWARD);
+            out.add(indent + "optimizer.step()", Phase.STEP);
+        }, () -> () -> {
+            out.other(indent + "# no zero_grad(): .grad sums every batch");
+            out.add(indent + forward, Phase.FORWARD);
+            out.add(indent + "loss.backward()", Phase.BACKWARD);
+            out.add(indent + "optimizer.step()", Phase.STEP);
+        }, () -> () -> averaged(spec, out, indent, forward), k -> () -> {
+            out.add(indent + forward, Phase.FORWARD);
+            out.add(indent + "(loss / " + k + ").backward()", Phase.BACKWARD);
+            out.add(indent + "if i % " + k + " == 0 or i == len(batches):", Phase.STEP);
+            out.add(indent + "    optimizer.step()", Phase.STEP);
+            out.add(indent + "    optimizer.zero_grad()", Phase.ZERO_GRAD);
+        });
+        body.run();
         out.other("");
         out.other("print(json.dumps({n: p.detach().flatten().tolist() for n, p in named.items()}))");
         return List.copyOf(out.lines);
@@ -113,22 +107,6 @@ public final class PyTorchCode {
         var sb = new StringBuilder();
         lines.forEach(l -> sb.append(l.text()).append('\n'));
         return sb.toString();
-    }
-
-    /** K of {@code accumulate-K}; 0 for the other strategies. */
-    static int accumulationOf(String strategy) {
-        if (!strategy.startsWith("accumulate-")) {
-            if (List.of("zeroed", "summed", "averaged").contains(strategy)) {
-                return 0;
-            }
-            throw new IllegalArgumentException("unknown strategy '" + strategy
-                    + "' (expected zeroed, summed, averaged or accumulate-K)");
-        }
-        try {
-            return Integer.parseInt(strategy.substring("accumulate-".length()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("strategy '" + strategy + "': K must be a whole number", e);
-        }
     }
 
     private static void averaged(Spec spec, Lines out, String indent, String forward) {

@@ -1,5 +1,6 @@
 package dev.gradlab.lab;
 
+import dev.gradlab.scenario.GradientStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,17 +68,18 @@ public final class RunFacts {
         return run.steps().stream().mapToDouble(RunFacts::gradNorm).toArray();
     }
 
-    /** The run of {@code strategy}, by name. */
-    public static StrategyRun run(RunResult result, String strategy) {
-        return result.runs().stream().filter(r -> r.strategy().name().equals(strategy)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no run for strategy '" + strategy + "' in "
-                        + names(result)));
+    /** The run of {@code strategy}. */
+    public static StrategyRun run(RunResult result, GradientStrategy strategy) {
+        return result.runs().stream().filter(r -> r.strategy().equals(strategy)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no run for strategy '" + strategy.name() + "' in "
+                        + strategies(result)));
     }
 
-    public static List<String> names(RunResult result) {
-        List<String> names = new ArrayList<>();
-        result.runs().forEach(r -> names.add(r.strategy().name()));
-        return names;
+    /** The strategies of the result's runs, in order. */
+    public static List<GradientStrategy> strategies(RunResult result) {
+        List<GradientStrategy> strategies = new ArrayList<>();
+        result.runs().forEach(r -> strategies.add(r.strategy()));
+        return strategies;
     }
 
     private static boolean same(Map<String, double @Nullable []> a, Map<String, double @Nullable []> b) {

@@ -2,6 +2,7 @@ package dev.gradlab.lab;
 
 import dev.gradlab.engine.GraphView;
 import dev.gradlab.engine.Tensor;
+import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,14 +18,12 @@ import org.jspecify.annotations.Nullable;
 public final class Runner {
 
     public RunResult run(Scenario s) {
-        return run(s, s.strategies().stream().map(GradientStrategy::parse).toList());
+        return run(s, s.strategies());
     }
 
+    /** Throws IllegalArgumentException for a model scenario, which {@code lab.train.ModelTrainer} trains. */
     public RunResult run(Scenario s, List<GradientStrategy> strategies) {
-        if (s.model() != null) {
-            throw new IllegalArgumentException(s.fileName() + " is a model scenario: train it with ModelTrainer");
-        }
-        Batches batches = new Batches(s);
+        Batches batches = Batches.of(s);
         List<StrategyRun> runs = new ArrayList<>();
         for (GradientStrategy strategy : strategies) {
             runs.add(new Loop(s, batches, strategy).run(-1));
@@ -41,7 +40,7 @@ public final class Runner {
         if (step < 1 || step > s.totalBatches()) {
             throw new IllegalArgumentException("step " + step + " is out of range 1.." + s.totalBatches());
         }
-        Loop loop = new Loop(s, new Batches(s), strategy);
+        Loop loop = new Loop(s, Batches.of(s), strategy);
         loop.run(step);
         GraphView graph = loop.captured;
         if (graph == null) {
@@ -64,7 +63,7 @@ public final class Runner {
             this.scenario = scenario;
             this.batches = batches;
             this.strategy = strategy;
-            scenario.params().forEach((name, p) ->
+            batches.params().forEach((name, p) ->
                     params.put(name, Batches.tensor(p).requiresGrad_(true).named(name)));
             stepper = new StrategyStepper(strategy,
                     Optimizers.of(scenario.optimizer(), scenario.learningRate(), new ArrayList<>(params.values())), params);
@@ -79,7 +78,8 @@ public final class Runner {
                 for (int batch = 1; batch <= n; batch++) {
                     step++;
                     stepper.beforeBatch();
-                    Batches.Backward backward = batches.backward(batch - 1, params, stepper.lossDivisor(), step == captureAt);
+                    Batches.Backward backward = batches.backward(batch - 1, params, stepper::forBackward,
+                            step == captureAt);
                     stepper.afterBackward();
                     Map<String, double @Nullable []> grad = snapshot(true);
                     if (step == captureAt) {

@@ -1,5 +1,6 @@
 package dev.gradlab.lab;
 
+import dev.gradlab.scenario.GradientStrategy;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -4,6 +4,7 @@ import dev.gradlab.engine.Autograd;
 import dev.gradlab.engine.NoGradScope;
 import dev.gradlab.engine.Tensor;
 import dev.gradlab.engine.optim.Optimizer;
+import dev.gradlab.scenario.GradientStrategy;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,15 +48,13 @@ public final class StrategyStepper {
         }
     }
 
-    /** What backward should start from: the batch's loss divided by the strategy's divisor (K when accumulating). */
+    /**
+     * What backward should start from: the batch's loss divided by the strategy's divisor (K when accumulating). The
+     * only place a strategy divides the loss: batches whose gradients are given pass those through it too.
+     */
     public Tensor forBackward(Tensor loss) {
         int k = strategy.lossDivisor();
         return k == 1 ? loss : loss.div(k);
-    }
-
-    /** What the loss is divided by before backward (for batches whose gradients are given rather than computed). */
-    public int lossDivisor() {
-        return strategy.lossDivisor();
     }
 
     /** After the batch's backward has added into {@code .grad}. */

@@ -1,5 +1,6 @@
 package dev.gradlab.lab;
 
+import dev.gradlab.scenario.GradientStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,7 @@ public final class UpdateFormulas {
     public record StepValues(boolean stepped, @Nullable Double applied, double after) {}
 
     /** One step's formula; {@code after} is the run's value, which the formula's arithmetic arrives at. */
-    public record Formula(int step, String strategy, boolean stepped, double before, double after, String latex) {}
+    public record Formula(int step, GradientStrategy strategy, boolean stepped, double before, double after, String latex) {}
 
     private static final Set<String> GREEK = Set.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta",
             "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "phi", "chi", "psi",
@@ -30,30 +31,28 @@ public final class UpdateFormulas {
      * The formula of every step of one run. {@code batchGrads.get(i)} is what batch i+1's backward adds (before any
      * division by K); {@code steps} are the run's steps in order.
      */
-    public static List<Formula> of(String param, double lr, String strategy, double initial, List<Double> batchGrads,
+    public static List<Formula> of(String param, double lr, GradientStrategy strategy, double initial, List<Double> batchGrads,
             List<StepValues> steps) {
         if (batchGrads.size() < steps.size()) {
             throw new IllegalArgumentException("strategy " + strategy + ": " + steps.size() + " steps but only "
                     + batchGrads.size() + " batch gradients");
         }
-        int k = PyTorchCode.accumulationOf(strategy);
         var out = new ArrayList<Formula>();
         double before = initial;
         int windowStart = 0; // first batch whose gradient is still in .grad (accumulate-K)
         for (int t = 1; t <= steps.size(); t++) {
             StepValues s = steps.get(t - 1);
-            List<Double> window = switch (strategy) {
-                case "zeroed" -> batchGrads.subList(t - 1, t);
-                case "summed", "averaged" -> batchGrads.subList(0, t);
-                default -> batchGrads.subList(windowStart, t);
-            };
+            int current = t;
+            int start = windowStart;
+            int from = strategy.match(() -> current - 1, () -> 0, () -> 0, k -> start);
+            List<Double> window = batchGrads.subList(from, t);
             String lhs = symbol(param) + "^{(" + t + ")}";
             String latex;
             if (!s.stepped()) {
                 latex = lhs + " = " + symbol(param) + "^{(" + (t - 1) + ")} = " + number(s.after());
             } else {
                 latex = lhs + " = " + number(before) + " - " + number(lr) + " \\times "
-                        + applied(strategy, window, k, t, s.applied()) + " = " + number(s.after());
+                        + applied(strategy, window, t, s.applied()) + " = " + number(s.after());
             }
             out.add(new Formula(t, strategy, s.stepped(), before, s.after(), latex));
             if (s.stepped()) {
@@ -65,28 +64,20 @@ public final class UpdateFormulas {
     }
 
     /** The general update rule of a strategy, without numbers. */
-    public static String rule(String param, String strategy) {
+    public static String rule(String param, GradientStrategy strategy) {
         String p = symbol(param);
         String head = p + "^{(t)} = " + p + "^{(t-1)} - \\eta";
-        return switch (strategy) {
-            case "zeroed" -> head + "\\, g_t";
-            case "summed" -> head + " \\sum_{i=1}^{t} g_i";
-            case "averaged" -> head + " \\, \\frac{1}{t} \\sum_{i=1}^{t} g_i";
-            default -> head + " \\, \\frac{1}{" + PyTorchCode.accumulationOf(strategy)
-                    + "} \\sum_{i \\in \\text{window}} g_i";
-        };
+        return head + strategy.match(() -> "\\, g_t", () -> " \\sum_{i=1}^{t} g_i",
+                () -> " \\, \\frac{1}{t} \\sum_{i=1}^{t} g_i",
+                k -> " \\, \\frac{1}{" + k + "} \\sum_{i \\in \\text{window}} g_i");
     }
 
-    private static String applied(String strategy, List<Double> window, int k, int t, @Nullable Double applied) {
+    private static String applied(GradientStrategy strategy, List<Double> window, int t, @Nullable Double applied) {
         String sum = sum(window);
-        boolean several = window.size() > 1;
-        return switch (strategy) {
-            case "zeroed" -> parenthesisedIfNegative(window.get(0));
-            case "summed" -> several ? "(" + sum + ")" : parenthesisedIfNegative(window.get(0));
-            case "averaged" -> "\\frac{" + sum + "}{" + t + "}";
-            default -> dividedByK(window, k, applied) ? "\\frac{" + sum + "}{" + k + "}"
-                    : several ? "(" + sum + ")" : parenthesisedIfNegative(window.get(0));
-        };
+        String plain = window.size() > 1 ? "(" + sum + ")" : parenthesisedIfNegative(window.get(0));
+        return strategy.match(() -> parenthesisedIfNegative(window.get(0)), () -> plain,
+                () -> "\\frac{" + sum + "}{" + t + "}",
+                k -> dividedByK(window, k, applied) ? "\\frac{" + sum + "}{" + k + "}" : plain);
     }
 
     /**

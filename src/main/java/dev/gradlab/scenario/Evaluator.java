@@ -3,6 +3,7 @@ package dev.gradlab.scenario;
 import dev.gradlab.engine.AutogradException;
 import dev.gradlab.engine.F;
 import dev.gradlab.engine.Tensor;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -12,36 +13,51 @@ final class Evaluator {
     private Evaluator() {
     }
 
-    static Tensor evaluate(Expression e, Map<String, Tensor> names) {
-        try {
-            if (e instanceof Expression.Num n) {
-                return Tensor.scalar(n.value());
-            } else if (e instanceof Expression.Name n) {
-                Tensor t = names.get(n.name());
-                if (t == null) {
-                    throw new EvaluationException(n.position(), "unknown name '" + n.name() + "'");
-                }
-                return t;
-            } else if (e instanceof Expression.Unary u) {
-                return u.op() == '-' ? evaluate(u.operand(), names).neg() : evaluate(u.operand(), names);
-            } else if (e instanceof Expression.Binary b) {
-                return binary(b, names);
-            }
-            return call((Expression.Call) e, names);
-        } catch (AutogradException ex) {
-            // Validation should have caught this; if not, still say where in the loss it happened.
-            throw new EvaluationException(e.position(), ex.getMessage());
-        }
+    /** A node's tensor, and its value when it is a constant (no names below it), which {@code ^} uses as such. */
+    private record Value(Tensor tensor, @Nullable Double constant) {
     }
 
-    private static Tensor binary(Expression.Binary b, Map<String, Tensor> names) {
-        Tensor l = evaluate(b.left(), names);
-        if (b.op() == '^') {
-            Double exponent = constant(b.right());
-            return exponent != null ? l.pow(exponent) : l.pow(evaluate(b.right(), names));
+    static Tensor evaluate(Expression root, Map<String, Tensor> names) {
+        return ExpressionWalk.<Value, RuntimeException>fold(root, (e, args) -> {
+            try {
+                return node(e, args, names);
+            } catch (AutogradException ex) {
+                // Validation should have caught this; if not, still say where in the loss it happened.
+                throw new EvaluationException(e.position(), ex.getMessage());
+            }
+        }).tensor();
+    }
+
+    private static Value node(Expression e, List<Value> args, Map<String, Tensor> names) {
+        if (e instanceof Expression.Num n) {
+            return new Value(Tensor.scalar(n.value()), n.value());
+        } else if (e instanceof Expression.Name n) {
+            Tensor t = names.get(n.name());
+            if (t == null) {
+                throw new EvaluationException(n.position(), "unknown name '" + n.name() + "'");
+            }
+            return new Value(t, null);
+        } else if (e instanceof Expression.Unary u) {
+            Value x = args.get(0);
+            Double c = x.constant() == null ? null : u.op() == '-' ? -x.constant() : x.constant();
+            return new Value(u.op() == '-' ? x.tensor().neg() : x.tensor(), c);
+        } else if (e instanceof Expression.Binary b) {
+            return binary(b, args.get(0), args.get(1));
         }
-        Tensor r = evaluate(b.right(), names);
-        return switch (b.op()) {
+        Expression.Call c = (Expression.Call) e;
+        return new Value(call(c, args.get(0).tensor(), args.size() > 1 ? args.get(1).tensor() : null), null);
+    }
+
+    private static Value binary(Expression.Binary b, Value left, Value right) {
+        Tensor l = left.tensor();
+        Tensor r = right.tensor();
+        Double lc = left.constant();
+        Double rc = right.constant();
+        if (b.op() == '^') {
+            Double c = lc != null && rc != null ? Math.pow(lc, rc) : null;
+            return new Value(rc != null ? l.pow(rc) : l.pow(r), c);
+        }
+        Tensor t = switch (b.op()) {
             case '+' -> l.add(r);
             case '-' -> l.sub(r);
             case '*' -> l.mul(r);
@@ -49,6 +65,16 @@ final class Evaluator {
             case '@' -> matmul(l, r);
             default -> throw new IllegalStateException("operator " + b.op());
         };
+        Double c = null;
+        if (lc != null && rc != null && b.op() != '@') {
+            c = switch (b.op()) {
+                case '+' -> lc + rc;
+                case '-' -> lc - rc;
+                case '*' -> lc * rc;
+                default -> lc / rc;
+            };
+        }
+        return new Value(t, c);
     }
 
     /** torch.matmul on rank 1 and 2, built from the 2-D product: a vector becomes a one-row or one-column matrix. */
@@ -65,8 +91,7 @@ final class Evaluator {
         return c.reshape(a.dim() == 1 ? b.shape()[1] : a.shape()[0]);
     }
 
-    private static Tensor call(Expression.Call c, Map<String, Tensor> names) {
-        Tensor x = evaluate(c.args().get(0), names);
+    private static Tensor call(Expression.Call c, Tensor x, @Nullable Tensor second) {
         boolean withDim = c.args().size() == 2 && c.function().takesDim();
         int dim = withDim ? normalise(ShapeCheck.integerLiteral(c.args().get(1)), x) : x.dim() - 1;
         return switch (c.function()) {
@@ -83,8 +108,8 @@ final class Evaluator {
             case SIGMOID -> x.sigmoid();
             case RELU -> x.relu();
             case TRANSPOSE -> x.dim() == 2 ? x.t() : x;
-            case MSE -> F.mse(x, evaluate(c.args().get(1), names));
-            case CROSS_ENTROPY -> F.crossEntropy(x, evaluate(c.args().get(1), names));
+            case MSE -> F.mse(x, java.util.Objects.requireNonNull(second));
+            case CROSS_ENTROPY -> F.crossEntropy(x, java.util.Objects.requireNonNull(second));
         };
     }
 
@@ -97,27 +122,29 @@ final class Evaluator {
 
     /** The value of a sub-expression without names ({@code 2}, {@code -1}, {@code 1/2}), or null. */
     static @Nullable Double constant(Expression e) {
-        if (e instanceof Expression.Num n) {
-            return n.value();
-        }
-        if (e instanceof Expression.Unary u) {
-            Double v = constant(u.operand());
-            return v == null ? null : u.op() == '-' ? -v : v;
-        }
-        if (e instanceof Expression.Binary b && b.op() != '@') {
-            Double l = constant(b.left());
-            Double r = constant(b.right());
-            if (l == null || r == null) {
-                return null;
+        return ExpressionWalk.<@Nullable Double, RuntimeException>fold(e, (node, args) -> {
+            if (node instanceof Expression.Num n) {
+                return n.value();
             }
-            return switch (b.op()) {
-                case '+' -> l + r;
-                case '-' -> l - r;
-                case '*' -> l * r;
-                case '/' -> l / r;
-                default -> Math.pow(l, r);
-            };
-        }
-        return null;
+            if (node instanceof Expression.Unary u) {
+                Double v = args.get(0);
+                return v == null ? null : u.op() == '-' ? -v : v;
+            }
+            if (node instanceof Expression.Binary b && b.op() != '@') {
+                Double l = args.get(0);
+                Double r = args.get(1);
+                if (l == null || r == null) {
+                    return null;
+                }
+                return switch (b.op()) {
+                    case '+' -> l + r;
+                    case '-' -> l - r;
+                    case '*' -> l * r;
+                    case '/' -> l / r;
+                    default -> Math.pow(l, r);
+                };
+            }
+            return null;
+        });
     }
 }

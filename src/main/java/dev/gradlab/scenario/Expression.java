@@ -2,7 +2,6 @@ package dev.gradlab.scenario;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A parsed loss expression. Positions are 1-based character positions in the source text: where a number, name or
@@ -44,7 +43,7 @@ public sealed interface Expression {
     record Unary(char op, Expression operand, int position) implements Expression {
         @Override
         public String toString() {
-            return "(" + op + operand + ")";
+            return ExpressionWalk.text(this);
         }
     }
 
@@ -52,7 +51,7 @@ public sealed interface Expression {
     record Binary(char op, Expression left, Expression right, int position) implements Expression {
         @Override
         public String toString() {
-            return "(" + left + " " + op + " " + right + ")";
+            return ExpressionWalk.text(this);
         }
     }
 
@@ -63,7 +62,7 @@ public sealed interface Expression {
 
         @Override
         public String toString() {
-            return function.text() + args.stream().map(Object::toString).collect(Collectors.joining(", ", "(", ")"));
+            return ExpressionWalk.text(this);
         }
     }
 }

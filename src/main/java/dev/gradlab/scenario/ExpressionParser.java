@@ -19,12 +19,32 @@ final class ExpressionParser {
     private int next;
     private int depth;
 
+    private final int maxChars;
+    private final int maxNodes;
+
     ExpressionParser(String text) {
+        this(text, Limits.MAX_EXPRESSION_CHARS, Limits.MAX_EXPRESSION_NODES);
+    }
+
+    /** With other limits than {@link Limits}'s: for tests of what lies beyond them. */
+    ExpressionParser(String text, int maxChars, int maxNodes) {
         this.text = text;
+        this.maxChars = maxChars;
+        this.maxNodes = maxNodes;
     }
 
     Expression parse() throws ExpressionException {
+        if (text.length() > maxChars) {
+            throw new ExpressionException(maxChars + 1, String.format(java.util.Locale.ROOT,
+                    "the expression has %,d characters, at most %,d are allowed", text.length(), maxChars));
+        }
         tokens = Lexer.tokens(text);
+        long nodes = tokens.stream().filter(t -> t.kind() == Kind.NUMBER || t.kind() == Kind.NAME
+                || t.kind() == Kind.OPERATOR).count();
+        if (nodes > maxNodes) {
+            throw new ExpressionException(1, String.format(java.util.Locale.ROOT,
+                    "the expression has %,d numbers, names and operators, at most %,d are allowed", nodes, maxNodes));
+        }
         if (peek().kind() == Kind.END) {
             throw new ExpressionException(1, "the expression is empty");
         }

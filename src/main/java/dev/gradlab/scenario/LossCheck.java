@@ -23,6 +23,13 @@ final class LossCheck {
         this.batchSize = batchSize;
     }
 
+    private final Map<Integer, Long> work = new LinkedHashMap<>();
+
+    /** Estimated forward multiply-adds of one batch of {@code rows} rows (0 without data), once {@link #check} passed. */
+    long work(int rows) {
+        return work.getOrDefault(rows, 0L);
+    }
+
     Expression check(String text) throws ScenarioException {
         try {
             Expression loss = Expression.parse(text);
@@ -38,6 +45,7 @@ final class LossCheck {
                 });
                 ShapeCheck check = new ShapeCheck(shapes, known);
                 int[] shape = check.shapeOf(loss);
+                work.put(rows, check.work());
                 if (shape.length > 0) {
                     throw new ExpressionException(1, "the loss must be a scalar, but it has shape "
                             + ShapeCheck.text(shape) + (rows > 0 ? " for a batch of " + rows + " rows" : "")
@@ -60,24 +68,17 @@ final class LossCheck {
         }
         int rows = data.values().iterator().next().shape()[0];
         sizes.add(Math.min(batchSize, rows));
+        // a batch size beyond the rows is one batch of all rows
         if (rows % batchSize != 0 && rows > batchSize) {
             sizes.add(rows % batchSize);
         }
         return sizes;
     }
 
-    private void labels(Expression e, ShapeCheck check) throws ExpressionException {
-        if (e instanceof Expression.Unary u) {
-            labels(u.operand(), check);
-        } else if (e instanceof Expression.Binary b) {
-            labels(b.left(), check);
-            labels(b.right(), check);
-        } else if (e instanceof Expression.Call c) {
-            for (Expression arg : c.args()) {
-                labels(arg, check);
-            }
-            if (c.function() == Function.CROSS_ENTROPY && c.args().get(1) instanceof Expression.Name n
-                    && data.containsKey(n.name())) {
+    private void labels(Expression loss, ShapeCheck check) throws ExpressionException {
+        for (Expression e : ExpressionWalk.nodes(loss)) {
+            if (e instanceof Expression.Call c && c.function() == Function.CROSS_ENTROPY
+                    && c.args().get(1) instanceof Expression.Name n && data.containsKey(n.name())) {
                 int classes = check.shapeOf(c.args().get(0))[1];
                 double[] v = data.get(n.name()).data();
                 for (int i = 0; i < v.length; i++) {

@@ -25,6 +25,7 @@ final class ModelReader {
     static final long MAX_PARAMETERS = 1_000_000;
     /** Bundled Fashion-MNIST subset: training images (for the batch limit). */
     static final int BUNDLED_TRAIN = 6_000;
+    static final int BUNDLED_TEST = 1_000;
 
     private static final List<String> DATASET_FIELDS = List.of("name", "samples", "noise", "testFraction", "folder");
     private static final List<String> GENERATED_ONLY = List.of("samples", "noise", "testFraction");
@@ -40,8 +41,8 @@ final class ModelReader {
     }
 
     /** The model part of the scenario whose root is {@code root}; the common values come from the parser. */
-    ModelSpec read(JsonNode root, int epochs, double learningRate, OptimizerSpec optimizer, List<String> strategies)
-            throws ScenarioException {
+    ModelScenario read(JsonNode root, Scenario.Common common) throws ScenarioException {
+        int epochs = common.epochs();
         JsonNode dataset = mapping(root, "dataset", DATASET_FIELDS, "{name: spiral, samples: 400, noise: 0.1, testFraction: 0.25}");
         String name = read.string(required(dataset, "/dataset", "name"), "/dataset/name").strip().toLowerCase(Locale.ROOT);
         int[] shape = DATASETS.get(name);
@@ -104,17 +105,12 @@ final class ModelReader {
 
         long seed = root.has("seed") ? seed(root.get("seed")) : 0;
         int batchSize = root.has("batchSize") ? read.integer(root.get("batchSize"), "/batchSize", 1) : 32;
-        int train = images ? (folder == null ? BUNDLED_TRAIN : -1) : samples - test;
-        if (train > 0) {
-            long batches = (long) ((train + batchSize - 1) / batchSize) * epochs;
-            if (batches > ScenarioParser.MAX_BATCHES) {
-                throw read.error(root.has("epochs") ? "/epochs" : "/batchSize", "too many batches: "
-                        + (train + batchSize - 1) / batchSize + " per epoch (" + train + " training examples in batches of "
-                        + batchSize + ") x " + epochs + " epochs = " + batches + " per run, at most 10,000 are allowed");
-            }
-        }
-        return new ModelSpec(name, samples, noise, testFraction, folder, layers, activation, dropout, seed, batchSize,
-                epochs, learningRate, optimizer, strategies);
+        int train = images ? (folder == null ? BUNDLED_TRAIN : Limits.FOLDER_TRAIN) : samples - test;
+        int testExamples = images ? (folder == null ? BUNDLED_TEST : Limits.FOLDER_TEST) : test;
+        Budget.checkModel(read, layers, train, testExamples, batchSize, common.epochs(), common.strategies().size(),
+                root.has("epochs"));
+        return new ModelScenario(common, name, samples, noise, testFraction, folder, layers, activation, dropout, seed,
+                batchSize);
     }
 
     private int[] layers(JsonNode node, String dataset, int[] shape) throws ScenarioException {

@@ -1,83 +1,108 @@
 package dev.gradlab.scenario;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One parsed and validated scenario. Batches are the same for every strategy: with data, consecutive rows in file
- * order ({@code batchSize} each, the last one may be shorter); without data, {@code steps} evaluations of the same
- * loss; for {@code manual}, one batch per entry of {@code gradients}. Every epoch repeats the same batches.
- *
- * @param strategies canonical strategy names in file order: {@code zeroed}, {@code summed}, {@code averaged},
- *                   {@code accumulate-K}
- * @param gradients  manual only: what each batch's backward() adds into each named parameter's .grad
- * @param loss       expression only
- * @param lossText   the loss as written in the file (expression only), for display
- * @param data       data columns by name, each with the same first dimension (rows); empty when none
- * @param batchSize  rows per batch; 0 when there is no data
- * @param steps      batches per epoch when there is no data; 0 otherwise
- * @param source     the file's text as written, for export and display
- * @param model      kind model only: the data set, the MLP and its training (also holds the common fields); batches
- *                   are the training set's, reshuffled every epoch, so {@link #batchData} does not apply
+ * One parsed and validated scenario: a {@link ManualScenario} (the gradients each batch reports), an
+ * {@link ExpressionScenario} (a loss over parameters and data) or a {@link ModelScenario} (an MLP on a data set). The
+ * fields every kind has live once, in {@link Common}; code that depends on the kind goes through {@link #match}, so a
+ * fourth kind is a compile error wherever it is not handled.
  */
-public record Scenario(String id, LocalizedText title, @Nullable LocalizedText description, Kind kind,
-        double learningRate, OptimizerSpec optimizer, List<String> strategies, Map<String, TensorData> params,
-        List<Map<String, TensorData>> gradients, @Nullable Expression loss, @Nullable String lossText,
-        Map<String, TensorData> data,
-        int batchSize, int steps, int epochs, String fileName, String source, @Nullable ModelSpec model) {
+public sealed interface Scenario permits ManualScenario, ExpressionScenario, ModelScenario {
 
-    /** A manual or expression scenario (no model). */
-    public Scenario(String id, LocalizedText title, @Nullable LocalizedText description, Kind kind,
-            double learningRate, OptimizerSpec optimizer, List<String> strategies, Map<String, TensorData> params,
-            List<Map<String, TensorData>> gradients, @Nullable Expression loss, @Nullable String lossText,
-            Map<String, TensorData> data, int batchSize, int steps, int epochs, String fileName, String source) {
-        this(id, title, description, kind, learningRate, optimizer, strategies, params, gradients, loss, lossText, data,
-                batchSize, steps, epochs, fileName, source, null);
-    }
+    /**
+     * The fields every kind has.
+     *
+     * @param strategies the strategies in file order
+     * @param epochs     how often the batches are repeated (at least 1)
+     * @param fileName   the file it was read from, for messages
+     * @param source     the file's text as written, for export and display
+     */
+    record Common(String id, LocalizedText title, @Nullable LocalizedText description, double learningRate,
+            OptimizerSpec optimizer, List<GradientStrategy> strategies, int epochs, String fileName, String source) {
 
-    public enum Kind {
-        MANUAL, EXPRESSION, MODEL;
+        public Common {
+            strategies = List.copyOf(strategies);
+        }
 
-        public String fileName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+        public Common withStrategies(List<GradientStrategy> strategies) {
+            return new Common(id, title, description, learningRate, optimizer, strategies, epochs, fileName, source);
+        }
+
+        public Common withEpochs(int epochs) {
+            return new Common(id, title, description, learningRate, optimizer, strategies, epochs, fileName, source);
         }
     }
 
-    public Scenario {
-        strategies = List.copyOf(strategies);
-        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
-        gradients = gradients.stream().map(g -> Collections.unmodifiableMap(new LinkedHashMap<>(g))).toList();
-        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    /** The kind as written in a file ({@link #fileName()}), and later stored in a column. */
+    enum Kind {
+        MANUAL, EXPRESSION, MODEL;
+
+        public String fileName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
-    /** Rows of data (0 without data). */
-    public int rows() {
-        return data.isEmpty() ? 0 : data.values().iterator().next().shape()[0];
-    }
+    Common common();
 
-    public int batchesPerEpoch() {
-        return switch (kind) {
-            case MANUAL -> gradients.size();
-            case EXPRESSION -> data.isEmpty() ? steps : (rows() + batchSize - 1) / batchSize;
-            case MODEL -> model == null || model.trainExamples() < 0 ? 0
-                    : (model.trainExamples() + batchSize - 1) / batchSize;
-        };
+    /** The one exhaustive branch over the kinds. */
+    <R> R match(Function<ManualScenario, R> manual, Function<ExpressionScenario, R> expression,
+            Function<ModelScenario, R> model);
+
+    /** Batches in one epoch: one per given gradient, per {@code batchSize} rows, or per training batch. */
+    int batchesPerEpoch();
+
+    /** A copy with other strategies (e.g. the Lab running only some of them). */
+    Scenario withStrategies(List<GradientStrategy> strategies);
+
+    /** A copy with another number of epochs (e.g. a quicker demo). */
+    Scenario withEpochs(int epochs);
+
+    default Kind kind() {
+        return match(m -> Kind.MANUAL, e -> Kind.EXPRESSION, m -> Kind.MODEL);
     }
 
     /** Batches (= step entries) in one strategy's run. */
-    public long totalBatches() {
-        return (long) batchesPerEpoch() * epochs;
+    default long totalBatches() {
+        return (long) batchesPerEpoch() * epochs();
     }
 
-    /** The data of batch {@code batch} (0-based within an epoch): each column's rows of that batch. */
-    public Map<String, TensorData> batchData(int batch) {
-        Map<String, TensorData> columns = new LinkedHashMap<>();
-        int from = batch * batchSize;
-        int to = Math.min(rows(), from + batchSize);
-        data.forEach((name, column) -> columns.put(name, column.rows(from, to)));
-        return columns;
+    default String id() {
+        return common().id();
+    }
+
+    default LocalizedText title() {
+        return common().title();
+    }
+
+    default @Nullable LocalizedText description() {
+        return common().description();
+    }
+
+    default double learningRate() {
+        return common().learningRate();
+    }
+
+    default OptimizerSpec optimizer() {
+        return common().optimizer();
+    }
+
+    default List<GradientStrategy> strategies() {
+        return common().strategies();
+    }
+
+    default int epochs() {
+        return common().epochs();
+    }
+
+    default String fileName() {
+        return common().fileName();
+    }
+
+    default String source() {
+        return common().source();
     }
 }

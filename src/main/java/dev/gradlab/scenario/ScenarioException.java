@@ -31,13 +31,13 @@ public final class ScenarioException extends Exception {
             s.append(": line ").append(line);
         }
         if (field != null) {
-            s.append(line != null ? ", " : ": ").append(field);
+            s.append(line != null ? ", " : ": ").append(Limits.cut(field, 2 * Limits.MAX_QUOTE)); // keys can be long
         }
         if (position != null) {
             s.append(", position ").append(position);
         }
         // One line, always: causes quoted from YAML libraries may span several.
-        return s.append(": ").append(cause.replaceAll("\\s*\\R\\s*", " ").strip()).toString();
+        return s.append(": ").append(Limits.shorten(cause.replaceAll("\\s*\\R\\s*", " ").strip())).toString();
     }
 
     public String fileName() {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class ScenarioParser {
 
-    static final long MAX_BATCHES = 10_000;
+    static final long MAX_BATCHES = Limits.MAX_BATCHES;
     /** Every step records grad, applied and params: batches × parameter numbers bounds a run's memory and output. */
     static final long MAX_RECORDED = 1_000_000;
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
@@ -38,6 +38,9 @@ public final class ScenarioParser {
     }
 
     public static Scenario parse(String text, String fileName) throws ScenarioException {
+        if (text.length() > Limits.MAX_FILE_BYTES) { // the same cap whether the text came from a file or a form
+            throw new ScenarioException(fileName, null, null, null, ScenarioFiles.tooLarge());
+        }
         return new ScenarioParser(SourceTree.read(text, fileName), text).scenario();
     }
 
@@ -57,57 +60,65 @@ public final class ScenarioParser {
         }
         OptimizerSpec optimizer = root.has("optimizer")
                 ? new OptimizerReader(read).read(root.get("optimizer"), "/optimizer") : OptimizerSpec.sgd();
-        List<String> strategies = root.has("strategies")
-                ? strategies(root.get("strategies")) : List.of("zeroed", "summed", "averaged");
-        Map<String, TensorData> params = kind == Scenario.Kind.MODEL ? Map.of()
-                : read.tensors(required("params"), "/params", "params");
+        List<GradientStrategy> strategies = root.has("strategies")
+                ? strategies(root.get("strategies")) : GradientStrategy.DEFAULTS;
         int epochs = root.has("epochs") ? read.integer(root.get("epochs"), "/epochs", 1) : 1;
-
-        List<Map<String, TensorData>> gradients = List.of();
-        Expression loss = null;
-        String lossText = null;
-        Map<String, TensorData> data = Map.of();
-        int batchSize = 0;
-        int steps = 0;
-        ModelSpec model = null;
-        if (kind == Scenario.Kind.MODEL) {
-            model = new ModelReader(tree, read).read(root, epochs, learningRate, optimizer, strategies);
-            batchSize = model.batchSize();
-        } else if (kind == Scenario.Kind.MANUAL) {
-            gradients = new DataReader(read).gradients(required("gradients"), params);
-        } else {
-            if (root.has("data")) {
-                data = new DataReader(read).data(root.get("data"), params);
-                int rows = data.values().iterator().next().shape()[0];
-                batchSize = root.has("batchSize") ? read.integer(root.get("batchSize"), "/batchSize", 1) : rows;
-                if (root.has("steps")) {
-                    throw read.error("/steps", "steps is for a loss without data; with data, batches come from "
-                            + "batchSize and their number from the rows (use epochs to repeat them)");
-                }
-            } else {
-                if (root.has("batchSize")) {
-                    throw read.error("/batchSize", "batchSize needs data to split into batches");
-                }
-                steps = root.has("steps") ? read.integer(root.get("steps"), "/steps", 1) : 1;
-            }
-            lossText = read.string(required("loss"), "/loss");
-            loss = new LossCheck(tree, params, data, batchSize).check(lossText);
-        }
-        Scenario s = new Scenario(id, title, description, kind, learningRate, optimizer, strategies, params,
-                gradients, loss, lossText, data, batchSize, steps, epochs, tree.fileName, text, model);
+        var common = new Scenario.Common(id, title, description, learningRate, optimizer, strategies, epochs,
+                tree.fileName, text);
+        Scenario s = switch (kind) {
+            case MANUAL -> manual(common);
+            case EXPRESSION -> expression(common);
+            case MODEL -> new ModelReader(tree, read).read(root, common);
+        };
         if (s.totalBatches() > MAX_BATCHES) {
-            String at = root.has("epochs") ? "/epochs" : kind == Scenario.Kind.MANUAL ? "/gradients"
-                    : root.has("steps") ? "/steps" : root.has("batchSize") ? "/batchSize" : "/data";
+            String at = root.has("epochs") ? "/epochs" : s.match(m -> "/gradients",
+                    e -> root.has("steps") ? "/steps" : root.has("batchSize") ? "/batchSize" : "/data",
+                    m -> "/batchSize");
             throw read.error(at, "too many batches: " + (epochs == 1 ? "" : s.batchesPerEpoch() + " per epoch x "
                     + epochs + " epochs = ") + s.totalBatches() + " per run, at most 10,000 are allowed");
         }
-        long paramNumbers = params.values().stream().mapToLong(TensorData::numel).sum();
+        long paramNumbers = s.match(ManualScenario::params, ExpressionScenario::params, m -> Map.<String, TensorData>of())
+                .values().stream().mapToLong(TensorData::numel).sum();
         if (s.totalBatches() * paramNumbers > MAX_RECORDED) {
             throw read.error("/params", "too many values to record: " + s.totalBatches() + " batches x "
                     + paramNumbers + " parameter numbers = " + s.totalBatches() * paramNumbers
                     + ", a run records at most 1,000,000 (use fewer batches or smaller parameters)");
         }
         return s;
+    }
+
+    private ManualScenario manual(Scenario.Common common) throws ScenarioException {
+        Map<String, TensorData> params = read.tensors(required("params"), "/params", "params");
+        return new ManualScenario(common, params, new DataReader(read).gradients(required("gradients"), params));
+    }
+
+    private ExpressionScenario expression(Scenario.Common common) throws ScenarioException {
+        JsonNode root = tree.root;
+        Map<String, TensorData> params = read.tensors(required("params"), "/params", "params");
+        Map<String, TensorData> data = Map.of();
+        int batchSize = 0;
+        int steps = 0;
+        if (root.has("data")) {
+            data = new DataReader(read).data(root.get("data"), params);
+            int rows = data.values().iterator().next().shape()[0];
+            batchSize = root.has("batchSize") ? read.integer(root.get("batchSize"), "/batchSize", 1) : rows;
+            if (root.has("steps")) {
+                throw read.error("/steps", "steps is for a loss without data; with data, batches come from "
+                        + "batchSize and their number from the rows (use epochs to repeat them)");
+            }
+        } else {
+            if (root.has("batchSize")) {
+                throw read.error("/batchSize", "batchSize needs data to split into batches");
+            }
+            steps = root.has("steps") ? read.integer(root.get("steps"), "/steps", 1) : 1;
+        }
+        String lossText = read.string(required("loss"), "/loss");
+        LossCheck lossCheck = new LossCheck(tree, params, data, batchSize);
+        Expression loss = lossCheck.check(lossText);
+        int rows = data.isEmpty() ? 0 : data.values().iterator().next().shape()[0];
+        Budget.checkExpression(read, Budget.expressionEpoch(lossCheck, rows, batchSize, steps), common.epochs(),
+                common.strategies().size(), root.has("epochs"));
+        return new ExpressionScenario(common, params, loss, lossText, data, batchSize, steps);
     }
 
     private JsonNode required(String field) throws ScenarioException {
@@ -167,35 +178,47 @@ public final class ScenarioParser {
         return new LocalizedText(byLanguage);
     }
 
-    private List<String> strategies(JsonNode node) throws ScenarioException {
+    private List<GradientStrategy> strategies(JsonNode node) throws ScenarioException {
         if (!node.isArray() || node.isEmpty()) {
             throw read.error("/strategies", "strategies must be a non-empty list, e.g. [zeroed, summed, averaged, {accumulate: 2}]");
         }
-        Set<String> names = new LinkedHashSet<>();
+        Set<GradientStrategy> strategies = new LinkedHashSet<>();
         for (int i = 0; i < node.size(); i++) {
             String at = "/strategies/" + i;
-            String name = strategy(node.get(i), at);
-            if (!names.add(name)) {
-                throw read.error(at, "the strategy '" + name + "' is listed twice");
+            GradientStrategy strategy = strategy(node.get(i), at);
+            if (!strategies.add(strategy)) {
+                throw read.error(at, "the strategy '" + strategy.name() + "' is listed twice");
             }
         }
-        return List.copyOf(names);
+        return List.copyOf(strategies);
     }
 
-    private String strategy(JsonNode node, String at) throws ScenarioException {
+    private GradientStrategy strategy(JsonNode node, String at) throws ScenarioException {
         if (node.isObject() && node.size() == 1 && node.has("accumulate")) {
-            return "accumulate-" + read.integer(node.get("accumulate"), at + "/accumulate", 2);
+            return accumulate(read.integer(node.get("accumulate"), at + "/accumulate", 2), at + "/accumulate");
         }
         if (node.isTextual()) {
-            String name = node.asText();
-            if (List.of("zeroed", "summed", "averaged").contains(name)) {
-                return name;
+            GradientStrategy strategy = null;
+            try {
+                strategy = GradientStrategy.parse(node.asText());
+            } catch (IllegalArgumentException e) {
+                // the message below names the YAML form too
             }
-            if (name.matches("accumulate-[0-9]{1,9}") && Integer.parseInt(name.substring(11)) >= 2) {
-                return name;
+            if (strategy instanceof GradientStrategy.Accumulate a) {
+                return accumulate(a.k(), at);
+            }
+            if (strategy != null) {
+                return strategy;
             }
         }
         throw read.error(at, "unknown strategy " + NodeReader.describe(node)
                 + " (strategies: zeroed, summed, averaged, {accumulate: K} with K >= 2)");
+    }
+
+    private GradientStrategy accumulate(int k, String at) throws ScenarioException {
+        if (k > Limits.MAX_BATCHES) {
+            throw read.error(at, "accumulate: K is at most 10,000 (the batch limit of a run), found " + Budget.count(k));
+        }
+        return new GradientStrategy.Accumulate(k);
     }
 }

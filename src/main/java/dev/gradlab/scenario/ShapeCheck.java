@@ -22,7 +22,33 @@ final class ShapeCheck {
         this.knownNames = knownNames;
     }
 
-    int[] shapeOf(Expression e) throws ExpressionException {
+    int[] shapeOf(Expression root) throws ExpressionException {
+        return ExpressionWalk.<int[], ExpressionException>fold(root, this::node);
+    }
+
+    /**
+     * Estimated multiply-adds of one forward pass of everything {@link #shapeOf} has checked so far: each
+     * operation's result size (a matrix product: rows x inner x columns), at least {@link Limits#OPERATION_OVERHEAD}.
+     */
+    long work() {
+        return work;
+    }
+
+    private long work;
+
+    private void count(long multiplyAdds) {
+        work = Limits.plus(work, Math.max(multiplyAdds, Limits.OPERATION_OVERHEAD));
+    }
+
+    private static long numel(int[] shape) {
+        long n = 1;
+        for (int d : shape) {
+            n = Limits.times(n, d);
+        }
+        return n;
+    }
+
+    private int[] node(Expression e, java.util.List<int[]> args) throws ExpressionException {
         if (e instanceof Expression.Num) {
             return SCALAR;
         } else if (e instanceof Expression.Name n) {
@@ -32,13 +58,21 @@ final class ShapeCheck {
             }
             return s;
         } else if (e instanceof Expression.Unary u) {
-            return shapeOf(u.operand());
+            if (u.op() == '-') {
+                count(numel(args.get(0)));
+            }
+            return args.get(0);
         } else if (e instanceof Expression.Binary b) {
-            int[] l = shapeOf(b.left());
-            int[] r = shapeOf(b.right());
-            return b.op() == '@' ? matmul(l, r, b.position()) : broadcast(l, r, "'" + b.op() + "'", b.position());
+            int[] l = args.get(0);
+            int[] r = args.get(1);
+            int[] out = b.op() == '@' ? matmul(l, r, b.position()) : broadcast(l, r, "'" + b.op() + "'", b.position());
+            count(b.op() == '@' ? Limits.times(numel(out), l[l.length - 1]) : numel(out));
+            return out;
         }
-        return call((Expression.Call) e);
+        Expression.Call c = (Expression.Call) e;
+        int[] out = call(c, args);
+        count(Limits.times(numel(args.get(0)), 2));
+        return out;
     }
 
     static String text(int[] shape) {
@@ -77,8 +111,8 @@ final class ShapeCheck {
         return b.length == 1 ? new int[] {a[0]} : new int[] {a[0], b[1]};
     }
 
-    private int[] call(Expression.Call c) throws ExpressionException {
-        int[] x = shapeOf(c.args().get(0));
+    private int[] call(Expression.Call c, java.util.List<int[]> args) throws ExpressionException {
+        int[] x = args.get(0);
         String f = c.function().text();
         return switch (c.function()) {
             case SUM, MEAN, MAX -> {
@@ -106,7 +140,7 @@ final class ShapeCheck {
             case EXP, LOG, SQRT, ABS, TANH, SIGMOID, RELU -> x;
             case TRANSPOSE -> x.length == 2 ? new int[] {x[1], x[0]} : x;
             case MSE -> {
-                int[] target = shapeOf(c.args().get(1));
+                int[] target = args.get(1);
                 if (!Arrays.equals(x, target)) {
                     throw new ExpressionException(c.position(), "shape mismatch for mse: prediction " + text(x)
                             + " and target " + text(target) + " must have the same shape");
@@ -114,7 +148,7 @@ final class ShapeCheck {
                 yield SCALAR;
             }
             case CROSS_ENTROPY -> {
-                int[] labels = shapeOf(c.args().get(1));
+                int[] labels = args.get(1);
                 if (x.length != 2 || labels.length != 1 || labels[0] != x[0]) {
                     throw new ExpressionException(c.position(), "shape mismatch for cross_entropy: logits " + text(x)
                             + " and labels " + text(labels) + " (expected logits [n, classes] and labels [n])");

@@ -91,14 +91,23 @@ final class SourceTree {
     }
 
     private static JsonFactory jsonFactory() {
-        return JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        return JsonFactory.builder().streamReadConstraints(CONSTRAINTS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
+
+    /** Jackson's own caps, within the file-size cap: no string or number longer than the file, nesting 64 deep. */
+    private static final com.fasterxml.jackson.core.StreamReadConstraints CONSTRAINTS =
+            com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(64)
+                    .maxStringLength(Limits.MAX_FILE_BYTES).maxNumberLength(1000).maxNameLength(1000).build();
 
     private static JsonFactory yamlFactory() {
         LoaderOptions options = new LoaderOptions();
-        // Let our own limit on numbers speak first: SnakeYAML's default 3 MB cap would cut in with a vaguer message.
-        options.setCodePointLimit(64 * 1024 * 1024);
-        return YAMLFactory.builder().loaderOptions(options)
+        // The file-size cap speaks first; these stop what fits in 1 MB yet expands: deep nesting, alias bombs.
+        options.setCodePointLimit(Limits.MAX_FILE_BYTES + 1);
+        options.setNestingDepthLimit(64);
+        options.setMaxAliasesForCollections(20);
+        options.setAllowRecursiveKeys(false);
+        return YAMLFactory.builder().loaderOptions(options).streamReadConstraints(CONSTRAINTS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
 
@@ -115,6 +124,11 @@ final class SourceTree {
             return new ScenarioException(fileName, line, field.isEmpty() ? null : field(field), null,
                     "not a finite number: " + nonFinite.group(1));
         }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            Integer at = p != null ? Integer.valueOf(p.currentLocation().getLineNr()) : null;
+            return new ScenarioException(fileName, at != null && at > 0 ? at : null, null, null,
+                    "malformed " + format + ": " + constraint(e.getOriginalMessage()));
+        }
         Throwable cause = e.getCause();
         if (cause instanceof MarkedYAMLException m && m.getProblemMark() != null) {
             String problem = m.getProblem() != null ? m.getProblem() : m.getMessage();
@@ -130,6 +144,20 @@ final class SourceTree {
             return new ScenarioException(fileName, line, null, null, message.replace("Duplicate field", "duplicate field"));
         }
         return new ScenarioException(fileName, line, null, null, "malformed " + format + ": " + message + column);
+    }
+
+    /** Jackson's limit messages name its own classes; say what the limit is about instead. */
+    private static String constraint(String message) {
+        if (message.startsWith("Document nesting depth")) {
+            return "lists and mappings nested more than 64 levels deep";
+        } else if (message.startsWith("Number value length")) {
+            return "a number longer than 1,000 characters";
+        } else if (message.startsWith("String value length")) {
+            return "a text longer than the 1 MB file limit";
+        } else if (message.startsWith("Name length")) {
+            return "a field name longer than 1,000 characters";
+        }
+        return "a value beyond the reader's limits";
     }
 
     /** The line of the field or item at {@code pointer} (e.g. {@code /params/theta}), or of its nearest parent. */

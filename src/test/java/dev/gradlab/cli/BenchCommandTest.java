@@ -15,6 +15,9 @@ class BenchCommandTest {
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.get("singleThreaded").isBoolean()).isTrue();
         assertThat(doc.get("matmul").asText()).isNotBlank();
+        assertThat(doc.get("blas").asText()).isNotBlank();
+        assertThat(doc.get("threads").asInt()).isPositive();
+        assertThat(doc.get("blasThreadsPerCall").asInt()).isPositive();
         JsonNode w = doc.get("workloads");
         assertThat(w.get("scalar").get("stepsPerSecond").asLong()).isPositive();
         assertThat(w.get("tiny").get("stepsPerSecond").asLong()).isPositive();

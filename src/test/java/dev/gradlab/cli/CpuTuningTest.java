@@ -31,6 +31,22 @@ class CpuTuningTest {
     }
 
     @Test
+    void one_thread_tells_every_blas_thread_variable_that_says_otherwise_to_use_one() {
+        Set<String> blis = Set.of("blis-pthread");
+        Map<String, String> add = CpuTuning.variables(Set.of(), Map.of("BLIS_NUM_THREADS", "2", "OMP_NUM_THREADS", "4",
+                "OPENBLAS_NUM_THREADS", "1"), blis, 1);
+        assertThat(add).containsEntry("BLIS_NUM_THREADS", "1").containsEntry("OMP_NUM_THREADS", "1")
+                .doesNotContainKey("OPENBLAS_NUM_THREADS").containsKey(CpuTuning.MARKER);
+        // left to the user when more than one thread is allowed, and nothing to say when all already say 1
+        assertThat(CpuTuning.variables(Set.of(), Map.of("BLIS_NUM_THREADS", "2"), blis, 2)).isEmpty();
+        assertThat(CpuTuning.variables(Set.of(), Map.of(), blis, 1)).isEmpty();
+        // OpenBLAS's pthread build spreads over all cores unless told
+        assertThat(CpuTuning.variables(Set.of(), Map.of(), Set.of("openblas-pthread"), 1))
+                .containsEntry("OPENBLAS_NUM_THREADS", "1");
+        assertThat(CpuTuning.variables(Set.of(), Map.of(), Set.of("openblas-pthread", "blis-pthread"), 1)).isEmpty();
+    }
+
+    @Test
     void flags_come_from_the_first_cpu_in_cpuinfo_and_a_missing_file_means_none(@TempDir Path dir) throws Exception {
         Path cpuinfo = dir.resolve("cpuinfo");
         Files.writeString(cpuinfo, "processor\t: 0\nflags\t\t: fpu avx2 avx512f\n\nprocessor\t: 1\nflags\t\t: fpu\n");

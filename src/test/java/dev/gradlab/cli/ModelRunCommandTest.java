@@ -1,6 +1,7 @@
 package dev.gradlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,7 +57,9 @@ class ModelRunCommandTest {
         JsonNode e = run.get("epochs").get(0);
         assertThat(fields(e)).containsExactly("epoch", "trainLoss", "testLoss", "accuracy");
         assertThat(e.get("epoch").asInt()).isEqualTo(1);
-        assertThat(e.get("accuracy").asDouble()).isBetween(0.0, 1.0);
+        // 100 samples, a quarter held out: the accuracy counts hits among 25 test points, so it is k / 25
+        double hits = e.get("accuracy").asDouble() * 25;
+        assertThat(hits).isCloseTo(Math.rint(hits), within(1e-9)).isBetween(0.0, 25.0);
         // 75 training points in batches of 20: 4 batches per epoch, the last one of 15
         assertThat(run.get("steps")).hasSize(8);
         JsonNode step = run.get("steps").get(0);
@@ -95,8 +98,13 @@ class ModelRunCommandTest {
         }
         String yaml = small("mnist", ", folder: \"" + folder + "\"", new int[] {784, 4, 10}, "[zeroed]")
                 .replace("epochs: 2", "epochs: 1").replace("batchSize: 20", "batchSize: 1000");
-        JsonNode doc = run(yaml);
-        assertThat(doc.get("runs").get(0).get("steps")).hasSize(6);
+        System.setProperty("gradlab.datasets.roots", dir.toString()); // a scenario's folder must be inside a root
+        try {
+            JsonNode doc = run(yaml);
+            assertThat(doc.get("runs").get(0).get("steps")).hasSize(6);
+        } finally {
+            System.clearProperty("gradlab.datasets.roots");
+        }
     }
 
     @Test

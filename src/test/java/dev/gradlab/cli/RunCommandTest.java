@@ -96,7 +96,64 @@ class RunCommandTest {
         assertThat(CliRun.of("run").err()).startsWith("usage: gradlab run FILE");
         CliRun missing = CliRun.of("run", "no/such/file.yaml");
         assertThat(missing.status()).isEqualTo(2);
-        assertThat(missing.err().strip()).isEqualTo("no/such/file.yaml: no such file");
+        assertThat(missing.err().strip()).startsWith("no/such/file.yaml: no such file").doesNotContain("\n");
         assertThat(missing.out()).isEmpty();
+    }
+
+    @Test
+    void run_accepts_a_built_in_id_and_prints_what_running_its_file_prints() {
+        CliRun byId = CliRun.of("run", "gd-by-hand");
+        CliRun byFile = CliRun.of("run", BUILT_INS + "gd-by-hand.yaml");
+
+        assertThat(byId.status()).as(byId.err()).isZero();
+        assertThat(byId.err()).isEmpty();
+        assertThat(byId.out()).isNotEmpty().isEqualTo(byFile.out());
+    }
+
+    @Test
+    void a_built_in_id_runs_the_scenario_worked_by_hand() throws Exception {
+        // gd-by-hand: θ = 10, η = 1, gradients 2, 1, −1; summed never zeroes: θ = 10 − 2 = 8, 8 − 3 = 5, 5 − 2 = 3
+        JsonNode summed = new ObjectMapper().readTree(CliRun.of("run", "gd-by-hand").out()).get("runs").get(1);
+        assertThat(summed.get("strategy").asText()).isEqualTo("summed");
+        List<Double> thetas = new ArrayList<>();
+        summed.get("steps").forEach(step -> thetas.add(step.get("params").get("theta").get(0).asDouble()));
+        assertThat(thetas).containsExactly(8.0, 5.0, 3.0);
+    }
+
+    @Test
+    void a_name_that_is_neither_a_file_nor_a_built_in_id_lists_the_built_in_ids() {
+        CliRun r = CliRun.of("run", "gd-by-hand.yaml");
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).doesNotContain("\n").startsWith("gd-by-hand.yaml: no such file")
+                .contains("accumulate-x-squared", "gd-by-hand,", "linear-regression-batches", "mlp-explicit-weights",
+                        "spiral-mlp", "xor-mlp", "circle-mlp", "gaussian-mlp", "fashion-mnist-mlp");
+    }
+
+    @Test
+    void a_file_in_the_working_directory_wins_over_a_built_in_id_of_the_same_name() throws Exception {
+        Path file = Path.of("gd-by-hand"); // relative: in the working directory, where the id would be looked up
+        assertThat(file).doesNotExist();
+        Files.writeString(file, """
+                id: mine
+                title: Mine
+                kind: manual
+                learningRate: 0.5
+                strategies: [zeroed]
+                params: {theta: 4}
+                gradients: [{theta: 2}]
+                """);
+        CliRun r;
+        try {
+            r = CliRun.of("run", "gd-by-hand");
+        } finally {
+            Files.delete(file);
+        }
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.get("id").asText()).isEqualTo("mine");
+        // θ = 4 − 0.5 · 2 = 3
+        assertThat(doc.get("runs").get(0).get("steps").get(0).get("params").get("theta").get(0).asDouble()).isEqualTo(3.0);
     }
 }

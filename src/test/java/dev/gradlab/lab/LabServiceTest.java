@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.gradlab.scenario.ManualScenario;
+import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.engine.GraphView;
 import dev.gradlab.scenario.Scenario;
 import java.nio.charset.StandardCharsets;
@@ -35,13 +37,13 @@ class LabServiceTest {
     @Test
     void runs_are_cached_per_scenario_and_strategies() {
         Scenario s = scenario("gd-by-hand");
-        assertThat(lab.run(s, List.of("zeroed", "summed"))).isSameAs(lab.run(s, List.of("zeroed", "summed")));
-        assertThat(lab.run(s, List.of("summed"))).isNotSameAs(lab.run(s, List.of("zeroed", "summed")));
+        assertThat(lab.run(s, GradientStrategy.parseAll("zeroed", "summed"))).isSameAs(lab.run(s, GradientStrategy.parseAll("zeroed", "summed")));
+        assertThat(lab.run(s, GradientStrategy.parseAll("summed"))).isNotSameAs(lab.run(s, GradientStrategy.parseAll("zeroed", "summed")));
     }
 
     @Test
     void an_unknown_strategy_is_refused_with_its_name() {
-        assertThatThrownBy(() -> lab.run(scenario("gd-by-hand"), List.of("halved")))
+        assertThatThrownBy(() -> lab.run(scenario("gd-by-hand"), GradientStrategy.parseAll("halved")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("halved");
     }
 
@@ -50,13 +52,13 @@ class LabServiceTest {
         Scenario s = scenario("gd-by-hand");
         var formulas = lab.formulas(s, lab.run(s));
         // θ0 = 10, η = 1, gradients 2, 1, −1: summed goes 10 → 8 → 5 → 3
-        assertThat(formulas.get("summed")).extracting(UpdateFormulas.Formula::latex).containsExactly(
+        assertThat(formulas.get(GradientStrategy.SUMMED)).extracting(UpdateFormulas.Formula::latex).containsExactly(
                 "\\theta^{(1)} = 10 - 1 \\times 2 = 8",
                 "\\theta^{(2)} = 8 - 1 \\times (2 + 1) = 5",
                 "\\theta^{(3)} = 5 - 1 \\times (2 + 1 - 1) = 3");
-        assertThat(formulas.get("averaged").get(1).latex())
+        assertThat(formulas.get(GradientStrategy.AVERAGED).get(1).latex())
                 .isEqualTo("\\theta^{(2)} = 8 - 1 \\times \\frac{2 + 1}{2} = 6.5");
-        assertThat(lab.givenGradients(s)).containsExactly(2.0, 1.0, -1.0);
+        assertThat(lab.givenGradients((ManualScenario) s)).containsExactly(2.0, 1.0, -1.0);
     }
 
     @Test
@@ -67,7 +69,7 @@ class LabServiceTest {
 
     @Test
     void the_graph_of_a_step_has_the_leaf_with_its_grad() {
-        GraphView g = lab.graphAt(scenario("accumulate-x-squared"), "summed", 2);
+        GraphView g = lab.graphAt(scenario("accumulate-x-squared"), GradientStrategy.SUMMED, 2);
         var x = g.nodes().stream().filter(n -> n.leaf() && n.requiresGrad()).findFirst().orElseThrow();
         assertThat(x.grad()).containsExactly(4, 8, 12); // two backward() calls of 2x, never zeroed
         assertThat(g.edges()).isNotEmpty();
@@ -75,7 +77,7 @@ class LabServiceTest {
 
     @Test
     void the_loss_is_shown_as_the_author_wrote_it() {
-        assertThat(LabService.lossText(scenario("accumulate-x-squared"))).isEqualTo("sum(x^2)");
+        assertThat(LabService.spec(scenario("accumulate-x-squared")).loss()).isEqualTo("sum(x^2)");
     }
 
     // --- the generated PyTorch loop against the Runner, for every built-in and strategy (skipped without torch) ---
@@ -90,9 +92,9 @@ class LabServiceTest {
             if (s.kind() == Scenario.Kind.MODEL) {
                 continue; // trained by ModelTrainer, not stepped by the Runner: no generated step loop to compare
             }
-            List<String> strategies = List.of("zeroed", "summed", "averaged", "accumulate-2");
+            List<GradientStrategy> strategies = GradientStrategy.parseAll("zeroed", "summed", "averaged", "accumulate-2");
             RunResult result = lab.run(s, strategies);
-            for (String strategy : strategies) {
+            for (GradientStrategy strategy : strategies) {
                 Path file = dir.resolve(s.id() + "-" + strategy + ".py");
                 Files.writeString(file, PyTorchCode.text(lab.pytorch(s, strategy)));
                 var p = new ProcessBuilder("/usr/bin/python3", file.toString()).redirectErrorStream(true).start();

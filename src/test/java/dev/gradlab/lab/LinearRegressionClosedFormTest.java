@@ -3,6 +3,8 @@ package dev.gradlab.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.gradlab.scenario.ExpressionScenario;
+import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.scenario.BuiltInScenarios;
 import dev.gradlab.scenario.Scenario;
 import org.junit.jupiter.api.Test;
@@ -17,8 +19,8 @@ class LinearRegressionClosedFormTest {
 
     @Test
     void every_strategy_follows_the_closed_form_gradient_step_by_step() {
-        Scenario s = BuiltInScenarios.find("linear-regression-batches").orElseThrow();
-        assertThat(s.strategies()).containsExactly("zeroed", "summed", "averaged", "accumulate-2");
+        var s = (ExpressionScenario) BuiltInScenarios.find("linear-regression-batches").orElseThrow();
+        assertThat(s.strategies()).extracting(GradientStrategy::name).containsExactly("zeroed", "summed", "averaged", "accumulate-2");
         double[] x = s.data().get("x").data();
         double[] y = s.data().get("y").data();
         double lr = s.learningRate();

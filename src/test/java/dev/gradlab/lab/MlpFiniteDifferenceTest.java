@@ -3,6 +3,7 @@ package dev.gradlab.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.gradlab.scenario.ExpressionScenario;
 import dev.gradlab.scenario.BuiltInScenarios;
 import dev.gradlab.scenario.Scenario;
 import java.util.LinkedHashMap;
@@ -17,7 +18,7 @@ class MlpFiniteDifferenceTest {
 
     private static final double H = 1e-6;
 
-    private final Scenario s = BuiltInScenarios.find("mlp-explicit-weights").orElseThrow();
+    private final ExpressionScenario s = (ExpressionScenario) BuiltInScenarios.find("mlp-explicit-weights").orElseThrow();
     private final double[][] x = rows(s.data().get("X").data(), 2);
     private final double[] labels = s.data().get("label").data();
 

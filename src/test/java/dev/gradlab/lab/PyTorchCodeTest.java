@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.lab.PyTorchCode.Line;
 import dev.gradlab.lab.PyTorchCode.Named;
 import dev.gradlab.lab.PyTorchCode.Phase;
@@ -45,7 +46,7 @@ class PyTorchCodeTest {
 
     @Test
     void zeroed_calls_zero_grad_forward_backward_and_step_in_that_order() {
-        var lines = PyTorchCode.of(X_SQUARED, "zeroed");
+        var lines = PyTorchCode.of(X_SQUARED, GradientStrategy.parse("zeroed"));
         var tagged = lines.stream().filter(l -> l.phase() != Phase.OTHER).map(l -> l.text().strip()).toList();
         assertThat(tagged).containsExactly("optimizer.zero_grad()", "loss = torch.sum(x**2)", "loss.backward()",
                 "optimizer.step()");
@@ -55,7 +56,7 @@ class PyTorchCodeTest {
 
     @Test
     void summed_never_calls_zero_grad() {
-        var lines = PyTorchCode.of(GD_BY_HAND, "summed");
+        var lines = PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("summed"));
         assertThat(texts(lines, Phase.ZERO_GRAD)).isEmpty();
         assertThat(PyTorchCode.text(lines)).doesNotContain("zero_grad()\n").contains("{\"theta\": torch.tensor(-1.0)}");
         assertThat(texts(lines, Phase.STEP)).containsExactly("optimizer.step()");
@@ -63,7 +64,7 @@ class PyTorchCodeTest {
 
     @Test
     void averaged_divides_the_buffer_by_the_batch_count_in_a_manual_update_under_no_grad() {
-        var lines = PyTorchCode.of(GD_BY_HAND, "averaged");
+        var lines = PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("averaged"));
         assertThat(texts(lines, Phase.STEP)).contains("p -= lr * p.grad / t").anyMatch(
                 s -> s.startsWith("with torch.no_grad():"));
         assertThat(texts(lines, Phase.ZERO_GRAD)).isEmpty();
@@ -71,7 +72,7 @@ class PyTorchCodeTest {
 
     @Test
     void accumulate_divides_the_loss_by_k_and_steps_then_zeroes_every_k_batches_and_at_the_epoch_end() {
-        var lines = PyTorchCode.of(REGRESSION, "accumulate-2");
+        var lines = PyTorchCode.of(REGRESSION, GradientStrategy.parse("accumulate-2"));
         assertThat(texts(lines, Phase.BACKWARD)).containsExactly("(loss / 2).backward()");
         assertThat(texts(lines, Phase.STEP)).containsExactly("if i % 2 == 0 or i == len(batches):",
                 "optimizer.step()");
@@ -81,9 +82,9 @@ class PyTorchCodeTest {
 
     @Test
     void the_phases_of_a_batch_follow_the_strategy() {
-        assertThat(PyTorchCode.phasesOf("summed", true)).containsExactly(Phase.FORWARD, Phase.BACKWARD, Phase.STEP);
-        assertThat(PyTorchCode.phasesOf("accumulate-3", false)).containsExactly(Phase.FORWARD, Phase.BACKWARD);
-        assertThat(PyTorchCode.phasesOf("accumulate-3", true)).endsWith(Phase.STEP, Phase.ZERO_GRAD);
+        assertThat(PyTorchCode.phasesOf(GradientStrategy.parse("summed"), true)).containsExactly(Phase.FORWARD, Phase.BACKWARD, Phase.STEP);
+        assertThat(PyTorchCode.phasesOf(GradientStrategy.parse("accumulate-3"), false)).containsExactly(Phase.FORWARD, Phase.BACKWARD);
+        assertThat(PyTorchCode.phasesOf(GradientStrategy.parse("accumulate-3"), true)).endsWith(Phase.STEP, Phase.ZERO_GRAD);
     }
 
     @Test
@@ -96,7 +97,7 @@ class PyTorchCodeTest {
 
     @Test
     void an_unknown_strategy_is_refused_by_name() {
-        assertThatThrownBy(() -> PyTorchCode.of(GD_BY_HAND, "halved")).hasMessageContaining("'halved'");
+        assertThatThrownBy(() -> PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("halved"))).hasMessageContaining("'halved'");
     }
 
     // --- the generated code, run by real PyTorch (skipped without it) ---
@@ -129,11 +130,11 @@ class PyTorchCodeTest {
         assumeThat(torchAvailable()).as("PyTorch at /usr/bin/python3").isTrue();
         // zeroed: 10 − 2 − 1 + 1 = 8; summed: 10 − 2 − 3 − 2 = 3; averaged: 10 − 2 − 1.5 − 2/3;
         // accumulate-2 (loss / 2): 10 − 1.5 at batch 2, + 0.5 at the epoch's last batch = 9
-        assertThat(runPython(PyTorchCode.of(GD_BY_HAND, "zeroed"))).isEqualTo("{\"theta\": [8.0]}");
-        assertThat(runPython(PyTorchCode.of(GD_BY_HAND, "summed"))).isEqualTo("{\"theta\": [3.0]}");
-        assertThat(runPython(PyTorchCode.of(GD_BY_HAND, "averaged")))
+        assertThat(runPython(PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("zeroed")))).isEqualTo("{\"theta\": [8.0]}");
+        assertThat(runPython(PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("summed")))).isEqualTo("{\"theta\": [3.0]}");
+        assertThat(runPython(PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("averaged"))))
                 .startsWith("{\"theta\": [5.83333333333");
-        assertThat(runPython(PyTorchCode.of(GD_BY_HAND, "accumulate-2"))).isEqualTo("{\"theta\": [9.0]}");
+        assertThat(runPython(PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("accumulate-2")))).isEqualTo("{\"theta\": [9.0]}");
     }
 
     @Test
@@ -145,7 +146,7 @@ class PyTorchCodeTest {
         var oneEpochOneBatch = new Spec(false, 0.05, PyTorchCode.Optim.sgd(), REGRESSION.params(), REGRESSION.loss(),
                 List.of(new Named("x", new double[] {1, 2}, new int[] {2}),
                         new Named("y", new double[] {2, 4}, new int[] {2})), 2, 1, 0, List.of());
-        String out = runPython(PyTorchCode.of(oneEpochOneBatch, "zeroed"));
+        String out = runPython(PyTorchCode.of(oneEpochOneBatch, GradientStrategy.parse("zeroed")));
         assertThat(out).matches("\\{\"w\": \\[0\\.875\\d*\\], \"b\": \\[0\\.225\\d*\\]}");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gradlab.scenario.ExpressionScenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradlab.scenario.BuiltInScenarios;
@@ -26,8 +27,8 @@ class PyTorchDifferentialTest {
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void every_step_of_every_strategy_matches_pytorch(@TempDir Path dir) throws Exception {
         assumeTrue(new File(PYTHON).canExecute(), "no " + PYTHON);
-        Scenario regression = BuiltInScenarios.find("linear-regression-batches").orElseThrow();
-        Scenario mlp = BuiltInScenarios.find("mlp-explicit-weights").orElseThrow();
+        var regression = (ExpressionScenario) BuiltInScenarios.find("linear-regression-batches").orElseThrow();
+        var mlp = (ExpressionScenario) BuiltInScenarios.find("mlp-explicit-weights").orElseThrow();
         Path script = dir.resolve("strategies.py");
         Files.writeString(script, PyTorchScript.forScenarios(regression, mlp));
         Process p = new ProcessBuilder(PYTHON, script.toString()).redirectErrorStream(true).start();
@@ -37,7 +38,7 @@ class PyTorchDifferentialTest {
         assertThat(p.exitValue()).as(out).isZero();
         JsonNode torch = new ObjectMapper().readTree(out);
 
-        for (Scenario s : new Scenario[] {regression, mlp}) {
+        for (ExpressionScenario s : new ExpressionScenario[] {regression, mlp}) {
             for (StrategyRun run : new Runner().run(s).runs()) {
                 JsonNode expected = torch.get(s.id()).get(run.strategy().name());
                 assertThat(run.steps()).hasSize(expected.size());

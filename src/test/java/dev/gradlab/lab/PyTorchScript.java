@@ -1,5 +1,6 @@
 package dev.gradlab.lab;
 
+import dev.gradlab.scenario.ExpressionScenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,9 +20,9 @@ final class PyTorchScript {
     private PyTorchScript() {
     }
 
-    static String forScenarios(Scenario... scenarios) throws Exception {
+    static String forScenarios(ExpressionScenario... scenarios) throws Exception {
         ArrayNode specs = JSON.createArrayNode();
-        for (Scenario s : scenarios) {
+        for (ExpressionScenario s : scenarios) {
             ObjectNode spec = specs.addObject();
             spec.put("id", s.id());
             spec.put("lr", s.learningRate());
@@ -29,7 +30,7 @@ final class PyTorchScript {
             spec.put("batchSize", s.batchSize());
             spec.put("perEpoch", s.batchesPerEpoch());
             spec.put("loss", python(s.loss()));
-            s.strategies().forEach(spec.putArray("strategies")::add);
+            s.strategies().forEach(strategy -> spec.withArray("strategies").add(strategy.name()));
             ObjectNode params = spec.putObject("params");
             s.params().forEach((n, t) -> params.set(n, nested(t)));
             ObjectNode data = spec.putObject("data");

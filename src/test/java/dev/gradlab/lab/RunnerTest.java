@@ -3,6 +3,7 @@ package dev.gradlab.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.engine.GraphView;
 import dev.gradlab.scenario.BuiltInScenarios;
 import java.util.List;
@@ -74,6 +75,29 @@ class RunnerTest {
             assertThat(z.params().get("x")).containsExactly(1, 2, 3);
             assertThat(s.params().get("x")).containsExactly(1, 2, 3);
         }
+    }
+
+    @Test
+    void accumulate_divides_given_gradients_by_k_exactly_once() {
+        // gd-by-hand's numbers: θ = 10, η = 1, gradients 2, 1, −1, K = 2. Loss / 2 halves what backward adds:
+        // .grad 1 | 1 + 0.5 = 1.5 → θ = 10 − 1.5 = 8.5, zero | −0.5 (the epoch's last batch) → θ = 8.5 + 0.5 = 9.
+        // Halving twice would give .grad 0.5, 0.75 and θ 9.25, 9.5.
+        var s = Scenarios.manual("{theta: 10}", "[{theta: 2}, {theta: 1}, {theta: -1}]", 1, 1, "[{accumulate: 2}]");
+        StrategyRun acc = runner.run(s).runs().get(0);
+        assertThat(column(acc, x -> x.grad().get("theta"))).containsExactly(1, 1.5, -0.5);
+        assertThat(column(acc, x -> x.params().get("theta"))).containsExactly(10, 8.5, 9);
+    }
+
+    @Test
+    void accumulate_divides_a_loss_by_k_exactly_once_and_reports_the_undivided_loss() {
+        // loss = 2θ, θ = 10, η = 1, three evaluations, K = 2: backward of 2θ / 2 adds 1 each time.
+        // .grad 1 | 2 → θ = 8, zero | 1 → θ = 7. The loss shown is the batch's own: 20, 20, 16.
+        var s = Scenarios.parse("id: t\ntitle: T\nkind: expression\nlearningRate: 1\nsteps: 3\n"
+                + "strategies: [{accumulate: 2}]\nparams: {theta: 10}\nloss: \"2*theta\"\n");
+        StrategyRun acc = runner.run(s).runs().get(0);
+        assertThat(column(acc, x -> x.grad().get("theta"))).containsExactly(1, 2, 1);
+        assertThat(column(acc, x -> x.params().get("theta"))).containsExactly(10, 8, 7);
+        assertThat(acc.steps()).extracting(StepRecord::loss).containsExactly(20.0, 20.0, 16.0);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.gradlab.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.lab.UpdateFormulas.Formula;
 import dev.gradlab.lab.UpdateFormulas.StepValues;
 import java.util.List;
@@ -14,7 +15,7 @@ class UpdateFormulasTest {
     private static final List<Double> GRADS = List.of(2.0, 1.0, -1.0);
 
     private static List<String> latex(String strategy, StepValues... steps) {
-        return UpdateFormulas.of("theta", 1, strategy, 10, GRADS, List.of(steps)).stream()
+        return UpdateFormulas.of("theta", 1, GradientStrategy.parse(strategy), 10, GRADS, List.of(steps)).stream()
                 .map(Formula::latex).toList();
     }
 
@@ -60,7 +61,7 @@ class UpdateFormulasTest {
 
     @Test
     void the_formula_keeps_the_values_before_and_after_each_step() {
-        var formulas = UpdateFormulas.of("theta", 1, "summed", 10, GRADS,
+        var formulas = UpdateFormulas.of("theta", 1, GradientStrategy.parse("summed"), 10, GRADS,
                 List.of(new StepValues(true, 2.0, 8), new StepValues(true, 3.0, 5)));
         assertThat(formulas.get(1).before()).isEqualTo(8);
         assertThat(formulas.get(1).after()).isEqualTo(5);
@@ -76,7 +77,7 @@ class UpdateFormulasTest {
 
     @Test
     void fewer_batch_gradients_than_steps_is_refused_with_both_counts() {
-        assertThatThrownBy(() -> UpdateFormulas.of("theta", 1, "summed", 10, List.of(2.0),
+        assertThatThrownBy(() -> UpdateFormulas.of("theta", 1, GradientStrategy.parse("summed"), 10, List.of(2.0),
                 List.of(new StepValues(true, 2.0, 8), new StepValues(true, 2.0, 6))))
                 .hasMessageContaining("2 steps").hasMessageContaining("only 1");
     }

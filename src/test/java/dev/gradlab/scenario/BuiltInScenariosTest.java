@@ -29,18 +29,18 @@ class BuiltInScenariosTest {
 
     @Test
     void built_ins_follow_the_issue() {
-        Scenario x2 = BuiltInScenarios.find("accumulate-x-squared").orElseThrow();
+        var x2 = (ExpressionScenario) BuiltInScenarios.find("accumulate-x-squared").orElseThrow();
         assertThat(x2.params().get("x").data()).containsExactly(1, 2, 3);
         assertThat(x2.learningRate()).isZero();
         assertThat(x2.totalBatches()).isEqualTo(5);
-        assertThat(x2.strategies()).containsExactly("zeroed", "summed");
-        Scenario gd = BuiltInScenarios.find("gd-by-hand").orElseThrow();
+        assertThat(x2.strategies()).extracting(GradientStrategy::name).containsExactly("zeroed", "summed");
+        var gd = (ManualScenario) BuiltInScenarios.find("gd-by-hand").orElseThrow();
         assertThat(gd.params().get("theta").data()).containsExactly(10);
         assertThat(gd.learningRate()).isEqualTo(1);
         assertThat(gd.gradients()).extracting(g -> g.get("theta").data()[0]).containsExactly(2.0, 1.0, -1.0);
-        assertThat(gd.strategies()).containsExactly("zeroed", "summed", "averaged");
+        assertThat(gd.strategies()).extracting(GradientStrategy::name).containsExactly("zeroed", "summed", "averaged");
         assertThat(BuiltInScenarios.find("linear-regression-batches").orElseThrow().strategies()).hasSize(4);
-        assertThat(BuiltInScenarios.find("mlp-explicit-weights").orElseThrow().loss().toString())
+        assertThat(((ExpressionScenario) BuiltInScenarios.find("mlp-explicit-weights").orElseThrow()).loss().toString())
                 .contains("cross_entropy");
     }
 }

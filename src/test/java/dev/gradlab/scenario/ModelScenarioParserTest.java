@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,8 +25,8 @@ class ModelScenarioParserTest {
     void the_issue_example_parses_into_a_model_spec() throws Exception {
         Scenario s = ScenarioParser.parse(ISSUE_EXAMPLE, "m.yaml");
         assertThat(s.kind()).isEqualTo(Scenario.Kind.MODEL);
-        ModelSpec m = s.model();
-        assertThat(m).isNotNull();
+        assertThat(s).isInstanceOf(ModelScenario.class);
+        var m = (ModelScenario) s;
         assertThat(m.dataset()).isEqualTo("spiral");
         assertThat(m.samples()).isEqualTo(400);
         assertThat(m.noise()).isEqualTo(0.1);
@@ -39,18 +40,19 @@ class ModelScenarioParserTest {
         assertThat(m.epochs()).isEqualTo(20);
         assertThat(m.learningRate()).isEqualTo(0.03);
         assertThat(m.optimizer().momentum()).isEqualTo(0.9);
-        assertThat(m.strategies()).containsExactly("zeroed", "summed", "averaged", "accumulate-4");
+        assertThat(m.strategies()).extracting(GradientStrategy::name).containsExactly("zeroed", "summed", "averaged", "accumulate-4");
         assertThat(s.strategies()).isEqualTo(m.strategies());
         assertThat(s.epochs()).isEqualTo(20);
         // 400 samples, 100 held out: 300 training examples in batches of 32 → 10 per epoch
         assertThat(s.batchesPerEpoch()).isEqualTo(10);
-        assertThat(s.params()).isEmpty();
+        // a model scenario has no hand-written params: its weights come from the seed
+        assertThat(s.match(ManualScenario::params, ExpressionScenario::params, x -> Map.of())).isEmpty();
     }
 
     @Test
     void defaults_are_relu_no_dropout_seed_0_batches_of_32_and_a_quarter_for_testing() throws Exception {
         Scenario s = ScenarioParser.parse(HEAD + "dataset: {name: xor}\nmodel: {layers: [2, 4, 2]}\n", "m.yaml");
-        ModelSpec m = s.model();
+        var m = (ModelScenario) s;
         assertThat(m.activation()).isEqualTo("relu");
         assertThat(m.dropout()).isZero();
         assertThat(m.seed()).isZero();

@@ -26,13 +26,15 @@ class ScenarioParserTest {
 
     @Test
     void a_valid_file_becomes_a_scenario_with_shapes_batches_and_defaults() throws Exception {
-        Scenario s = ScenarioParser.parse(REGRESSION, "reg.yaml");
+        Scenario parsed = ScenarioParser.parse(REGRESSION, "reg.yaml");
+        assertThat(parsed).isInstanceOf(ExpressionScenario.class);
+        var s = (ExpressionScenario) parsed;
         assertThat(s.id()).isEqualTo("reg");
         assertThat(s.title().in(Locale.TRADITIONAL_CHINESE)).isEqualTo("迴歸");
         assertThat(s.title().in(Locale.ENGLISH)).isEqualTo("Regression");
         assertThat(s.description()).isNull();
         assertThat(s.kind()).isEqualTo(Scenario.Kind.EXPRESSION);
-        assertThat(s.strategies()).containsExactly("zeroed", "accumulate-3", "averaged");
+        assertThat(s.strategies()).extracting(GradientStrategy::name).containsExactly("zeroed", "accumulate-3", "averaged");
         assertThat(s.optimizer().momentum()).isEqualTo(0.9);
         assertThat(s.optimizer().weightDecay()).isEqualTo(0.01);
         assertThat(s.params().keySet()).containsExactly("w", "b", "W");
@@ -54,7 +56,7 @@ class ScenarioParserTest {
                 {"id": "j", "title": "J", "kind": "expression", "learningRate": 1,
                  "params": {"x": [1, 2]}, "loss": "sum(x)"}
                 """, "j.json");
-        assertThat(s.strategies()).containsExactly("zeroed", "summed", "averaged");
+        assertThat(s.strategies()).extracting(GradientStrategy::name).containsExactly("zeroed", "summed", "averaged");
         assertThat(s.optimizer()).isEqualTo(OptimizerSpec.sgd());
         assertThat(s.epochs()).isEqualTo(1);
         assertThat(s.totalBatches()).isEqualTo(1);
@@ -74,11 +76,12 @@ class ScenarioParserTest {
                   - {v: [1, -1]}
                   - {}
                 """, "m.yaml");
-        assertThat(s.gradients()).hasSize(3);
-        assertThat(s.gradients().get(0).keySet()).containsExactly("a");
-        assertThat(s.gradients().get(1).get("v").data()).containsExactly(1, -1);
-        assertThat(s.gradients().get(2)).isEmpty();
-        assertThat(s.loss()).isNull();
+        assertThat(s).isInstanceOf(ManualScenario.class); // no loss: the gradients stand in for backward()
+        var m = (ManualScenario) s;
+        assertThat(m.gradients()).hasSize(3);
+        assertThat(m.gradients().get(0).keySet()).containsExactly("a");
+        assertThat(m.gradients().get(1).get("v").data()).containsExactly(1, -1);
+        assertThat(m.gradients().get(2)).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -18,11 +19,6 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Keeps a flood of new visitors from knocking the server over while existing students go on working. A request that
@@ -36,10 +32,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Requests of an existing session always pass. A new session lives {@code gradlab.sessions.untouched-timeout}
  * (default 2 min) until it is heard from again after its first page (a click, the push connection or the page's
  * heartbeat), and then the usual {@code server.servlet.session.timeout} (30 min by default).
+ *
+ * <p>A plain servlet filter and session listener (no Spring): {@code dev.gradlab.GradlabBeans} registers it for
+ * request dispatches, ahead of Vaadin's servlet.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-public class CrowdGuard extends OncePerRequestFilter implements HttpSessionListener {
+public class CrowdGuard extends HttpFilter implements HttpSessionListener {
 
     static final String INTERACTED = CrowdGuard.class.getName() + ".interacted";
     /** Addresses remembered at most; beyond, the table is cleared (buckets start full again: lenient, bounded). */
@@ -52,10 +49,7 @@ public class CrowdGuard extends OncePerRequestFilter implements HttpSessionListe
     private final AtomicInteger open = new AtomicInteger();
     private final Map<String, Bucket> perAddress = new ConcurrentHashMap<>();
 
-    public CrowdGuard(@Value("${gradlab.sessions.max:0}") int maxSessions,
-            @Value("${gradlab.sessions.new-per-address-per-minute:30}") int newPerAddressPerMinute,
-            @Value("${gradlab.sessions.untouched-timeout:2m}") Duration untouchedTimeout,
-            @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) {
+    public CrowdGuard(int maxSessions, int newPerAddressPerMinute, Duration untouchedTimeout, Duration sessionTimeout) {
         this.maxSessions = maxSessions > 0 ? maxSessions : defaultMaxSessions(Runtime.getRuntime().maxMemory());
         if (newPerAddressPerMinute < 1) {
             throw new IllegalArgumentException("gradlab.sessions.new-per-address-per-minute must be ≥ 1, got "
@@ -80,7 +74,7 @@ public class CrowdGuard extends OncePerRequestFilter implements HttpSessionListe
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         if (session == null && createsSession(request)) {

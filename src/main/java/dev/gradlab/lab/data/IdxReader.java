@@ -21,6 +21,9 @@ import java.util.zip.ZipException;
 public final class IdxReader {
 
     private static final int UNSIGNED_BYTE = 0x08;
+    /** The standard MNIST files' largest: 60,000 training plus 10,000 test images of 28 x 28 pixels. */
+    static final long MAX_VALUES = 70_000L * 28 * 28;
+    private static final int MAX_RANK = 3;
 
     private IdxReader() {
     }
@@ -70,6 +73,10 @@ public final class IdxReader {
             throw new DatasetException(source + ": IDX type code 0x" + String.format("%02x", type) + " ("
                     + typeName(type) + ") is not supported; only 0x08 (unsigned byte) is");
         }
+        if (rank > MAX_RANK) {
+            throw new DatasetException(source + ": the header announces " + rank + " dimensions; IDX labels have 1"
+                    + " and images 3");
+        }
         byte[] header = in.readNBytes(4 * rank);
         if (header.length < 4 * rank) {
             throw new DatasetException(source + ": truncated: the header announces " + rank + " dimensions ("
@@ -89,6 +96,11 @@ public final class IdxReader {
                 throw new DatasetException(source + ": dims " + Arrays.toString(Arrays.copyOf(dims, d + 1))
                         + "… hold more values than one Java array can");
             }
+        }
+        // Before anything is inflated: a gzip bomb posing as an IDX file cannot announce more than this.
+        if (total > MAX_VALUES) {
+            throw new DatasetException(source + ": dims " + Arrays.toString(dims) + " announce " + total
+                    + " values, more than the " + MAX_VALUES + " (70,000 images of 28 x 28) an IDX file may hold here");
         }
         byte[] data = in.readNBytes((int) total);
         if (data.length < total) {

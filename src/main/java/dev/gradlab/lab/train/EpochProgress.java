@@ -1,5 +1,6 @@
 package dev.gradlab.lab.train;
 
+import dev.gradlab.scenario.GradientStrategy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param boundary the model's decision boundary after this epoch, for 2-D data sets; null for images
  * @param done     steps finished over all runs so far, out of {@code total}
  */
-public record EpochProgress(int run, String strategy, EpochRecord epoch, @Nullable DecisionGrid boundary, long done,
+public record EpochProgress(int run, GradientStrategy strategy, EpochRecord epoch, @Nullable DecisionGrid boundary, long done,
         long total) {
 
     public double fraction() {

@@ -1,6 +1,6 @@
 package dev.gradlab.lab.train;
 
-import dev.gradlab.scenario.ModelSpec;
+import dev.gradlab.scenario.ModelScenario;
 import java.util.List;
 
 /**
@@ -9,7 +9,7 @@ import java.util.List;
  * @param norms whether step records hold L2 norms instead of full values: true when the model has more than
  *              {@link ModelTrainer#FULL_VALUES_LIMIT} parameter values
  */
-public record ModelResult(ModelSpec spec, boolean norms, List<ModelRun> runs) {
+public record ModelResult(ModelScenario spec, boolean norms, List<ModelRun> runs) {
 
     public ModelResult {
         runs = List.copyOf(runs);

@@ -1,6 +1,6 @@
 package dev.gradlab.lab.train;
 
-import dev.gradlab.lab.GradientStrategy;
+import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.lab.StepRecord;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,9 +1,9 @@
 package dev.gradlab.lab.train;
 
-import dev.gradlab.lab.GradientStrategy;
+import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.lab.StepRecord;
 import dev.gradlab.lab.data.TrainTest;
-import dev.gradlab.scenario.ModelSpec;
+import dev.gradlab.scenario.ModelScenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -21,7 +21,7 @@ public final class ModelTrainer {
     /** Cells per side of the decision-boundary grid reported for 2-D data sets. */
     public static final int GRID_RESOLUTION = 40;
 
-    public ModelResult train(ModelSpec spec) {
+    public ModelResult train(ModelScenario spec) {
         return train(spec, TrainingProgress.NONE, () -> false);
     }
 
@@ -31,12 +31,12 @@ public final class ModelTrainer {
      * @throws ModelDataException when the layers do not fit the data set
      * @throws dev.gradlab.lab.data.DatasetException when the data set cannot be loaded
      */
-    public ModelResult train(ModelSpec spec, TrainingProgress progress, BooleanSupplier cancelled) {
+    public ModelResult train(ModelScenario spec, TrainingProgress progress, BooleanSupplier cancelled) {
         TrainingData data = new TrainingData(spec);
         boolean norms = spec.parameterCount() > FULL_VALUES_LIMIT;
         List<StrategyTraining> runs = new ArrayList<>();
-        for (String name : spec.strategies()) {
-            runs.add(new StrategyTraining(spec, GradientStrategy.parse(name), norms));
+        for (GradientStrategy strategy : spec.strategies()) {
+            runs.add(new StrategyTraining(spec, strategy, norms));
         }
         int batches = data.batchesPerEpoch();
         long total = (long) runs.size() * spec.epochs() * batches;
@@ -45,7 +45,7 @@ public final class ModelTrainer {
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
             for (int r = 0; r < runs.size(); r++) {
                 StrategyTraining run = runs.get(r);
-                String name = run.strategy.name();
+                GradientStrategy name = run.strategy;
                 if (run.diverged != null) {
                     done += batches; // a diverged run stops: its remaining steps count as done
                     continue;
@@ -83,7 +83,7 @@ public final class ModelTrainer {
     }
 
     /** The train/test split {@link #train} uses for {@code spec} (image sets normalised), e.g. to plot the points. */
-    public static TrainTest data(ModelSpec spec) {
+    public static TrainTest data(ModelScenario spec) {
         return TrainingData.load(spec);
     }
 }

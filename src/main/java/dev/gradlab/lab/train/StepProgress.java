@@ -1,5 +1,6 @@
 package dev.gradlab.lab.train;
 
+import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.lab.StepRecord;
 
 /**
@@ -8,7 +9,7 @@ import dev.gradlab.lab.StepRecord;
  * @param run  index of the strategy's run (order of the scenario's strategies)
  * @param done steps finished over all runs so far, out of {@code total}
  */
-public record StepProgress(int run, String strategy, StepRecord step, long done, long total) {
+public record StepProgress(int run, GradientStrategy strategy, StepRecord step, long done, long total) {
 
     public double fraction() {
         return total == 0 ? 1 : (double) done / total;

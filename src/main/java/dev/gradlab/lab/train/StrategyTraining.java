@@ -5,11 +5,11 @@ import dev.gradlab.engine.Tensor;
 import dev.gradlab.engine.nn.Mlp;
 import dev.gradlab.engine.nn.Sequential;
 import dev.gradlab.lab.Finite;
-import dev.gradlab.lab.GradientStrategy;
+import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.lab.Optimizers;
 import dev.gradlab.lab.StepRecord;
 import dev.gradlab.lab.StrategyStepper;
-import dev.gradlab.scenario.ModelSpec;
+import dev.gradlab.scenario.ModelScenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +32,7 @@ final class StrategyTraining {
     final List<EpochRecord> epochs = new ArrayList<>();
     @Nullable Integer diverged;
 
-    StrategyTraining(ModelSpec spec, GradientStrategy strategy, boolean norms) {
+    StrategyTraining(ModelScenario spec, GradientStrategy strategy, boolean norms) {
         this.strategy = strategy;
         this.norms = norms;
         this.model = Mlp.of(spec.layers(), spec.activation(), spec.dropout(), new Random(spec.seed()));

@@ -5,7 +5,7 @@ import dev.gradlab.lab.data.Dataset;
 import dev.gradlab.lab.data.Datasets;
 import dev.gradlab.lab.data.FashionMnist;
 import dev.gradlab.lab.data.TrainTest;
-import dev.gradlab.scenario.ModelSpec;
+import dev.gradlab.scenario.ModelScenario;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
@@ -27,7 +27,7 @@ final class TrainingData {
     /** {@code orders[e]}: the training examples' order in epoch e (0-based). */
     private final int[][] orders;
 
-    TrainingData(ModelSpec spec) {
+    TrainingData(ModelScenario spec) {
         TrainTest split = load(spec);
         this.train = split.train();
         this.test = split.test();
@@ -60,8 +60,8 @@ final class TrainingData {
     }
 
     /** The train/test split a model scenario trains on (image sets normalised), as the trainer sees it. */
-    static TrainTest load(ModelSpec spec) {
-        Path folder = spec.folder() == null ? null : Path.of(spec.folder());
+    static TrainTest load(ModelScenario spec) {
+        Path folder = spec.folder() == null ? null : dev.gradlab.lab.data.DatasetRoots.resolve(spec.folder());
         TrainTest tt = Datasets.load(spec.dataset(), spec.samples(), spec.noise(), spec.testFraction(), spec.seed(),
                 folder);
         if (!tt.train().isImage()) {
@@ -74,7 +74,7 @@ final class TrainingData {
     }
 
     int batchesPerEpoch() {
-        return (train.size() + batchSize - 1) / batchSize;
+        return dev.gradlab.scenario.Limits.ceilDiv(train.size(), batchSize);
     }
 
     /** Batch {@code b} (0-based) of epoch {@code e} (0-based): its rows and labels. */

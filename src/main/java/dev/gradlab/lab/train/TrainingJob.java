@@ -1,6 +1,6 @@
 package dev.gradlab.lab.train;
 
-import dev.gradlab.scenario.ModelSpec;
+import dev.gradlab.scenario.ModelScenario;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +38,7 @@ public final class TrainingJob {
     private final Object delivery = new Object();
     private volatile long placeVersion;
     private volatile long lastHeard;
-    private final ModelSpec spec;
+    private final ModelScenario spec;
     private final TrainingListener listener;
     private final TrainingJobs owner;
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -51,8 +51,8 @@ public final class TrainingJob {
     private volatile @Nullable ModelResult result;
     private volatile @Nullable String failure;
 
-    TrainingJob(long id, String session, String address, ModelSpec spec, TrainingListener listener, TrainingJobs owner,
-            LongSupplier clock) {
+    TrainingJob(long id, String session, String address, ModelScenario spec, TrainingListener listener,
+            TrainingJobs owner, LongSupplier clock) {
         this.id = id;
         this.session = session;
         this.address = address;
@@ -93,7 +93,7 @@ public final class TrainingJob {
         return lastHeard;
     }
 
-    public ModelSpec spec() {
+    public ModelScenario spec() {
         return spec;
     }
 

@@ -1,6 +1,6 @@
 package dev.gradlab.lab.train;
 
-import dev.gradlab.scenario.ModelSpec;
+import dev.gradlab.scenario.ModelScenario;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * visible ({@link TrainingJob#placeInLine()}). Caps keep a classroom from swamping the server: at most
  * {@code maxPerSession} unfinished jobs per session, {@code maxPerAddress} per client address and {@code maxQueued}
  * waiting jobs overall; a job whose page has gone silent for longer than the heartbeat timeout is cancelled. Jobs never
- * run on the caller's thread. Each job's listener hears its events one at a time, in order. Plain Java; {@link TrainingService} is its Spring face.
+ * run on the caller's thread. Each job's listener hears its events one at a time, in order. Plain Java;
+ * {@link TrainingService} is the app's one instance of it.
  */
 public class TrainingJobs implements AutoCloseable {
 
@@ -88,16 +89,16 @@ public class TrainingJobs implements AutoCloseable {
      * @throws TrainingRejectedException when the session already has {@code maxPerSession} unfinished jobs, or
      *                                   {@code maxQueued} jobs are already waiting
      */
-    public TrainingJob submit(String session, ModelSpec spec, TrainingListener listener) {
+    public TrainingJob submit(String session, ModelScenario spec, TrainingListener listener) {
         return submit(session, session, spec, listener);
     }
 
     /**
-     * As {@link #submit(String, ModelSpec, TrainingListener)}, also capped per client {@code address}.
+     * As {@link #submit(String, ModelScenario, TrainingListener)}, also capped per client {@code address}.
      *
      * @throws TrainingRejectedException also when the address already has {@code maxPerAddress} unfinished jobs
      */
-    public TrainingJob submit(String session, String address, ModelSpec spec, TrainingListener listener) {
+    public TrainingJob submit(String session, String address, ModelScenario spec, TrainingListener listener) {
         TrainingJob job;
         int place = 0;
         long version = 0;

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import dev.gradlab.lab.nograd.BackwardFailure;
+import dev.gradlab.lab.nograd.NoGradLessonFacts;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package dev.gradlab.lab.ui;
 
+import dev.gradlab.scenario.GradientStrategy;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -23,7 +24,7 @@ final class CodePanel extends Composite<Div> {
         getContent().getElement().setAttribute("aria-label", getTranslation("lab.code.heading"));
     }
 
-    void show(List<Line> lines, String strategy, boolean stepped) {
+    void show(List<Line> lines, GradientStrategy strategy, boolean stepped) {
         List<Phase> ran = PyTorchCode.phasesOf(strategy, stepped);
         Phase last = ran.get(ran.size() - 1);
         getContent().removeAll();

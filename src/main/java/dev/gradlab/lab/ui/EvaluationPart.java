@@ -10,6 +10,7 @@ import dev.gradlab.base.ui.chart.LineChart;
 import dev.gradlab.base.ui.chart.Series;
 import dev.gradlab.base.ui.i18n.Numbers;
 import dev.gradlab.lab.nograd.BatchComparison;
+import dev.gradlab.lab.nograd.NoGradLessonFacts;
 import dev.gradlab.lab.nograd.PassFacts;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.gradlab.lab.ui;
 
+import dev.gradlab.scenario.GradientStrategy;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -17,15 +18,15 @@ import java.util.Map;
  */
 final class HandWorkedExample extends Composite<Div> {
 
-    HandWorkedExample(String param, Map<String, List<UpdateFormulas.Formula>> formulas) {
+    HandWorkedExample(String param, Map<GradientStrategy, List<UpdateFormulas.Formula>> formulas) {
         getContent().addClassName("gradlab-cards");
         formulas.forEach((strategy, steps) -> getContent().add(card(param, strategy, steps)));
     }
 
-    private Div card(String param, String strategy, List<UpdateFormulas.Formula> steps) {
+    private Div card(String param, GradientStrategy strategy, List<UpdateFormulas.Formula> steps) {
         Div card = new Div();
         card.addClassName("gradlab-card");
-        card.setId("hand-" + strategy);
+        card.setId("hand-" + strategy.name());
         card.add(new H3(StrategyText.label(this, strategy)));
         Paragraph description = new Paragraph(StrategyText.description(this, strategy));
         description.addClassName("gradlab-muted");
@@ -33,7 +34,7 @@ final class HandWorkedExample extends Composite<Div> {
         card.add(Formula.display(UpdateFormulas.rule(param, strategy)));
         for (UpdateFormulas.Formula f : steps) {
             Formula formula = Formula.display(f.latex());
-            formula.setId("hand-" + strategy + "-formula-" + f.step());
+            formula.setId("hand-" + strategy.name() + "-formula-" + f.step());
             card.add(formula);
         }
         Div path = new Div();
@@ -49,9 +50,9 @@ final class HandWorkedExample extends Composite<Div> {
         return card;
     }
 
-    private Span value(String strategy, int step, double v) {
+    private Span value(GradientStrategy strategy, int step, double v) {
         Span s = new Span(Numbers.format(v, getLocale()));
-        s.setId("hand-" + strategy + "-" + step);
+        s.setId("hand-" + strategy.name() + "-" + step);
         s.getElement().setAttribute("title", getTranslation("lesson.part2.result", "θ", step,
                 Numbers.format(v, getLocale())));
         return s;

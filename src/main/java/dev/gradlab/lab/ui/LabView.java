@@ -25,10 +25,15 @@ import dev.gradlab.lab.RunFacts;
 import dev.gradlab.lab.RunResult;
 import dev.gradlab.lab.StepRecord;
 import dev.gradlab.lab.train.TrainingService;
-import dev.gradlab.scenario.ModelSpec;
+import dev.gradlab.scenario.ExpressionScenario;
+import dev.gradlab.scenario.GradientStrategy;
+import dev.gradlab.scenario.ManualScenario;
+import dev.gradlab.scenario.ModelScenario;
+import dev.gradlab.scenario.TensorData;
 import dev.gradlab.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,15 +48,15 @@ import org.jspecify.annotations.Nullable;
 public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     /** The last state shown in this browser tab, so a language switch (which re-creates the view) keeps it. */
-    private record Saved(String scenarioId, LabUrl state, String focus) {}
+    private record Saved(String scenarioId, LabUrl state, GradientStrategy focus) {}
 
     private final LabService lab;
     private final TrainingService training;
-    private final CheckboxGroup<String> strategyBox = new CheckboxGroup<>();
+    private final CheckboxGroup<GradientStrategy> strategyBox = new CheckboxGroup<>();
     private final StepControls controls = new StepControls(this::setStep);
     private final StepTables tables = new StepTables();
     private final RunCharts charts = new RunCharts();
-    private final Select<String> focusSelect = new Select<>();
+    private final Select<GradientStrategy> focusSelect = new Select<>();
     private final CodePanel code = new CodePanel();
     private final GraphPanel graph = new GraphPanel();
     private final Paragraph noStrategy = new Paragraph();
@@ -60,7 +65,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
     private @Nullable Scenario scenario;
     private @Nullable RunResult result;
     private LabUrl state = new LabUrl(List.of(), 1);
-    private String focus = "";
+    private GradientStrategy focus = GradientStrategy.ZEROED;
 
     public LabView(LabService lab, TrainingService training) {
         this.lab = lab;
@@ -71,7 +76,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         strategyBox.setId("strategies");
         strategyBox.addValueChangeListener(e -> {
             if (e.isFromClient()) {
-                List<String> chosen = new ArrayList<>(scenario.strategies());
+                List<GradientStrategy> chosen = new ArrayList<>(scenario.strategies());
                 chosen.retainAll(e.getValue());
                 state = new LabUrl(List.copyOf(chosen), state.step());
                 showRun();
@@ -97,32 +102,34 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         String id = event.getRouteParameters().get("scenarioId").orElse(null);
         Scenario s = id == null ? lab.scenarios().get(0) : lab.scenario(id).orElse(null);
         if (s == null) {
-            showProblem(new LabUrl.Problem("lab.error.scenario", List.of(id)));
+            // a hand-made 10 kB id is not repeated back whole
+            showProblem(new LabUrl.Problem("lab.error.scenario", List.of(dev.gradlab.scenario.Limits.cut(id, 40))));
             return;
         }
-        ModelSpec model = modelSpec(s);
-        if (model != null) {
-            showTraining(s, model);
-            return;
-        }
+        s.match(m -> enterStepped(s, event), e -> enterStepped(s, event), this::showTraining);
+    }
+
+    /** Manual and expression scenarios are stepped batch by batch, in the state the URL (or the last visit) asks for. */
+    private boolean enterStepped(Scenario s, BeforeEnterEvent event) {
         Saved saved = ComponentUtil.getData(event.getUI(), Saved.class);
         if (event.getTrigger() == NavigationTrigger.REFRESH_ROUTE && saved != null
                 && saved.scenarioId().equals(s.id())) {
             focus = saved.focus();
             show(s, saved.state());
-            return;
+            return true;
         }
         LabUrl.Parsed parsed = LabUrl.parse(event.getLocation().getQueryParameters().getParameters(),
                 s.strategies(), (int) s.totalBatches());
         if (parsed.problem() != null) {
             showProblem(parsed.problem());
-            return;
+            return true;
         }
         if (s == scenario && result != null && parsed.state().strategies().equals(state.strategies())) {
             setStep(parsed.state().step()); // the same view with another step: no rebuild
-            return;
+            return true;
         }
         show(s, parsed.state());
+        return true;
     }
 
     private void show(Scenario s, LabUrl initial) {
@@ -147,7 +154,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         Div columns = new Div(main, side);
         columns.addClassName("gradlab-lab-columns");
         // many parameter values make tall rows in a half-width table: then tables take the full width
-        if (s.params().values().stream().mapToInt(p -> p.numel()).sum() > 6) {
+        if (parameterNumbers(s) > 6) {
             columns.addClassName("stacked");
         }
         panels.removeAll();
@@ -158,13 +165,14 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
     }
 
     /** Model scenarios are trained live rather than stepped: their own panel replaces the step controls. */
-    private void showTraining(Scenario s, ModelSpec model) {
+    private boolean showTraining(ModelScenario model) {
         controls.stop();
-        scenario = s;
+        scenario = model;
         result = null;
         removeAll();
-        addHeading(s);
+        addHeading(model);
         add(new TrainingPanel(training, model));
+        return true;
     }
 
     /** The scenario's title and its description (the instructor's Markdown, rendered). */
@@ -177,8 +185,9 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         }
     }
 
-    private static @Nullable ModelSpec modelSpec(Scenario s) {
-        return s.kind() == Scenario.Kind.MODEL ? s.model() : null;
+    private static int parameterNumbers(Scenario s) {
+        Map<String, TensorData> params = s.match(ManualScenario::params, ExpressionScenario::params, m -> Map.of());
+        return params.values().stream().mapToInt(TensorData::numel).sum();
     }
 
     /** Runs the chosen strategies (cached by the service) and redraws everything for the current step. */
@@ -216,7 +225,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         tables.setCurrent(step);
         charts.setCurrent(step);
         code.show(lab.pytorch(scenario, focus), focus, record.stepped());
-        graph.show(lab.graphAt(scenario, focus, step), scenario.kind() == Scenario.Kind.MANUAL);
+        graph.show(lab.graphAt(scenario, focus, step), scenario.match(m -> true, e -> false, m -> false));
         updateUrl();
     }
 

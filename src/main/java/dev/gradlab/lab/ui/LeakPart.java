@@ -10,6 +10,7 @@ import dev.gradlab.base.ui.chart.Series;
 import dev.gradlab.base.ui.i18n.Numbers;
 import dev.gradlab.engine.GraphStats;
 import dev.gradlab.lab.nograd.LeakPoint;
+import dev.gradlab.lab.nograd.NoGradLessonFacts;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import dev.gradlab.base.ui.i18n.Numbers;
 import dev.gradlab.lab.nograd.ModeFacts;
+import dev.gradlab.lab.nograd.NoGradLessonFacts;
 import java.util.Arrays;
 import java.util.List;
 

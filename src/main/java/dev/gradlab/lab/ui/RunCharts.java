@@ -35,10 +35,10 @@ final class RunCharts extends Composite<Div> {
         this.result = result;
         getContent().removeAll();
         charts.clear();
-        List<String> params = new ArrayList<>(result.scenario().params().keySet());
+        List<String> params = new ArrayList<>(result.params().keySet());
         for (String p : params.subList(0, Math.min(params.size(), MAX_PARAM_CHARTS))) {
             // a trajectory starts where every strategy starts: the initial value, at step 0
-            double initial = result.scenario().params().get(p).data()[0];
+            double initial = result.params().get(p).data()[0];
             add(getTranslation("charts.params", p), p, 0, run -> prepend(initial, RunFacts.paramTrajectory(run, p, 0)));
         }
         if (result.runs().stream().anyMatch(r -> r.steps().stream().anyMatch(s -> s.loss() != null))) {
@@ -75,7 +75,7 @@ final class RunCharts extends Composite<Div> {
         chart.setAnimated(false);
         List<Series> series = new ArrayList<>();
         for (StrategyRun run : result.runs()) {
-            series.add(Series.indexed(StrategyText.label(this, run.strategy().name()), firstStep, of.apply(run)));
+            series.add(Series.indexed(StrategyText.label(this, run.strategy()), firstStep, of.apply(run)));
         }
         chart.setSeries(series);
         Div box = new Div(new H3(title), chart);

@@ -34,7 +34,7 @@ final class StepTables extends Composite<Div> {
                 table.setColumnVisible(StepTable.Column.LOSS, false);
             }
             table.setCurrentStep(current);
-            Div box = new Div(new H3(StrategyText.label(this, run.strategy().name())), table);
+            Div box = new Div(new H3(StrategyText.label(this, run.strategy())), table);
             box.addClassName("gradlab-table-box");
             box.setId("table-" + run.strategy().name());
             getContent().add(box);

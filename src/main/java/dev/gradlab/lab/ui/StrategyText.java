@@ -1,6 +1,7 @@
 package dev.gradlab.lab.ui;
 
 import com.vaadin.flow.component.Component;
+import dev.gradlab.scenario.GradientStrategy;
 
 /** Localized names and one-line descriptions of the gradient strategies ({@code accumulate-K} carries its K). */
 final class StrategyText {
@@ -13,38 +14,15 @@ final class StrategyText {
         String get(String key, Object... args);
     }
 
-    static String label(Component c, String strategy) {
+    static String label(Component c, GradientStrategy strategy) {
         return label(c::getTranslation, strategy);
     }
 
-    static String label(Translator t, String strategy) {
-        int k = accumulation(strategy);
-        return switch (strategy) {
-            case "zeroed" -> t.get("strategy.zeroed");
-            case "summed" -> t.get("strategy.summed");
-            case "averaged" -> t.get("strategy.averaged");
-            default -> k > 0 ? t.get("strategy.accumulate", k) : strategy;
-        };
+    static String label(Translator t, GradientStrategy strategy) {
+        return t.get(strategy.labelKey(), strategy.accumulation());
     }
 
-    static String description(Component c, String strategy) {
-        int k = accumulation(strategy);
-        return switch (strategy) {
-            case "zeroed" -> c.getTranslation("strategy.zeroed.desc");
-            case "summed" -> c.getTranslation("strategy.summed.desc");
-            case "averaged" -> c.getTranslation("strategy.averaged.desc");
-            default -> k > 0 ? c.getTranslation("strategy.accumulate.desc", k) : "";
-        };
-    }
-
-    private static int accumulation(String strategy) {
-        if (strategy.startsWith("accumulate-")) {
-            try {
-                return Integer.parseInt(strategy.substring("accumulate-".length()));
-            } catch (NumberFormatException e) {
-                return 0;
-            }
-        }
-        return 0;
+    static String description(Component c, GradientStrategy strategy) {
+        return c.getTranslation(strategy.labelKey() + ".desc", strategy.accumulation());
     }
 }

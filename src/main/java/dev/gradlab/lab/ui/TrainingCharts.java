@@ -1,5 +1,6 @@
 package dev.gradlab.lab.ui;
 
+import dev.gradlab.scenario.GradientStrategy;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
@@ -30,7 +31,7 @@ final class TrainingCharts extends Composite<Div> {
     }
 
     /** Empties the charts for a new run over these strategies (labels looked up through {@code c}). */
-    void reset(Component c, List<String> strategies) {
+    void reset(Component c, List<GradientStrategy> strategies) {
         names = strategies.stream().map(s -> StrategyText.label(c, s)).toList();
         losses.clear();
         accuracies.clear();

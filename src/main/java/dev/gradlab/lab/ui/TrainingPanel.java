@@ -1,5 +1,6 @@
 package dev.gradlab.lab.ui;
 
+import dev.gradlab.scenario.GradientStrategy;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.UI;
@@ -20,7 +21,7 @@ import dev.gradlab.lab.train.ModelTrainer;
 import dev.gradlab.lab.train.TrainingJob;
 import dev.gradlab.lab.train.TrainingRejectedException;
 import dev.gradlab.lab.train.TrainingService;
-import dev.gradlab.scenario.ModelSpec;
+import dev.gradlab.scenario.ModelScenario;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -36,9 +37,9 @@ import org.jspecify.annotations.Nullable;
 final class TrainingPanel extends Composite<Div> {
 
     private final TrainingService service;
-    private final ModelSpec spec;
+    private final ModelScenario spec;
     private final @Nullable Dataset testPoints;
-    private final CheckboxGroup<String> strategies = new CheckboxGroup<>();
+    private final CheckboxGroup<GradientStrategy> strategies = new CheckboxGroup<>();
     private final IntegerField epochs = new IntegerField();
     private final Button start = new Button();
     private final Button cancel = new Button();
@@ -51,7 +52,7 @@ final class TrainingPanel extends Composite<Div> {
     private @Nullable TrainingUpdates updates;
     private int runEpochs;
 
-    TrainingPanel(TrainingService service, ModelSpec spec) {
+    TrainingPanel(TrainingService service, ModelScenario spec) {
         this.service = service;
         this.spec = spec;
         // 2-D sets are generated from the seed in microseconds; image sets are not drawn, so never loaded here
@@ -110,14 +111,14 @@ final class TrainingPanel extends Composite<Div> {
     }
 
     private void submit() {
-        List<String> chosen = new ArrayList<>(spec.strategies());
+        List<GradientStrategy> chosen = new ArrayList<>(spec.strategies());
         chosen.retainAll(strategies.getValue());
         if (chosen.isEmpty()) {
             setStatus("error", getTranslation("lab.no-strategy"));
             return;
         }
         int n = epochs.getValue() == null ? spec.epochs() : Math.max(1, Math.min(spec.epochs(), epochs.getValue()));
-        ModelSpec run = spec.withStrategies(chosen).withEpochs(n);
+        ModelScenario run = spec.withStrategies(chosen).withEpochs(n);
         UI ui = UI.getCurrent();
         charts.reset(this, chosen);
         accuracies.removeAll();
@@ -150,7 +151,7 @@ final class TrainingPanel extends Composite<Div> {
     }
 
     /** The test points to draw over the boundary; without them the pictures still show the boundary. */
-    private static @Nullable Dataset testSet(ModelSpec spec) {
+    private static @Nullable Dataset testSet(ModelScenario spec) {
         try {
             return ModelTrainer.data(spec).test();
         } catch (RuntimeException e) {

@@ -16,6 +16,7 @@ import dev.gradlab.lab.train.ModelRun;
 import dev.gradlab.lab.train.StepProgress;
 import dev.gradlab.lab.train.TrainingJob;
 import dev.gradlab.lab.train.TrainingListener;
+import dev.gradlab.scenario.GradientStrategy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,8 +77,8 @@ final class TrainingUpdates implements TrainingListener {
     private @Nullable TrainingJob job;
 
     /** UI thread only. */
-    private final Map<String, Div> pictures = new HashMap<>();
-    private final Map<String, H3> titles = new HashMap<>();
+    private final Map<GradientStrategy, Div> pictures = new HashMap<>();
+    private final Map<GradientStrategy, H3> titles = new HashMap<>();
 
     /** A finished epoch and its picture, drawn on the training thread. */
     private record Epoch(EpochProgress progress, @Nullable String svg) {}
@@ -189,7 +190,7 @@ final class TrainingUpdates implements TrainingListener {
         }
         if (!arrived.isEmpty()) {
             panel.charts().addAll(arrived.stream().map(a -> Map.entry(a.progress().run(), a.progress().epoch())).toList());
-            Map<String, Epoch> latest = new HashMap<>();
+            Map<GradientStrategy, Epoch> latest = new HashMap<>();
             arrived.forEach(a -> latest.put(a.progress().strategy(), a));
             for (Epoch a : arrived) {
                 if (a.svg() != null && latest.get(a.progress().strategy()) == a) {
@@ -214,11 +215,11 @@ final class TrainingUpdates implements TrainingListener {
     }
 
     /** The strategy's picture box, created the first time (in strategy order, since epoch 1 arrives in that order). */
-    private Div picture(String strategy, int epoch) {
+    private Div picture(GradientStrategy strategy, int epoch) {
         Div svg = pictures.get(strategy);
         if (svg == null) {
             svg = new Div();
-            svg.setId("boundary-" + strategy);
+            svg.setId("boundary-" + strategy.name());
             H3 title = new H3();
             Div box = new Div(title, svg);
             box.addClassName("gradlab-boundary");
@@ -257,7 +258,7 @@ final class TrainingUpdates implements TrainingListener {
         for (ModelRun run : result.runs()) {
             String name = run.strategy().name();
             EpochRecord last = run.last();
-            String label = StrategyText.label(texts, name);
+            String label = StrategyText.label(texts, run.strategy());
             Paragraph p = new Paragraph(run.diverged() != null || last == null || Double.isNaN(last.accuracy())
                     ? texts.get("training.accuracy.diverged", label, run.diverged() == null ? "?" : run.diverged())
                     : texts.get(images ? "training.accuracy.images" : "training.accuracy.value", label,

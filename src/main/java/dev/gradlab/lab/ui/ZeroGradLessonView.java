@@ -1,5 +1,7 @@
 package dev.gradlab.lab.ui;
 
+import dev.gradlab.scenario.GradientStrategy;
+import dev.gradlab.scenario.ManualScenario;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -50,8 +52,7 @@ public class ZeroGradLessonView extends Div implements HasDynamicTitle {
     }
 
     private Div createHandWorkedPart() {
-        Scenario s = lab.scenario(HAND_WORKED).orElseThrow(
-                () -> new IllegalStateException("built-in scenario " + HAND_WORKED + " is missing"));
+        ManualScenario s = lab.manual(HAND_WORKED);
         RunResult result = lab.run(s);
         String param = s.params().keySet().iterator().next();
         String grads = lab.givenGradients(s).stream().map(g -> Numbers.format(g, getLocale()))
@@ -74,7 +75,7 @@ public class ZeroGradLessonView extends Div implements HasDynamicTitle {
         divergence.addClassName("gradlab-callout");
         Div legend = new Div();
         legend.addClassName("gradlab-legend");
-        for (String strategy : RunFacts.names(result)) {
+        for (GradientStrategy strategy : RunFacts.strategies(result)) {
             Paragraph p = new Paragraph(StrategyText.label(this, strategy) + " — "
                     + StrategyText.description(this, strategy));
             legend.add(p);

@@ -1,11 +1,7 @@
 package dev.gradlab.lab.data;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.util.Arrays;
 import java.util.List;
@@ -38,14 +34,14 @@ class DatasetTest {
             perm[i] = perm[j];
             perm[j] = t;
         }
-        assertEquals(3, tt.test().size());
-        assertEquals(7, tt.train().size());
+        assertThat(tt.test().size()).isEqualTo(3);
+        assertThat(tt.train().size()).isEqualTo(7);
         for (int k = 0; k < 3; k++) {
-            assertEquals(perm[k], tt.test().x()[k][0]);
-            assertEquals(perm[k] % 2, tt.test().y()[k]);
+            assertThat(tt.test().x()[k][0]).isEqualTo(perm[k]);
+            assertThat(tt.test().y()[k]).isEqualTo(perm[k] % 2);
         }
         for (int k = 0; k < 7; k++) {
-            assertEquals(perm[3 + k], tt.train().x()[k][0]);
+            assertThat(tt.train().x()[k][0]).isEqualTo(perm[3 + k]);
         }
     }
 
@@ -53,7 +49,7 @@ class DatasetTest {
     void split_uses_every_example_once_and_is_reproducible_from_its_seed() {
         Dataset d = indexed(101);
         TrainTest a = d.split(0.25, 42);
-        assertEquals(25, a.test().size()); // round(101 · 0.25) = round(25.25)
+        assertThat(a.test().size()).isEqualTo(25); // round(101 · 0.25) = round(25.25)
         double[] all = new double[101];
         int k = 0;
         for (double[] row : a.train().x()) {
@@ -64,55 +60,59 @@ class DatasetTest {
         }
         Arrays.sort(all);
         for (int i = 0; i < 101; i++) {
-            assertEquals(i, all[i]);
+            assertThat(all[i]).isEqualTo(i);
         }
-        assertEquals(a, d.split(0.25, 42));
-        assertNotEquals(a.train(), d.split(0.25, 43).train());
+        assertThat(d.split(0.25, 42)).isEqualTo(a);
+        assertThat(d.split(0.25, 43).train()).isNotEqualTo(a.train());
     }
 
     @Test
     void split_refuses_fractions_that_leave_a_side_empty() {
         Dataset d = indexed(10);
         for (double f : new double[] {0, 1, -0.5, Double.NaN}) {
-            DatasetException e = assertThrows(DatasetException.class, () -> d.split(f, 1));
-            assertTrue(e.getMessage().startsWith("indexed: testFraction must be strictly between 0 and 1"));
+            assertThatExceptionOfType(DatasetException.class).isThrownBy(() -> d.split(f, 1))
+                    .withMessageStartingWith("indexed: testFraction must be strictly between 0 and 1");
         }
-        assertTrue(assertThrows(DatasetException.class, () -> d.split(0.01, 1)).getMessage().contains("empty test set"));
-        assertTrue(assertThrows(DatasetException.class, () -> d.split(0.99, 1)).getMessage()
-                .contains("empty training set"));
+        assertThatExceptionOfType(DatasetException.class).isThrownBy(() -> d.split(0.01, 1))
+                .withMessageContaining("empty test set");
+        assertThatExceptionOfType(DatasetException.class).isThrownBy(() -> d.split(0.99, 1))
+                .withMessageContaining("empty training set");
     }
 
     @Test
     void normalize_maps_each_value_to_its_z_score_and_leaves_the_original_alone() {
         Dataset d = indexed(3);
         Dataset n = d.normalize(1, 2);
-        assertArrayEquals(new double[] {-0.5}, n.x()[0]);
-        assertArrayEquals(new double[] {0.5}, n.x()[2]);
-        assertArrayEquals(new double[] {0}, d.x()[0]);
-        assertSame(d.y(), n.y());
-        assertThrows(DatasetException.class, () -> d.normalize(0, 0));
+        assertThat(n.x()[0]).containsExactly(new double[] {-0.5});
+        assertThat(n.x()[2]).containsExactly(new double[] {0.5});
+        assertThat(d.x()[0]).containsExactly(new double[] {0});
+        assertThat(n.y()).isSameAs(d.y());
+        assertThatExceptionOfType(DatasetException.class).isThrownBy(() -> d.normalize(0, 0));
     }
 
     @Test
     void inconsistent_parts_are_refused_with_what_and_where() {
         double[][] x = {{1, 2}, {3}};
-        DatasetException row = assertThrows(DatasetException.class, () -> new Dataset("d", x, new int[] {0, 1}, 2,
-                new int[] {2}, List.of("a", "b"), List.of("0", "1")));
-        assertEquals("d: row 1 has 1 values, expected 2 for example shape [2]", row.getMessage());
-        DatasetException label = assertThrows(DatasetException.class, () -> new Dataset("d", new double[][] {{1}},
-                new int[] {2}, 2, new int[] {1}, List.of("a"), List.of("0", "1")));
-        assertEquals("d: label 2 of example 0 is outside [0, 2)", label.getMessage());
-        DatasetException count = assertThrows(DatasetException.class, () -> new Dataset("d", new double[][] {{1}},
-                new int[0], 2, new int[] {1}, List.of("a"), List.of("0", "1")));
-        assertEquals("d: 1 feature rows but 0 labels", count.getMessage());
-        DatasetException notImage = assertThrows(DatasetException.class, () -> indexed(2).height());
-        assertTrue(notImage.getMessage().contains("not an image set"));
+        DatasetException row = assertThatExceptionOfType(DatasetException.class)
+                .isThrownBy(() -> new Dataset("d", x, new int[] {0, 1}, 2,
+                new int[] {2}, List.of("a", "b"), List.of("0", "1"))).actual();
+        assertThat(row.getMessage()).isEqualTo("d: row 1 has 1 values, expected 2 for example shape [2]");
+        DatasetException label = assertThatExceptionOfType(DatasetException.class)
+                .isThrownBy(() -> new Dataset("d", new double[][] {{1}},
+                new int[] {2}, 2, new int[] {1}, List.of("a"), List.of("0", "1"))).actual();
+        assertThat(label.getMessage()).isEqualTo("d: label 2 of example 0 is outside [0, 2)");
+        DatasetException count = assertThatExceptionOfType(DatasetException.class)
+                .isThrownBy(() -> new Dataset("d", new double[][] {{1}},
+                new int[0], 2, new int[] {1}, List.of("a"), List.of("0", "1"))).actual();
+        assertThat(count.getMessage()).isEqualTo("d: 1 feature rows but 0 labels");
+        assertThatExceptionOfType(DatasetException.class).isThrownBy(() -> indexed(2).height())
+                .withMessageContaining("not an image set");
     }
 
     @Test
     void the_example_shape_cannot_be_changed_from_outside() {
         Dataset d = indexed(2);
         d.shape()[0] = 99;
-        assertArrayEquals(new int[] {1}, d.shape());
+        assertThat(d.shape()).containsExactly(new int[] {1});
     }
 }

@@ -1,9 +1,7 @@
 package dev.gradlab.lab.data;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,14 +19,14 @@ class FashionMnistBundleTest {
 
     @Test
     void the_bundled_subset_holds_6000_training_and_1000_test_images_of_28_by_28() {
-        assertEquals(6000, bundled.train().size());
-        assertEquals(1000, bundled.test().size());
+        assertThat(bundled.train().size()).isEqualTo(6000);
+        assertThat(bundled.test().size()).isEqualTo(1000);
         for (Dataset d : new Dataset[] {bundled.train(), bundled.test()}) {
-            assertEquals(28, d.height());
-            assertEquals(28, d.width());
-            assertEquals(784, d.features());
-            assertEquals(10, d.classes());
-            assertEquals(FashionMnist.CLASS_NAMES_EN, d.classNames());
+            assertThat(d.height()).isEqualTo(28);
+            assertThat(d.width()).isEqualTo(28);
+            assertThat(d.features()).isEqualTo(784);
+            assertThat(d.classes()).isEqualTo(10);
+            assertThat(d.classNames()).isEqualTo(FashionMnist.CLASS_NAMES_EN);
         }
     }
 
@@ -38,8 +36,8 @@ class FashionMnistBundleTest {
         int[] test = new int[10];
         java.util.Arrays.fill(train, 600);
         java.util.Arrays.fill(test, 100);
-        assertArrayEquals(train, bundled.train().classCounts());
-        assertArrayEquals(test, bundled.test().classCounts());
+        assertThat(bundled.train().classCounts()).containsExactly(train);
+        assertThat(bundled.test().classCounts()).containsExactly(test);
     }
 
     @Test
@@ -54,15 +52,15 @@ class FashionMnistBundleTest {
                 sum += v;
             }
         }
-        assertEquals(0, min);
-        assertEquals(1, max);
+        assertThat(min).isEqualTo(0);
+        assertThat(max).isEqualTo(1);
         // the subset's mean should be near the full set's 0.2860
-        assertEquals(FashionMnist.MEAN, sum / (6000 * 784), 0.01);
+        assertThat(sum / (6000 * 784)).isCloseTo(FashionMnist.MEAN, within(0.01));
     }
 
     @Test
     void load_by_name_without_a_folder_gives_the_bundled_subset() {
-        assertEquals(bundled, Datasets.load("fashion-mnist", 400, 0.1, 0.25, 42));
+        assertThat(Datasets.load("fashion-mnist", 400, 0.1, 0.25, 42)).isEqualTo(bundled);
     }
 
     @Test
@@ -73,8 +71,8 @@ class FashionMnistBundleTest {
         mine.train().x()[0] = mine.train().x()[1];
         mine.train().y()[0] = 99;
         TrainTest theirs = Datasets.fashionMnist();
-        assertSame(first, theirs.train().x()[0]);
-        assertEquals(firstLabel, theirs.train().y()[0]);
+        assertThat(theirs.train().x()[0]).isSameAs(first);
+        assertThat(theirs.train().y()[0]).isEqualTo(firstLabel);
     }
 
     static boolean debianFilesInstalled() {
@@ -85,8 +83,8 @@ class FashionMnistBundleTest {
     @EnabledIf("debianFilesInstalled")
     void the_bundled_subset_is_the_first_600_and_100_images_per_class_of_the_full_files() {
         TrainTest full = Datasets.load("fashion-mnist", 0, 0, 0, 0, FashionMnistSubset.DEBIAN_FOLDER);
-        assertEquals(60000, full.train().size());
-        assertEquals(10000, full.test().size());
+        assertThat(full.train().size()).isEqualTo(60000);
+        assertThat(full.test().size()).isEqualTo(10000);
         check(full.train(), bundled.train(), 600);
         check(full.test(), bundled.test(), 100);
     }
@@ -97,11 +95,12 @@ class FashionMnistBundleTest {
         for (int i = 0; i < full.size() && k < subset.size(); i++) {
             int c = full.y()[i];
             if (seen[c]++ < perClass) {
-                assertEquals(c, subset.y()[k]);
-                assertArrayEquals(full.x()[i], subset.x()[k], 0.0, "subset image " + k + " = full image " + i);
+                assertThat(subset.y()[k]).isEqualTo(c);
+                assertThat(subset.x()[k])
+                        .as("subset image " + k + " = full image " + i).containsExactly(full.x()[i], within(0.0));
                 k++;
             }
         }
-        assertEquals(subset.size(), k);
+        assertThat(k).isEqualTo(subset.size());
     }
 }

@@ -1,10 +1,8 @@
 package dev.gradlab.lab.data;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,33 +18,33 @@ class PlaygroundSetsTest {
         Dataset b = Datasets.generate(name, 300, 0.2, 42);
         Dataset c = Datasets.generate(name, 300, 0.2, 43);
         for (int i = 0; i < a.size(); i++) {
-            assertArrayEquals(a.x()[i], b.x()[i], 0.0);
+            assertThat(b.x()[i]).containsExactly(a.x()[i], within(0.0));
         }
-        assertArrayEquals(a.y(), b.y());
-        assertEquals(a, b);
-        assertNotEquals(a, c);
+        assertThat(b.y()).containsExactly(a.y());
+        assertThat(b).isEqualTo(a);
+        assertThat(c).isNotEqualTo(a);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"spiral", "xor", "circle", "gaussian"})
     void every_set_has_the_asked_number_of_two_feature_points_with_binary_labels(String name) {
         Dataset d = Datasets.generate(name, 301, 0.1, 7);
-        assertEquals(301, d.size());
-        assertEquals(2, d.classes());
-        assertArrayEquals(new int[] {2}, d.shape());
-        assertEquals(List.of("x1", "x2"), d.featureNames());
+        assertThat(d.size()).isEqualTo(301);
+        assertThat(d.classes()).isEqualTo(2);
+        assertThat(d.shape()).containsExactly(new int[] {2});
+        assertThat(d.featureNames()).isEqualTo(List.of("x1", "x2"));
         for (int i = 0; i < d.size(); i++) {
-            assertEquals(2, d.x()[i].length);
-            assertTrue(d.y()[i] == 0 || d.y()[i] == 1);
+            assertThat(d.x()[i].length).isEqualTo(2);
+            assertThat(d.y()[i]).isIn(0, 1);
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"spiral", "circle", "gaussian"})
     void sets_made_class_by_class_are_balanced_exactly_when_noise_does_not_relabel(String name) {
-        assertArrayEquals(new int[] {200, 200}, Datasets.generate(name, 400, 0, 1).classCounts());
+        assertThat(Datasets.generate(name, 400, 0, 1).classCounts()).containsExactly(new int[] {200, 200});
         // odd sizes: the extra point goes to class 1, which is made first
-        assertArrayEquals(new int[] {200, 201}, Datasets.generate(name, 401, 0, 1).classCounts());
+        assertThat(Datasets.generate(name, 401, 0, 1).classCounts()).containsExactly(new int[] {200, 201});
     }
 
     @Test
@@ -54,14 +52,15 @@ class PlaygroundSetsTest {
         Dataset clean = Datasets.generate("xor", 2000, 0, 3);
         for (int i = 0; i < clean.size(); i++) {
             double[] p = clean.x()[i];
-            assertEquals(p[0] * p[1] >= 0 ? 1 : 0, clean.y()[i], "point " + i);
+            assertThat(clean.y()[i]).as("point " + i).isEqualTo(p[0] * p[1] >= 0 ? 1 : 0);
             // playground padding: |coordinate| in [0.3, 5.3] playground units, i.e. divided by 6
             for (double v : p) {
-                assertTrue(Math.abs(v) >= 0.3 / 6 - 1e-12 && Math.abs(v) <= 5.3 / 6 + 1e-12, "coordinate " + v);
+                assertThat(Math.abs(v) >= 0.3 / 6 - 1e-12 && Math.abs(v) <= 5.3 / 6 + 1e-12)
+                        .as("coordinate " + v).isTrue();
             }
         }
         int ones = clean.classCounts()[1];
-        assertTrue(ones > 900 && ones < 1100, "class 1 count " + ones);
+        assertThat(ones).as("class 1 count").isStrictlyBetween(900, 1100);
 
         // noise 0.2 jitters the labelling point by at most 5·0.2 = 1 playground unit = 1/6 per axis
         Dataset noisy = Datasets.generate("xor", 2000, 0.2, 3);
@@ -70,12 +69,12 @@ class PlaygroundSetsTest {
             double[] p = noisy.x()[i];
             int rule = p[0] * p[1] >= 0 ? 1 : 0;
             if (Math.abs(p[0]) > 1.0 / 6 && Math.abs(p[1]) > 1.0 / 6) {
-                assertEquals(rule, noisy.y()[i], "point " + i + " away from the axes");
+                assertThat(noisy.y()[i]).as("point " + i + " away from the axes").isEqualTo(rule);
             } else if (rule != noisy.y()[i]) {
                 flipped++;
             }
         }
-        assertTrue(flipped > 0, "noise should mislabel some points near the axes");
+        assertThat(flipped).as("noise should mislabel some points near the axes").isPositive();
     }
 
     @Test
@@ -84,12 +83,12 @@ class PlaygroundSetsTest {
         for (int i = 0; i < clean.size(); i++) {
             double r = Math.hypot(clean.x()[i][0], clean.x()[i][1]) * 6;
             if (clean.y()[i] == 1) {
-                assertTrue(r <= 2.5, "inner radius " + r);
+                assertThat(r).as("inner radius").isLessThanOrEqualTo(2.5);
             } else {
-                assertTrue(r >= 3.5 && r <= 5, "outer radius " + r);
+                assertThat(r).as("outer radius").isBetween(3.5, 5.0);
             }
         }
-        assertArrayEquals(new int[] {500, 500}, clean.classCounts());
+        assertThat(clean.classCounts()).containsExactly(new int[] {500, 500});
 
         // noise 0.1 moves the labelling point by at most 0.5·√2 playground units: ring points (r ≥ 3.5) stay
         // class 0, only disc points closer than that to the edge r = 2.5 can turn into class 0
@@ -97,9 +96,9 @@ class PlaygroundSetsTest {
         for (int i = 0; i < some.size(); i++) {
             double r = Math.hypot(some.x()[i][0], some.x()[i][1]) * 6;
             if (some.y()[i] == 1) {
-                assertTrue(r <= 2.5, "inner radius " + r);
+                assertThat(r).as("inner radius").isLessThanOrEqualTo(2.5);
             } else {
-                assertTrue(r >= 2.5 - 0.5 * Math.sqrt(2), "radius of a class 0 point " + r);
+                assertThat(r).as("radius of a class 0 point").isGreaterThanOrEqualTo(2.5 - 0.5 * Math.sqrt(2));
             }
         }
         // strong noise relabels some points, but the radius still tells the classes apart on average
@@ -108,7 +107,7 @@ class PlaygroundSetsTest {
         for (int i = 0; i < noisy.size(); i++) {
             meanRadius[noisy.y()[i]] += Math.hypot(noisy.x()[i][0], noisy.x()[i][1]) / noisy.classCounts()[noisy.y()[i]];
         }
-        assertTrue(meanRadius[1] < meanRadius[0], "mean radii " + meanRadius[0] + ", " + meanRadius[1]);
+        assertThat(meanRadius[1]).as("mean radius of class 1 against class 0").isLessThan(meanRadius[0]);
     }
 
     @Test
@@ -130,8 +129,10 @@ class PlaygroundSetsTest {
                     double mean = sum[c][j] / 4000;
                     double var = sq[c][j] / 4000 - mean * mean;
                     // 5 standard errors of the mean, 10 % on the variance (its standard error is ~2.2 %)
-                    assertEquals(centre, mean, 5 * Math.sqrt(variance / 4000), "class " + c + " mean, noise " + noise);
-                    assertEquals(variance, var, 0.1 * variance, "class " + c + " variance, noise " + noise);
+                    assertThat(mean)
+                            .as("class " + c + " mean, noise " + noise).isCloseTo(centre, within(5 * Math.sqrt(variance / 4000)));
+                    assertThat(var)
+                            .as("class " + c + " variance, noise " + noise).isCloseTo(variance, within(0.1 * variance));
                 }
             }
         }
@@ -144,25 +145,26 @@ class PlaygroundSetsTest {
         for (int i = 0; i < 200; i++) {
             double[] p = d.x()[i];
             double[] q = d.x()[200 + i];
-            assertEquals(1, d.y()[i]);
-            assertEquals(0, d.y()[200 + i]);
+            assertThat(d.y()[i]).isEqualTo(1);
+            assertThat(d.y()[200 + i]).isEqualTo(0);
             double r = Math.hypot(p[0], p[1]) * 6;
-            assertEquals(5.0 * i / 200, r, 1e-9);
+            assertThat(r).isCloseTo(5.0 * i / 200, within(1e-9));
             if (i > 0) {
                 // x = r sin t, y = r cos t with t = 1.75 · 2π · r / 5 (mod 2π)
                 double t = 1.75 * 2 * Math.PI * r / 5;
-                assertEquals(r * Math.sin(t) / 6, p[0], 1e-9);
-                assertEquals(r * Math.cos(t) / 6, p[1], 1e-9);
+                assertThat(p[0]).isCloseTo(r * Math.sin(t) / 6, within(1e-9));
+                assertThat(p[1]).isCloseTo(r * Math.cos(t) / 6, within(1e-9));
             }
             // the other arm is the same point turned by π: (−x, −y)
-            assertEquals(-p[0], q[0], 1e-9);
-            assertEquals(-p[1], q[1], 1e-9);
+            assertThat(q[0]).isCloseTo(-p[0], within(1e-9));
+            assertThat(q[1]).isCloseTo(-p[1], within(1e-9));
         }
         Dataset noisy = Datasets.generate("spiral", 400, 0.5, 9);
         for (int i = 0; i < 400; i++) {
             double dx = noisy.x()[i][0] - d.x()[i][0];
             double dy = noisy.x()[i][1] - d.x()[i][1];
-            assertTrue(Math.abs(dx) <= 0.5 / 6 && Math.abs(dy) <= 0.5 / 6, "noise moves a point at most noise/6");
+            assertThat(Math.abs(dx) <= 0.5 / 6 && Math.abs(dy) <= 0.5 / 6)
+                    .as("noise moves a point at most noise/6").isTrue();
         }
     }
 
@@ -171,20 +173,22 @@ class PlaygroundSetsTest {
     void features_stay_within_minus_one_and_one(String name) {
         Dataset d = Datasets.generate(name, 1000, 0.5, 2);
         for (double[] p : d.x()) {
-            assertTrue(Math.abs(p[0]) <= 1 && Math.abs(p[1]) <= 1, name + " point " + p[0] + ", " + p[1]);
+            assertThat(Math.abs(p[0]) <= 1 && Math.abs(p[1]) <= 1).as(name + " point " + p[0] + ", " + p[1]).isTrue();
         }
     }
 
     @Test
     void bad_sample_counts_and_noise_are_refused_with_the_parameter_named() {
-        DatasetException few = assertThrows(DatasetException.class, () -> Datasets.generate("spiral", 1, 0, 1));
-        assertTrue(few.getMessage().contains("samples") && few.getMessage().contains("got 1"), few.getMessage());
-        DatasetException many = assertThrows(DatasetException.class,
-                () -> Datasets.generate("xor", Datasets.MAX_SAMPLES + 1, 0, 1));
-        assertTrue(many.getMessage().contains("samples"), many.getMessage());
+        DatasetException few = assertThatExceptionOfType(DatasetException.class)
+                .isThrownBy(() -> Datasets.generate("spiral", 1, 0, 1)).actual();
+        assertThat(few.getMessage()).contains("samples", "got 1");
+        DatasetException many = assertThatExceptionOfType(DatasetException.class)
+                .isThrownBy(() -> Datasets.generate("xor", Datasets.MAX_SAMPLES + 1, 0, 1)).actual();
+        assertThat(many.getMessage()).contains("samples");
         for (double noise : new double[] {-0.1, 1.5, Double.NaN}) {
-            DatasetException e = assertThrows(DatasetException.class, () -> Datasets.generate("circle", 10, noise, 1));
-            assertTrue(e.getMessage().startsWith("circle: noise"), e.getMessage());
+            DatasetException e = assertThatExceptionOfType(DatasetException.class)
+                    .isThrownBy(() -> Datasets.generate("circle", 10, noise, 1)).actual();
+            assertThat(e.getMessage()).startsWith("circle: noise");
         }
     }
 }

@@ -3,24 +3,25 @@ package dev.gradlab.lab.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradlab.scenario.BuiltInScenarios;
-import dev.gradlab.scenario.ModelSpec;
+import dev.gradlab.scenario.GradientStrategy;
+import dev.gradlab.scenario.ModelScenario;
 import dev.gradlab.scenario.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BuiltInModelScenariosTest {
 
-    private static ModelSpec spec(String id) {
+    private static ModelScenario spec(String id) {
         Scenario s = BuiltInScenarios.find(id).orElseThrow();
-        assertThat(s.model()).as(id).isNotNull();
-        return s.model();
+        assertThat(s).as(id).isInstanceOf(ModelScenario.class);
+        return (ModelScenario) s;
     }
 
     @Test
     void spiral_mlp_with_zeroed_passes_90_percent_while_summed_stays_at_chance() {
-        ModelSpec spec = spec("spiral-mlp");
+        ModelScenario spec = spec("spiral-mlp");
         assertThat(spec.layers()).hasSize(4); // two hidden layers
-        ModelResult result = new ModelTrainer().train(spec.withStrategies(List.of("zeroed", "summed")));
+        ModelResult result = new ModelTrainer().train(spec.withStrategies(GradientStrategy.parseAll("zeroed", "summed")));
         ModelRun zeroed = result.runs().get(0);
         ModelRun summed = result.runs().get(1);
         assertThat(zeroed.epochs()).hasSize(spec.epochs());
@@ -35,7 +36,7 @@ class BuiltInModelScenariosTest {
     @Test
     void every_built_in_model_scenario_trains_its_first_epoch() {
         for (String id : List.of("xor-mlp", "circle-mlp", "gaussian-mlp")) {
-            ModelResult r = new ModelTrainer().train(spec(id).withEpochs(1).withStrategies(List.of("zeroed")));
+            ModelResult r = new ModelTrainer().train(spec(id).withEpochs(1).withStrategies(GradientStrategy.parseAll("zeroed")));
             assertThat(r.runs().get(0).epochs()).as(id).hasSize(1);
             assertThat(r.norms()).as(id).isFalse();
         }

@@ -3,6 +3,8 @@ package dev.gradlab.lab.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gradlab.scenario.ModelScenario;
+import dev.gradlab.scenario.TestCommons;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -196,8 +198,8 @@ class TrainingJobsTest {
     @Test
     void a_job_that_cannot_train_fails_with_the_reason() throws Exception {
         try (TrainingJobs jobs = new TrainingJobs(1, 1, 1)) {
-            var spec = new dev.gradlab.scenario.ModelSpec("xor", 80, 0.1, 0.25, null, new int[] {3, 4, 2}, "tanh", 0,
-                    1, 10, 1, 0.1, dev.gradlab.scenario.OptimizerSpec.sgd(), List.of("zeroed"));
+            var spec = new ModelScenario(TestCommons.common(1, 0.1, dev.gradlab.scenario.OptimizerSpec.sgd(), List.of("zeroed")),
+                "xor", 80, 0.1, 0.25, null, new int[] {3, 4, 2}, "tanh", 0, 1, 10);
             TrainingJob job = jobs.submit("s", spec, new TrainingListener() {
             });
             assertThat(job.awaitFinished(Duration.ofSeconds(10))).isTrue();

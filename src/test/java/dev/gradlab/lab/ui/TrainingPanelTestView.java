@@ -7,7 +7,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.gradlab.lab.train.TrainingService;
-import dev.gradlab.scenario.ModelSpec;
+import dev.gradlab.scenario.ModelScenario;
+import dev.gradlab.scenario.TestCommons;
 import dev.gradlab.scenario.OptimizerSpec;
 import java.util.List;
 
@@ -31,12 +32,11 @@ public class TrainingPanelTestView extends Div implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String which = event.getRouteParameters().get("which").orElse("small");
-        ModelSpec spec = which.equals("slow")
-                ? new ModelSpec("spiral", 4000, 0.1, 0.25, null, new int[] {2, 64, 64, 2}, "relu", 0.0, 1, 1, 20,
-                        0.01, OptimizerSpec.sgd(), List.of("zeroed", "summed"))
-                : new ModelSpec("xor", 200, 0.1, 0.25, null, new int[] {2, 8, 2}, "tanh", 0.0, 42, 16, 3, 0.1,
-                        new OptimizerSpec(OptimizerSpec.Type.SGD, 0.9, 0, 0, false, 0.9, 0.999, 1e-8),
-                        List.of("zeroed", "summed"));
+        ModelScenario spec = which.equals("slow")
+                ? new ModelScenario(TestCommons.common(20, 0.01, OptimizerSpec.sgd(), List.of("zeroed", "summed")),
+                "spiral", 4000, 0.1, 0.25, null, new int[] {2, 64, 64, 2}, "relu", 0.0, 1, 1)
+                : new ModelScenario(TestCommons.common(3, 0.1, new OptimizerSpec(OptimizerSpec.Type.SGD, 0.9, 0, 0, false, 0.9, 0.999, 1e-8), List.of("zeroed", "summed")),
+                "xor", 200, 0.1, 0.25, null, new int[] {2, 8, 2}, "tanh", 0.0, 42, 16);
         removeAll();
         add(new TrainingPanel(training, spec));
     }

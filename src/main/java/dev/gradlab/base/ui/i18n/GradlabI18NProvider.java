@@ -2,17 +2,15 @@ package dev.gradlab.base.ui.i18n;
 
 import com.vaadin.flow.i18n.DefaultI18NProvider;
 import java.util.Locale;
-import org.springframework.stereotype.Component;
 
 /**
  * Vaadin's default provider over {@code vaadin-i18n/translations.properties} (English) and
  * {@code translations_zh_TW.properties}, with the supported locales fixed so the browser's language is matched only
  * against these two.
  */
-@Component
-class GradlabI18NProvider extends DefaultI18NProvider {
+public class GradlabI18NProvider extends DefaultI18NProvider {
 
-    GradlabI18NProvider() {
+    public GradlabI18NProvider() {
         super(Languages.SUPPORTED);
     }
 

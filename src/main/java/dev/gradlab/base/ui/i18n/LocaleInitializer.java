@@ -3,11 +3,9 @@ package dev.gradlab.base.ui.i18n;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import java.util.Collections;
-import org.springframework.stereotype.Component;
 
 /** Gives each new session the language its browser prefers (Accept-Language), before any view is built. */
-@Component
-class LocaleInitializer implements VaadinServiceInitListener {
+public class LocaleInitializer implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {

@@ -1,4 +1,4 @@
-package dev.gradlab.engine;
+package dev.gradlab.engine.backend;
 
 /**
  * What runs the engine's large matrix products, for reports such as the {@code bench} command (like PyTorch's
@@ -12,7 +12,7 @@ public final class Backend {
 
     /**
      * Threads a large product runs on: the {@code gradlab.threads} property, else the available processors; 1 if the
-     * native BLAS in use takes calls one at a time.
+     * native BLAS in use takes calls one at a time; the library's own count if it spreads its own threads.
      */
     public static int numThreads() {
         return Gemm.threadsUsed();
@@ -23,7 +23,17 @@ public final class Backend {
         return Gemm.threadsUsed() > 1;
     }
 
-    /** One line: native BLAS (which library, its measured rate) or the Java kernel, and the threads. */
+    /** The native BLAS file in use, or {@code "none"} when the Java kernel does the large products. */
+    public static String blasLibrary() {
+        return NativeGemm.loaded().library();
+    }
+
+    /** Threads the native BLAS runs each call on (1 when it is told so, or with the Java kernel). */
+    public static int blasThreadsPerCall() {
+        return NativeGemm.loaded().ownThreads();
+    }
+
+    /** One line: native BLAS (which library, why) or the Java kernel (why), and the threads. */
     public static String matmul() {
         return Gemm.describe();
     }

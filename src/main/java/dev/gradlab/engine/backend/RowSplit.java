@@ -1,4 +1,4 @@
-package dev.gradlab.engine;
+package dev.gradlab.engine.backend;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * daemon pool take blocks until none is left. The caller takes blocks too, so a busy pool (other jobs, a loaded
  * machine) never makes a product wait for a helper to start: it just runs on fewer cores. Threads: the
  * {@code gradlab.threads} property, else the number of available processors.
+ *
+ * <p>The blocks are a function of the number of rows only ({@link #blocks(int)}), never of the thread count or of
+ * which thread takes which block, so a kernel whose result could depend on the block boundaries still gives the same
+ * bits on one thread or many, on an idle machine or a busy one.
  */
 final class RowSplit {
 
@@ -32,18 +36,32 @@ final class RowSplit {
         void run(int i0, int i1);
     }
 
+    /** Fewest rows per block. */
+    static final int MIN_ROWS = 8;
+    /** Most blocks a product is cut into (the 8 two threads used to take; more than 8 threads would wait). */
+    static final int MAX_BLOCKS = 8;
+
+    /** How many blocks rows [0, m) are cut into: depends on m alone. */
+    static int blocks(int m) {
+        return Math.max(1, Math.min(MAX_BLOCKS, m / MIN_ROWS));
+    }
+
     /**
-     * Rows [0, m) on up to {@code threads} threads, in several blocks per thread taken one at a time from a shared
-     * counter: a thread that gets less of the CPU (a busy core) simply takes fewer blocks.
+     * Rows [0, m) cut into {@code count} equal blocks (the same ones whatever the thread count), run on up to
+     * {@code threads} threads that take blocks one at a time from a shared counter: a thread that gets less of the CPU
+     * (a busy core) simply takes fewer blocks.
      */
-    static void run(Rows rows, int m, int threads) {
+    static void run(Rows rows, int m, int count, int threads) {
         ExecutorService pool = POOL;
-        threads = Math.min(threads, THREADS);
+        count = Math.max(1, Math.min(count, m));
+        threads = Math.min(Math.min(threads, THREADS), count);
         if (threads <= 1 || pool == null) {
-            rows.run(0, m);
+            for (int b = 0; b < count; b++) {
+                rows.run(start(m, b, count), start(m, b + 1, count));
+            }
             return;
         }
-        Blocks blocks = new Blocks(rows, m, Math.min(m, threads * BLOCKS_PER_THREAD));
+        Blocks blocks = new Blocks(rows, m, count);
         for (int t = 1; t < threads; t++) {
             pool.execute(blocks::work);
         }
@@ -58,7 +76,9 @@ final class RowSplit {
         }
     }
 
-    private static final int BLOCKS_PER_THREAD = 4;
+    private static int start(int m, int block, int count) {
+        return (int) ((long) m * block / count);
+    }
 
     private static final class Blocks {
         final Rows rows;
@@ -79,7 +99,7 @@ final class RowSplit {
             for (int b; (b = next.getAndIncrement()) < count; ) {
                 try {
                     if (failure.get() == null) {
-                        rows.run((int) ((long) m * b / count), (int) ((long) m * (b + 1) / count));
+                        rows.run(start(m, b, count), start(m, b + 1, count));
                     }
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);

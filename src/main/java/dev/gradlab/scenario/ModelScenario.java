@@ -2,12 +2,13 @@ package dev.gradlab.scenario;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything a {@code kind: model} scenario asks for: the data set, the MLP, and how to train it. Self-contained, so
- * the model trainer needs nothing else; the scenario's common fields (epochs, learning rate, optimizer, strategies)
- * are repeated here from the same file.
+ * {@code kind: model}: an MLP trained on a data set, once per strategy. Batches are the training set's, reshuffled
+ * every epoch from the seed.
  *
  * @param dataset      {@code spiral}, {@code xor}, {@code circle}, {@code gaussian}, {@code fashion-mnist} or
  *                     {@code mnist}
@@ -19,15 +20,20 @@ import org.jspecify.annotations.Nullable;
  * @param activation   {@code relu}, {@code tanh} or {@code sigmoid}
  * @param dropout      dropout probability after every hidden activation, in [0, 1)
  * @param seed         initial weights, data generation, the split and the shuffling all come from it
- * @param strategies   canonical strategy names, as {@link Scenario#strategies()}
+ * @param batchSize    training examples per batch
  */
-public record ModelSpec(String dataset, int samples, double noise, double testFraction, @Nullable String folder,
-        int[] layers, String activation, double dropout, long seed, int batchSize, int epochs, double learningRate,
-        OptimizerSpec optimizer, List<String> strategies) {
+public record ModelScenario(Common common, String dataset, int samples, double noise, double testFraction,
+        @Nullable String folder, int[] layers, String activation, double dropout, long seed, int batchSize)
+        implements Scenario {
 
-    public ModelSpec {
+    public ModelScenario {
         layers = layers.clone();
-        strategies = List.copyOf(strategies);
+    }
+
+    @Override
+    public <R> R match(Function<ManualScenario, R> manual, Function<ExpressionScenario, R> expression,
+            Function<ModelScenario, R> model) {
+        return model.apply(this);
     }
 
     @Override
@@ -60,6 +66,13 @@ public record ModelSpec(String dataset, int samples, double noise, double testFr
         return folder == null ? ModelReader.BUNDLED_TRAIN : -1;
     }
 
+    /** 0 when the training examples are only known after loading (image files from a folder). */
+    @Override
+    public int batchesPerEpoch() {
+        int train = trainExamples();
+        return train < 0 ? 0 : Limits.ceilDiv(train, batchSize);
+    }
+
     /** Weights and biases in the MLP: Σ (in·out + out) over consecutive layer sizes. */
     public long parameterCount() {
         long n = 0;
@@ -69,36 +82,36 @@ public record ModelSpec(String dataset, int samples, double noise, double testFr
         return n;
     }
 
-    /** A copy with other strategies (e.g. the Lab running only some of them). */
-    public ModelSpec withStrategies(List<String> strategies) {
-        return new ModelSpec(dataset, samples, noise, testFraction, folder, layers, activation, dropout, seed,
-                batchSize, epochs, learningRate, optimizer, strategies);
+    @Override
+    public ModelScenario withStrategies(List<GradientStrategy> strategies) {
+        return new ModelScenario(common.withStrategies(strategies), dataset, samples, noise, testFraction, folder,
+                layers, activation, dropout, seed, batchSize);
     }
 
-    /** A copy with another number of epochs (e.g. a quicker demo). */
-    public ModelSpec withEpochs(int epochs) {
-        return new ModelSpec(dataset, samples, noise, testFraction, folder, layers, activation, dropout, seed,
-                batchSize, epochs, learningRate, optimizer, strategies);
+    @Override
+    public ModelScenario withEpochs(int epochs) {
+        return new ModelScenario(common.withEpochs(epochs), dataset, samples, noise, testFraction, folder, layers,
+                activation, dropout, seed, batchSize);
     }
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof ModelSpec m && dataset.equals(m.dataset) && samples == m.samples
-                && Double.compare(noise, m.noise) == 0 && Double.compare(testFraction, m.testFraction) == 0
-                && java.util.Objects.equals(folder, m.folder) && Arrays.equals(layers, m.layers)
-                && activation.equals(m.activation) && Double.compare(dropout, m.dropout) == 0 && seed == m.seed
-                && batchSize == m.batchSize && epochs == m.epochs && Double.compare(learningRate, m.learningRate) == 0
-                && optimizer.equals(m.optimizer) && strategies.equals(m.strategies);
+        return o instanceof ModelScenario m && common.equals(m.common) && dataset.equals(m.dataset)
+                && samples == m.samples && Double.compare(noise, m.noise) == 0
+                && Double.compare(testFraction, m.testFraction) == 0 && Objects.equals(folder, m.folder)
+                && Arrays.equals(layers, m.layers) && activation.equals(m.activation)
+                && Double.compare(dropout, m.dropout) == 0 && seed == m.seed && batchSize == m.batchSize;
     }
 
     @Override
     public int hashCode() {
-        return 31 * java.util.Objects.hash(dataset, samples, seed, epochs, strategies) + Arrays.hashCode(layers);
+        return 31 * Objects.hash(common, dataset, samples, seed, batchSize) + Arrays.hashCode(layers);
     }
 
     @Override
     public String toString() {
-        return "ModelSpec[" + dataset + ", layers " + Arrays.toString(layers) + " " + activation + ", seed " + seed
-                + ", batch " + batchSize + ", " + epochs + " epochs, lr " + learningRate + ", " + strategies + "]";
+        return "ModelScenario[" + common.id() + ": " + dataset + ", layers " + Arrays.toString(layers) + " "
+                + activation + ", seed " + seed + ", batch " + batchSize + ", " + common.epochs() + " epochs, lr "
+                + common.learningRate() + ", " + common.strategies() + "]";
     }
 }
