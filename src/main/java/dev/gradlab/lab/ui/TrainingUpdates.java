@@ -194,8 +194,9 @@ final class TrainingUpdates implements TrainingListener {
             arrived.forEach(a -> latest.put(a.progress().strategy(), a));
             for (Epoch a : arrived) {
                 if (a.svg() != null && latest.get(a.progress().strategy()) == a) {
+                    // sent once, not kept: as a property the picture would stay in the session's state tree
                     picture(a.progress().strategy(), a.progress().epoch().epoch())
-                            .getElement().setProperty("innerHTML", a.svg());
+                            .getElement().executeJs("this.innerHTML = $0", a.svg());
                 }
             }
         }
