@@ -51,14 +51,19 @@ final class TrainingCharts extends Composite<Div> {
 
     /** Several epochs at once (run index, record), drawn once. */
     void addAll(List<Map.Entry<Integer, EpochRecord>> epochs) {
+        append(epochs);
+        redraw();
+    }
+
+    /** Several epochs at once, not drawn yet ({@link #redraw()} later). */
+    void append(List<Map.Entry<Integer, EpochRecord>> epochs) {
         for (var e : epochs) {
             losses.get(e.getKey()).add(e.getValue().trainLoss());
             accuracies.get(e.getKey()).add(e.getValue().accuracy() * 100);
         }
-        redraw();
     }
 
-    private void redraw() {
+    void redraw() {
         loss.setSeries(series(losses));
         accuracy.setSeries(series(accuracies));
     }

@@ -187,7 +187,7 @@ final class TrainingPanel extends Composite<Div> {
         setStatus("queued", getTranslation("training.queued", place));
     }
 
-    /** Bar and text together (at most four times a second), so the text never lags the bar. */
+    /** Bar and text together (at most twice a second), so the text never lags the bar. */
     void showRunning(int epoch, long done, long total) {
         showProgress(done, total);
         setStatus("running", total == 0 ? getTranslation("training.starting")

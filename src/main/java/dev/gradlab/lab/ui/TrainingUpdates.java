@@ -19,6 +19,7 @@ import dev.gradlab.lab.train.TrainingListener;
 import dev.gradlab.scenario.GradientStrategy;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,9 +44,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class TrainingUpdates implements TrainingListener {
 
-    static final long PUSH_MILLIS = 250;
+    static final long PUSH_MILLIS = 500;
 
-    /** One daemon thread for every training panel of the application: at most four pushes a second per panel. */
+    /**
+     * Charts and boundary pictures are redrawn at most this often (and at the end). Every push holds the session lock
+     * while it is written, and four SVG pictures plus two charts re-rendered per epoch kept the lock and the browser
+     * busy enough that a click during training waited seconds on a loaded machine.
+     */
+    static final long DRAW_MILLIS = 1_500;
+
+    /** One daemon thread for every training panel of the application: at most two pushes a second per panel. */
     private static final ScheduledThreadPoolExecutor PUSHER = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "training-pusher");
         t.setDaemon(true);
@@ -79,6 +87,10 @@ final class TrainingUpdates implements TrainingListener {
     /** UI thread only. */
     private final Map<GradientStrategy, Div> pictures = new HashMap<>();
     private final Map<GradientStrategy, H3> titles = new HashMap<>();
+    /** Epochs whose charts and pictures are not drawn yet (at most one redraw every {@value #DRAW_MILLIS} ms). */
+    private final Map<GradientStrategy, Epoch> pendingPictures = new LinkedHashMap<>();
+    private boolean chartsBehind;
+    private long lastDrawn = System.nanoTime() - TimeUnit.SECONDS.toNanos(10);
 
     /** A finished epoch and its picture, drawn on the training thread. */
     private record Epoch(EpochProgress progress, @Nullable String svg) {}
@@ -189,16 +201,30 @@ final class TrainingUpdates implements TrainingListener {
             arrived.add(e);
         }
         if (!arrived.isEmpty()) {
-            panel.charts().addAll(arrived.stream().map(a -> Map.entry(a.progress().run(), a.progress().epoch())).toList());
-            Map<GradientStrategy, Epoch> latest = new HashMap<>();
-            arrived.forEach(a -> latest.put(a.progress().strategy(), a));
+            panel.charts().append(arrived.stream().map(a -> Map.entry(a.progress().run(), a.progress().epoch())).toList());
+            chartsBehind = true;
             for (Epoch a : arrived) {
-                if (a.svg() != null && latest.get(a.progress().strategy()) == a) {
-                    // sent once, not kept: as a property the picture would stay in the session's state tree
-                    picture(a.progress().strategy(), a.progress().epoch().epoch())
-                            .getElement().executeJs("this.innerHTML = $0", a.svg());
+                if (a.svg() != null) {
+                    pendingPictures.put(a.progress().strategy(), a); // only the latest of each strategy is drawn
                 }
             }
+        }
+        long now = System.nanoTime();
+        if ((chartsBehind || !pendingPictures.isEmpty())
+                && (end != null || now - lastDrawn >= TimeUnit.MILLISECONDS.toNanos(DRAW_MILLIS))) {
+            lastDrawn = now;
+            if (chartsBehind) {
+                panel.charts().redraw();
+                chartsBehind = false;
+            }
+            for (Epoch a : pendingPictures.values()) {
+                // sent once, not kept: as a property the picture would stay in the session's state tree
+                picture(a.progress().strategy(), a.progress().epoch().epoch())
+                        .getElement().executeJs("this.innerHTML = $0", a.svg());
+            }
+            pendingPictures.clear();
+        } else if (chartsBehind || !pendingPictures.isEmpty()) {
+            dirty.set(true); // drawn on a later tick
         }
         if (end != null) {
             stop();

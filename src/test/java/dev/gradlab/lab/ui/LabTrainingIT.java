@@ -49,23 +49,27 @@ class LabTrainingIT extends BrowserTest {
     @Test
     void the_page_answers_at_once_while_a_model_trains_and_cancel_stops_it_within_a_second() {
         open("/lab/spiral-mlp");
+        // the baseline: the same page with its charts and pictures drawn (a short run), nothing training
+        page.locator("#training-epochs input").fill("2");
+        page.locator("#training-start").click();
+        assertThat(page.locator("#training-status")).hasAttribute("data-state", "done");
+        List<Long> idle = themeRoundTrips(5);
+        System.out.println("theme toggle round trips after a run, idle (ms, sorted): " + idle);
+
+        page.locator("#training-epochs input").fill("20");
         page.locator("#training-start").click();
         assertThat(page.locator("#training-status")).hasAttribute("data-state", "running");
         page.waitForFunction("() => document.querySelector('#training-progress').value > 0.05");
 
-        // a server round trip while both cores train: the theme toggle's label comes back from the server; the median
-        // of five, as the machine running the tests may be shared (before the fix a click waited for the whole run)
-        List<Long> times = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            String before = page.locator("#theme-toggle").getAttribute("aria-label");
-            long t0 = System.nanoTime();
-            page.locator("#theme-toggle").click();
-            page.waitForFunction("b => document.querySelector('#theme-toggle').getAttribute('aria-label') !== b", before);
-            times.add((System.nanoTime() - t0) / 1_000_000);
-        }
-        Collections.sort(times);
+        // a server round trip while the model trains: the theme toggle's label comes back from the server. The median of
+        // five, against 500 ms or twice the idle median of the same page, whichever is larger: the machine running the
+        // tests may be shared and loaded (an idle click then takes 300 ms, not 50), while the original defect (a click
+        // answered only after the whole run, 10 s and more) fails either bound by far
+        List<Long> times = themeRoundTrips(5);
         System.out.println("theme toggle round trips during training (ms, sorted): " + times);
-        assertThat(times.get(2)).as("median theme toggle round trip (ms), target 100; all: %s", times).isLessThan(500);
+        long bound = Math.max(500, 2 * idle.get(2));
+        assertThat(times.get(2)).as("median theme toggle round trip (ms), bound %d; all: %s, idle: %s", bound, times,
+                idle).isLessThan(bound);
         assertThat(page.locator("#training-status")).hasAttribute("data-state", "running");
 
         long t0 = System.nanoTime();
@@ -75,6 +79,20 @@ class LabTrainingIT extends BrowserTest {
         System.out.println("cancel to 'cancelled' during training: " + cancelMs + " ms");
         assertThat(cancelMs).as("cancel to 'cancelled' (ms), target 1000").isLessThan(1500);
         assertThat(page.locator("#training-start")).isEnabled();
+    }
+
+    /** {@code n} clicks on the theme toggle, each until its label (set by the server) has changed; sorted, in ms. */
+    private List<Long> themeRoundTrips(int n) {
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String before = page.locator("#theme-toggle").getAttribute("aria-label");
+            long t0 = System.nanoTime();
+            page.locator("#theme-toggle").click();
+            page.waitForFunction("b => document.querySelector('#theme-toggle').getAttribute('aria-label') !== b", before);
+            times.add((System.nanoTime() - t0) / 1_000_000);
+        }
+        Collections.sort(times);
+        return times;
     }
 
     @Test
