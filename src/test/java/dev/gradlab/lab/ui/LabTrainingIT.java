@@ -101,7 +101,9 @@ class LabTrainingIT extends BrowserTest {
             page.locator("#training-start").click();
             assertThat(page.locator("#training-status")).hasAttribute("data-state", "running");
         }
-        page.waitForFunction("() => document.querySelector('#training-progress').value > 0");
+        // (or it has ended already: the callers then retry)
+        page.waitForFunction("() => document.querySelector('#training-progress').value > 0"
+                + " || document.querySelector('#training-status').dataset.state !== 'running'");
     }
 
     /** {@code n} clicks on the theme toggle, each until its label (set by the server) has changed; sorted, in ms. */
