@@ -3,15 +3,21 @@ package dev.gradlab;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import dev.gradlab.base.ui.i18n.GradlabI18NProvider;
+import dev.gradlab.base.web.CrowdGuard;
 import dev.gradlab.base.ui.i18n.LocaleInitializer;
 import dev.gradlab.export.Exports;
 import dev.gradlab.lab.ScenarioExports;
 import dev.gradlab.lab.LabService;
 import dev.gradlab.lab.nograd.NoGradLessonFacts;
 import dev.gradlab.lab.train.TrainingService;
+import jakarta.servlet.DispatcherType;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * The one place where the web app's beans are declared. The classes themselves are plain Java (no Spring annotation
@@ -30,8 +36,34 @@ class GradlabBeans {
     /** The one pool of training threads; Spring calls its {@code close()} on shutdown. */
     @Bean
     TrainingService trainingService(@Value("${gradlab.training.max-queued:60}") int maxQueued,
-            @Value("${gradlab.training.max-per-session:2}") int maxPerSession) {
-        return new TrainingService(maxQueued, maxPerSession);
+            @Value("${gradlab.training.max-per-session:2}") int maxPerSession,
+            @Value("${gradlab.training.max-per-address:4}") int maxPerAddress,
+            @Value("${gradlab.training.heartbeat-timeout:60s}") Duration heartbeatTimeout) {
+        return new TrainingService(maxQueued, maxPerSession, maxPerAddress, heartbeatTimeout);
+    }
+
+    /** Turns new sessions away politely when the class is full or one address opens them too fast. */
+    @Bean
+    CrowdGuard crowdGuard(@Value("${gradlab.sessions.max:0}") int maxSessions,
+            @Value("${gradlab.sessions.new-per-address-per-minute:30}") int newPerAddressPerMinute,
+            @Value("${gradlab.sessions.untouched-timeout:2m}") Duration untouchedTimeout,
+            @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) {
+        return new CrowdGuard(maxSessions, newPerAddressPerMinute, untouchedTimeout, sessionTimeout);
+    }
+
+    /** The guard as a filter of request dispatches, early (before Vaadin's servlet sees the request). */
+    @Bean
+    FilterRegistrationBean<CrowdGuard> crowdGuardFilter(CrowdGuard guard) {
+        FilterRegistrationBean<CrowdGuard> registration = new FilterRegistrationBean<>(guard);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+
+    /** The guard as a session listener: it counts open sessions and gives new ones the short untouched timeout. */
+    @Bean
+    ServletListenerRegistrationBean<CrowdGuard> crowdGuardSessions(CrowdGuard guard) {
+        return new ServletListenerRegistrationBean<>(guard);
     }
 
     /** Loading the bundled images is slow, so the no_grad lesson's facts are computed once per application. */

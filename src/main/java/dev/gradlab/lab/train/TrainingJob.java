@@ -4,6 +4,7 @@ import dev.gradlab.scenario.ModelScenario;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,12 @@ public final class TrainingJob {
 
     private final long id;
     private final String session;
+    private final String address;
+    private final LongSupplier clock;
+    /** Serialises the listener's callbacks for this job. */
+    private final Object delivery = new Object();
+    private volatile long placeVersion;
+    private volatile long lastHeard;
     private final ModelScenario spec;
     private final TrainingListener listener;
     private final TrainingJobs owner;
@@ -44,9 +51,13 @@ public final class TrainingJob {
     private volatile @Nullable ModelResult result;
     private volatile @Nullable String failure;
 
-    TrainingJob(long id, String session, ModelScenario spec, TrainingListener listener, TrainingJobs owner) {
+    TrainingJob(long id, String session, String address, ModelScenario spec, TrainingListener listener,
+            TrainingJobs owner, LongSupplier clock) {
         this.id = id;
         this.session = session;
+        this.address = address;
+        this.clock = clock;
+        this.lastHeard = clock.getAsLong();
         this.spec = spec;
         this.listener = listener;
         this.owner = owner;
@@ -59,6 +70,27 @@ public final class TrainingJob {
     /** Who submitted it (a browser session, for the per-session cap). */
     public String session() {
         return session;
+    }
+
+    /** The client address that submitted it, for the per-address cap. */
+    public String address() {
+        return address;
+    }
+
+    /** Its page is still there (called by the page, e.g. on its heartbeat); a silent job is cancelled. */
+    public void heard() {
+        lastHeard = clock.getAsLong();
+    }
+
+    /** As {@link #heard()}, at a given time of the jobs' clock (milliseconds; production: wall clock). */
+    public void heardAt(long millis) {
+        if (millis > lastHeard) {
+            lastHeard = millis;
+        }
+    }
+
+    long lastHeard() {
+        return lastHeard;
     }
 
     public ModelScenario spec() {
@@ -129,12 +161,28 @@ public final class TrainingJob {
         return listener;
     }
 
-    void queued(int place) {
+    /** Under the jobs' lock: a new place; returns its version. */
+    long queued(int place) {
         placeInLine = place;
+        return ++placeVersion;
     }
 
+    /** Whether the place of {@code version} is still the job's place and the job still waits. */
+    boolean isCurrentPlace(long version) {
+        return state == State.QUEUED && placeVersion == version;
+    }
+
+    /** Under the jobs' lock. */
     void started() {
         state = State.RUNNING;
+        placeVersion++;
+    }
+
+    /** Runs a listener callback, never at the same time as another of this job's. */
+    void deliver(Runnable callback) {
+        synchronized (delivery) {
+            callback.run();
+        }
     }
 
     void progressed(long done, long total) {

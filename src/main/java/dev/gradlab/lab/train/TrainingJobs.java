@@ -1,6 +1,7 @@
 package dev.gradlab.lab.train;
 
 import dev.gradlab.scenario.ModelScenario;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,20 +10,26 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Runs training jobs on a fixed number of threads, first come first served; the rest wait in a queue whose order is
  * visible ({@link TrainingJob#placeInLine()}). Caps keep a classroom from swamping the server: at most
- * {@code maxPerSession} unfinished jobs per session and {@code maxQueued} waiting jobs overall. Jobs never run on the
- * caller's thread. Plain Java; {@link TrainingService} is the app's one instance of it.
+ * {@code maxPerSession} unfinished jobs per session, {@code maxPerAddress} per client address and {@code maxQueued}
+ * waiting jobs overall; a job whose page has gone silent for longer than the heartbeat timeout is cancelled. Jobs never
+ * run on the caller's thread. Each job's listener hears its events one at a time, in order. Plain Java;
+ * {@link TrainingService} is the app's one instance of it.
  */
 public class TrainingJobs implements AutoCloseable {
 
     private final int threads;
     private final int maxQueued;
     private final int maxPerSession;
+    private final int maxPerAddress;
+    private final long heartbeatTimeoutMillis;
+    private final LongSupplier clock;
     private final Supplier<ModelTrainer> trainer;
     private final ExecutorService executor;
     private final AtomicLong ids = new AtomicLong();
@@ -33,17 +40,33 @@ public class TrainingJobs implements AutoCloseable {
     private boolean closed;
 
     public TrainingJobs(int threads, int maxQueued, int maxPerSession) {
-        this(threads, maxQueued, maxPerSession, ModelTrainer::new);
+        this(threads, maxQueued, maxPerSession, Integer.MAX_VALUE, Duration.ofDays(365));
     }
 
-    TrainingJobs(int threads, int maxQueued, int maxPerSession, Supplier<ModelTrainer> trainer) {
-        if (threads < 1 || maxQueued < 0 || maxPerSession < 1) {
-            throw new IllegalArgumentException("need threads ≥ 1, maxQueued ≥ 0, maxPerSession ≥ 1; got " + threads
-                    + ", " + maxQueued + ", " + maxPerSession);
+    /**
+     * @param maxPerAddress    unfinished jobs per client address (several sessions, e.g. a client without cookies)
+     * @param heartbeatTimeout a job whose page has not been heard from ({@link TrainingJob#heard()}) for longer is
+     *                         cancelled
+     */
+    public TrainingJobs(int threads, int maxQueued, int maxPerSession, int maxPerAddress, Duration heartbeatTimeout) {
+        this(threads, maxQueued, maxPerSession, maxPerAddress, heartbeatTimeout, System::currentTimeMillis,
+                ModelTrainer::new);
+    }
+
+    TrainingJobs(int threads, int maxQueued, int maxPerSession, int maxPerAddress, Duration heartbeatTimeout,
+            LongSupplier clock, Supplier<ModelTrainer> trainer) {
+        if (threads < 1 || maxQueued < 0 || maxPerSession < 1 || maxPerAddress < 1 || heartbeatTimeout.isNegative()
+                || heartbeatTimeout.isZero()) {
+            throw new IllegalArgumentException("need threads ≥ 1, maxQueued ≥ 0, maxPerSession ≥ 1, maxPerAddress ≥ 1,"
+                    + " heartbeatTimeout > 0; got " + threads + ", " + maxQueued + ", " + maxPerSession + ", "
+                    + maxPerAddress + ", " + heartbeatTimeout);
         }
         this.threads = threads;
         this.maxQueued = maxQueued;
         this.maxPerSession = maxPerSession;
+        this.maxPerAddress = maxPerAddress;
+        this.heartbeatTimeoutMillis = heartbeatTimeout.toMillis();
+        this.clock = clock;
         this.trainer = trainer;
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(threads, r -> {
@@ -67,8 +90,18 @@ public class TrainingJobs implements AutoCloseable {
      *                                   {@code maxQueued} jobs are already waiting
      */
     public TrainingJob submit(String session, ModelScenario spec, TrainingListener listener) {
+        return submit(session, session, spec, listener);
+    }
+
+    /**
+     * As {@link #submit(String, ModelScenario, TrainingListener)}, also capped per client {@code address}.
+     *
+     * @throws TrainingRejectedException also when the address already has {@code maxPerAddress} unfinished jobs
+     */
+    public TrainingJob submit(String session, String address, ModelScenario spec, TrainingListener listener) {
         TrainingJob job;
         int place = 0;
+        long version = 0;
         synchronized (lock) {
             if (closed) {
                 throw new TrainingRejectedException(TrainingRejectedException.Reason.SHUTTING_DOWN, 0,
@@ -82,7 +115,14 @@ public class TrainingJobs implements AutoCloseable {
                         + (mine == 1 ? "" : "s") + " running or waiting (at most " + maxPerSession
                         + " per session): wait for one to finish or cancel it");
             }
-            job = new TrainingJob(ids.incrementAndGet(), session, spec, listener, this);
+            long fromAddress = running.stream().filter(j -> j.address().equals(address)).count()
+                    + waiting.stream().filter(j -> j.address().equals(address)).count();
+            if (fromAddress >= maxPerAddress) {
+                throw new TrainingRejectedException(TrainingRejectedException.Reason.ADDRESS_LIMIT, maxPerAddress,
+                        "your address already has " + fromAddress + " training jobs running or waiting (at most "
+                        + maxPerAddress + " per address): wait for one to finish or cancel it");
+            }
+            job = new TrainingJob(ids.incrementAndGet(), session, address, spec, listener, this, clock);
             if (running.size() < threads) {
                 running.add(job);
                 job.started();
@@ -95,11 +135,11 @@ public class TrainingJobs implements AutoCloseable {
                 }
                 waiting.add(job);
                 place = waiting.size();
-                job.queued(place);
+                version = job.queued(place);
             }
         }
         if (place > 0) {
-            notifyQueued(job, place);
+            notifyQueued(job, place, version);
         }
         return job;
     }
@@ -154,9 +194,9 @@ public class TrainingJobs implements AutoCloseable {
         ModelResult result = null;
         String failure = null;
         try {
-            if (!job.isCancelRequested()) {
-                call(job, () -> job.listener().onStarted(job));
-                result = trainer.get().train(job.spec(), new Forward(job), job::isCancelRequested);
+            if (!stopped(job)) {
+                job.deliver(() -> call(job, () -> job.listener().onStarted(job)));
+                result = trainer.get().train(job.spec(), new Forward(job), () -> stopped(job));
                 end = TrainingJob.State.DONE;
             }
         } catch (TrainingCancelledException e) {
@@ -177,6 +217,14 @@ public class TrainingJobs implements AutoCloseable {
         }
     }
 
+    /** Cancelled, or its page has been silent for longer than the heartbeat timeout (then cancels it). */
+    private boolean stopped(TrainingJob job) {
+        if (!job.isCancelRequested() && clock.getAsLong() - job.lastHeard() > heartbeatTimeoutMillis) {
+            job.cancel();
+        }
+        return job.isCancelRequested();
+    }
+
     private void startNext(TrainingJob finished) {
         synchronized (lock) {
             running.remove(finished);
@@ -190,28 +238,43 @@ public class TrainingJobs implements AutoCloseable {
         renumber();
     }
 
-    /** Tells every waiting job its (new) place in line. */
+    /**
+     * Tells every waiting job its (new) place in line. Places are assigned under the lock, each with a new version
+     * of the job's place; a notification is delivered only if its version is still the job's latest and the job
+     * still waits, so a slow or late notifier can never tell a job an old place, or that it waits once it has started.
+     */
     private void renumber() {
-        List<TrainingJob> order;
+        List<TrainingJob> moved = new ArrayList<>();
+        List<Long> versions = new ArrayList<>();
+        List<Integer> places = new ArrayList<>();
         synchronized (lock) {
-            order = new ArrayList<>(waiting);
-        }
-        for (int i = 0; i < order.size(); i++) {
-            TrainingJob j = order.get(i);
-            if (j.placeInLine() != i + 1) {
-                j.queued(i + 1);
-                notifyQueued(j, i + 1);
+            int place = 0;
+            for (TrainingJob j : waiting) {
+                place++;
+                if (j.placeInLine() != place) {
+                    moved.add(j);
+                    versions.add(j.queued(place));
+                    places.add(place);
+                }
             }
+        }
+        for (int i = 0; i < moved.size(); i++) {
+            TrainingJob j = moved.get(i);
+            notifyQueued(j, places.get(i), versions.get(i));
         }
     }
 
-    private void notifyQueued(TrainingJob job, int place) {
-        call(job, () -> job.listener().onQueued(job, place));
+    private void notifyQueued(TrainingJob job, int place, long version) {
+        job.deliver(() -> {
+            if (job.isCurrentPlace(version)) {
+                call(job, () -> job.listener().onQueued(job, place));
+            }
+        });
     }
 
     private void notifyFinished(TrainingJob job) {
         try {
-            job.listener().onFinished(job);
+            job.deliver(() -> job.listener().onFinished(job));
         } catch (RuntimeException ignored) {
             // the job is over either way; a broken listener must not take the training thread down
         } finally {
@@ -239,14 +302,14 @@ public class TrainingJobs implements AutoCloseable {
         @Override
         public void onStep(StepProgress step) {
             job.progressed(step.done(), step.total());
-            call(job, () -> job.listener().onStep(step));
+            job.deliver(() -> call(job, () -> job.listener().onStep(step)));
         }
 
         @Override
         public void onEpoch(EpochProgress epoch) {
             job.progressed(epoch.done(), epoch.total());
             job.epoch(epoch);
-            call(job, () -> job.listener().onEpoch(epoch));
+            job.deliver(() -> call(job, () -> job.listener().onEpoch(epoch)));
         }
     }
 

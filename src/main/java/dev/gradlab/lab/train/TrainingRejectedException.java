@@ -7,7 +7,7 @@ package dev.gradlab.lab.train;
 public final class TrainingRejectedException extends RuntimeException {
 
     /** Why a job was refused. */
-    public enum Reason { SHUTTING_DOWN, SESSION_LIMIT, QUEUE_FULL }
+    public enum Reason { SHUTTING_DOWN, SESSION_LIMIT, ADDRESS_LIMIT, QUEUE_FULL }
 
     private final Reason reason;
     private final int limit;
@@ -22,7 +22,7 @@ public final class TrainingRejectedException extends RuntimeException {
         return reason;
     }
 
-    /** The cap that was reached: jobs per session, or jobs waiting overall; 0 when shutting down. */
+    /** The cap that was reached: jobs per session or per client address, or jobs waiting overall; 0 when shutting down. */
     public int limit() {
         return limit;
     }

@@ -8,8 +8,18 @@ final class StrategyText {
 
     private StrategyText() {}
 
+    /** Looks a text up by key, e.g. a component's {@code getTranslation} or a fixed-locale provider. */
+    @FunctionalInterface
+    interface Translator {
+        String get(String key, Object... args);
+    }
+
     static String label(Component c, GradientStrategy strategy) {
-        return c.getTranslation(strategy.labelKey(), strategy.accumulation());
+        return label(c::getTranslation, strategy);
+    }
+
+    static String label(Translator t, GradientStrategy strategy) {
+        return t.get(strategy.labelKey(), strategy.accumulation());
     }
 
     static String description(Component c, GradientStrategy strategy) {

@@ -9,6 +9,7 @@ import dev.gradlab.base.ui.chart.Series;
 import dev.gradlab.lab.train.EpochRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Training loss and test accuracy per epoch, one line per strategy, growing as epochs arrive. */
 final class TrainingCharts extends Composite<Div> {
@@ -48,7 +49,21 @@ final class TrainingCharts extends Composite<Div> {
         redraw();
     }
 
-    private void redraw() {
+    /** Several epochs at once (run index, record), drawn once. */
+    void addAll(List<Map.Entry<Integer, EpochRecord>> epochs) {
+        append(epochs);
+        redraw();
+    }
+
+    /** Several epochs at once, not drawn yet ({@link #redraw()} later). */
+    void append(List<Map.Entry<Integer, EpochRecord>> epochs) {
+        for (var e : epochs) {
+            losses.get(e.getKey()).add(e.getValue().trainLoss());
+            accuracies.get(e.getKey()).add(e.getValue().accuracy() * 100);
+        }
+    }
+
+    void redraw() {
         loss.setSeries(series(losses));
         accuracy.setSeries(series(accuracies));
     }

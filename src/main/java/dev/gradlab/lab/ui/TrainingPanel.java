@@ -13,7 +13,9 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import dev.gradlab.base.web.ClientAddress;
 import dev.gradlab.lab.data.Dataset;
 import dev.gradlab.lab.train.ModelTrainer;
 import dev.gradlab.lab.train.TrainingJob;
@@ -48,6 +50,7 @@ final class TrainingPanel extends Composite<Div> {
     private final Div boundaries = new Div();
     private @Nullable TrainingJob job;
     private @Nullable TrainingUpdates updates;
+    private int runEpochs;
 
     TrainingPanel(TrainingService service, ModelScenario spec) {
         this.service = service;
@@ -122,16 +125,23 @@ final class TrainingPanel extends Composite<Div> {
         boundaries.removeAll();
         TrainingUpdates listener = new TrainingUpdates(ui, this, testPoints);
         try {
-            job = service.submit(VaadinSession.getCurrent().getSession().getId(), run, listener);
+            TrainingJob submitted = service.submit(VaadinSession.getCurrent().getSession().getId(),
+                    ClientAddress.of(VaadinServletRequest.getCurrent()), run, listener);
+            job = submitted;
             updates = listener;
+            runEpochs = n;
             running(true);
-            if (job.state() == TrainingJob.State.RUNNING) {
-                showRunning(0, 0);
+            if (submitted.state() == TrainingJob.State.QUEUED) {
+                showQueued(submitted.placeInLine());
+            } else {
+                showRunning(0, 0, 0);
             }
+            listener.follow(submitted);
         } catch (TrainingRejectedException ex) {
             String key = switch (ex.reason()) {
                 case SHUTTING_DOWN -> "training.rejected.shutting-down";
                 case SESSION_LIMIT -> "training.rejected.session-limit";
+                case ADDRESS_LIMIT -> "training.rejected.address-limit";
                 case QUEUE_FULL -> "training.rejected.queue-full";
             };
             setStatus("error", getTranslation(key, ex.limit()));
@@ -149,11 +159,19 @@ final class TrainingPanel extends Composite<Div> {
         }
     }
 
+    /** Asks the job to stop; returns at once (the job stops within one batch, the pusher then shows it). */
     private void cancelJob() {
         TrainingJob j = job;
         if (j != null && !j.state().isFinished()) {
             j.cancel();
+            cancel.setEnabled(false);
         }
+    }
+
+    /** The run has ended and its results are shown: let go of the job and its step records. */
+    void forget() {
+        job = null;
+        updates = null;
     }
 
     void running(boolean on) {
@@ -169,13 +187,14 @@ final class TrainingPanel extends Composite<Div> {
         setStatus("queued", getTranslation("training.queued", place));
     }
 
-    /** Bar and text; called at the start and after each epoch, so a screen reader hears a few updates, not hundreds. */
-    void showRunning(long done, long total) {
+    /** Bar and text together (at most twice a second), so the text never lags the bar. */
+    void showRunning(int epoch, long done, long total) {
         showProgress(done, total);
-        setStatus("running", getTranslation("training.running", done, total));
+        setStatus("running", total == 0 ? getTranslation("training.starting")
+                : getTranslation("training.running.live", epoch, runEpochs, done, total));
     }
 
-    /** The bar only: called several times a second while training. */
+    /** The bar only. */
     void showProgress(long done, long total) {
         progress.setIndeterminate(false);
         progress.setValue(total == 0 ? 0 : (double) done / total);

@@ -44,7 +44,7 @@ class BuiltInModelScenariosTest {
 
     @Test
     void the_training_service_has_one_thread_per_core() {
-        try (TrainingService service = new TrainingService(5, 1)) {
+        try (TrainingService service = new TrainingService(5, 1, 4, java.time.Duration.ofMinutes(1))) {
             assertThat(service.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
         }
     }

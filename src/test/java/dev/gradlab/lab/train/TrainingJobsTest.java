@@ -13,12 +13,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class TrainingJobsTest {
 
     /** A listener that holds its job at the start until released, and records what it heard. */
-    static final class Gate implements TrainingListener {
+    static class Gate implements TrainingListener {
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         final List<Integer> places = new CopyOnWriteArrayList<>();
@@ -204,6 +205,126 @@ class TrainingJobsTest {
             assertThat(job.awaitFinished(Duration.ofSeconds(10))).isTrue();
             assertThat(job.state()).isEqualTo(TrainingJob.State.FAILED);
             assertThat(job.failure()).contains("model.layers[0] is 3", "2 features");
+        }
+    }
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * The race that once told a job an old place: a thread renumbering after a cancel is held inside its first
+     * notification (job c hearing "1") while the running job finishes, c starts and d is told it is now first; then
+     * the held thread goes on. With places published outside the lock from a stale copy of the queue, d was then told
+     * "2" and kept it; now the stale place is never delivered. Latches only, no sleeps.
+     */
+    @Test
+    void a_renumbering_held_up_by_a_slow_listener_never_tells_a_job_an_old_place() throws Exception {
+        try (TrainingJobs jobs = new TrainingJobs(1, 10, 5)) {
+            Gate a = new Gate();
+            TrainingJob ja = jobs.submit("a", Specs.small("gaussian", 1), a);
+            assertThat(a.started.await(5, TimeUnit.SECONDS)).isTrue();
+            TrainingJob jb = jobs.submit("b", Specs.small("gaussian", 1), new Gate());
+            CountDownLatch cHolding = new CountDownLatch(1);
+            CountDownLatch releaseC = new CountDownLatch(1);
+            Gate c = new Gate() {
+                @Override
+                public void onQueued(TrainingJob job, int placeInLine) {
+                    super.onQueued(job, placeInLine);
+                    if (placeInLine == 1) {
+                        cHolding.countDown();
+                        await(releaseC);
+                    }
+                }
+            };
+            TrainingJob jc = jobs.submit("c", Specs.small("gaussian", 1), c);
+            CountDownLatch dFirst = new CountDownLatch(1);
+            Gate d = new Gate() {
+                @Override
+                public void onQueued(TrainingJob job, int placeInLine) {
+                    super.onQueued(job, placeInLine);
+                    if (placeInLine == 1) {
+                        dFirst.countDown();
+                    }
+                }
+            };
+            TrainingJob jd = jobs.submit("d", Specs.small("gaussian", 1), d);
+            assertThat(List.of(jb.placeInLine(), jc.placeInLine(), jd.placeInLine())).containsExactly(1, 2, 3);
+
+            Thread canceller = new Thread(jb::cancel, "canceller");
+            canceller.start();
+            assertThat(cHolding.await(5, TimeUnit.SECONDS)).as("c hears place 1").isTrue();
+            a.release.countDown(); // a trains its one small epoch and finishes: c starts, d moves to the front
+            assertThat(dFirst.await(10, TimeUnit.SECONDS)).as("d hears place 1").isTrue();
+            assertThat(c.started.await(1, TimeUnit.SECONDS)).as("c's start waits for its own notification").isFalse();
+            releaseC.countDown();
+            canceller.join(10_000);
+            assertThat(c.started.await(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(ja.awaitFinished(Duration.ofSeconds(10))).isTrue();
+            assertThat(jd.state()).isEqualTo(TrainingJob.State.QUEUED);
+            assertThat(jd.placeInLine()).isEqualTo(1);
+            assertThat(d.places).containsExactly(3, 1); // its place 2 was already old when its turn came: never delivered
+            assertThat(c.places).containsExactly(2, 1); // and never "queued" after it started
+            c.release.countDown();
+            d.release.countDown();
+        }
+    }
+
+    @Test
+    void one_address_may_not_exceed_its_cap_across_sessions_and_others_still_get_in() throws Exception {
+        try (TrainingJobs jobs = new TrainingJobs(1, 10, 2, 3, Duration.ofMinutes(1))) {
+            Gate a = new Gate();
+            jobs.submit("no-cookie-1", "10.0.0.9", Specs.small("xor", 1), a);
+            assertThat(a.started.await(5, TimeUnit.SECONDS)).isTrue();
+            jobs.submit("no-cookie-2", "10.0.0.9", Specs.small("xor", 1), new Gate());
+            jobs.submit("no-cookie-3", "10.0.0.9", Specs.small("xor", 1), new Gate());
+            assertThatThrownBy(() -> jobs.submit("no-cookie-4", "10.0.0.9", Specs.small("xor", 1), new Gate()))
+                    .isInstanceOf(TrainingRejectedException.class)
+                    .hasMessageContaining("at most 3 per address")
+                    .satisfies(e -> assertThat(((TrainingRejectedException) e).reason())
+                            .isEqualTo(TrainingRejectedException.Reason.ADDRESS_LIMIT))
+                    .satisfies(e -> assertThat(((TrainingRejectedException) e).limit()).isEqualTo(3));
+            TrainingJob other = jobs.submit("someone", "10.0.0.10", Specs.small("xor", 1), new Gate());
+            assertThat(other.state()).isEqualTo(TrainingJob.State.QUEUED);
+            assertThat(jobs.queued()).isEqualTo(3);
+            a.release.countDown();
+            jobs.cancelAll("no-cookie-2");
+            jobs.cancelAll("no-cookie-3");
+            jobs.cancelAll("someone");
+        }
+    }
+
+    @Test
+    void a_job_whose_page_falls_silent_is_cancelled_once_the_heartbeat_timeout_passes() throws Exception {
+        AtomicLong now = new AtomicLong(1_000_000);
+        try (TrainingJobs jobs = new TrainingJobs(1, 10, 2, 4, Duration.ofSeconds(60), now::get, ModelTrainer::new)) {
+            CountDownLatch stepped = new CountDownLatch(3);
+            CountDownLatch hold = new CountDownLatch(1);
+            TrainingJob job = jobs.submit("s", "a", Specs.slow(), new TrainingListener() {
+                @Override
+                public void onStep(StepProgress step) {
+                    stepped.countDown();
+                    if (stepped.getCount() == 0) {
+                        await(hold);
+                    }
+                }
+            });
+            assertThat(stepped.await(10, TimeUnit.SECONDS)).isTrue();
+            now.addAndGet(59_000);
+            job.heardAt(now.get()); // the page's heartbeat 59 s in: the job goes on
+            now.addAndGet(59_000);
+            assertThat(job.isCancelRequested()).isFalse();
+            now.addAndGet(2_000); // 61 s without a heartbeat
+            hold.countDown();
+            assertThat(job.awaitFinished(Duration.ofSeconds(10))).isTrue();
+            assertThat(job.state()).isEqualTo(TrainingJob.State.CANCELLED);
+            assertThat(job.stepsDone()).isLessThan(job.totalSteps());
         }
     }
 }

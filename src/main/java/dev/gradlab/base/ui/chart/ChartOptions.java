@@ -11,7 +11,35 @@ final class ChartOptions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** At most this many whole-number intervals get one tick each on a wide screen. */
+    static final int DESKTOP_TICKS = 20;
+    /** Below this page width (px) … */
+    static final int PHONE_BREAKPOINT = 600;
+    /** … at most this many ticks. */
+    static final int PHONE_TICKS = 6;
+
     private ChartOptions() {}
+
+    /** The smallest of 1, 2, 5, 10, 20, 50, … that cuts {@code range} into at most {@code maxTicks} intervals. */
+    static long niceStep(long range, int maxTicks) {
+        for (long scale = 1; ; scale *= 10) {
+            for (long m : new long[] {1, 2, 5}) {
+                long step = m * scale;
+                if ((range + step - 1) / step <= maxTicks) {
+                    return step;
+                }
+            }
+        }
+    }
+
+    /** Ticks at min, min + step, …: the axis ends at the first multiple of {@code step} at or after the data. */
+    private static void integerTicks(ObjectNode xaxis, double min, long range, long step) {
+        long intervals = (range + step - 1) / step;
+        xaxis.put("min", min);
+        xaxis.put("max", min + intervals * step);
+        xaxis.put("tickAmount", intervals);
+        xaxis.put("decimalsInFloat", 0);
+    }
 
     static String lineChart(
             List<Series> series,
@@ -62,9 +90,14 @@ final class ChartOptions {
         if (xTitle != null) {
             xaxis.putObject("title").put("text", xTitle);
         }
-        // Steps are whole numbers: put a tick on each one (when few) instead of ApexCharts' fractional ticks.
-        if (integerX && maxX > minX && maxX - minX <= 20) {
-            xaxis.put("tickAmount", (int) (maxX - minX));
+        // Steps and epochs are whole numbers: ticks only on whole numbers (ApexCharts' own ticks are fractional,
+        // "1 3.45 5.9 …"), one per step when few, else every 2, 5, 10, … steps; fewer on a phone.
+        if (integerX && maxX > minX) {
+            long range = Math.round(maxX - minX);
+            integerTicks(xaxis, minX, range, range <= DESKTOP_TICKS ? 1 : niceStep(range, DESKTOP_TICKS / 2));
+            ObjectNode phone = o.putArray("responsive").addObject();
+            phone.put("breakpoint", PHONE_BREAKPOINT);
+            integerTicks(phone.putObject("options").putObject("xaxis"), minX, range, niceStep(range, PHONE_TICKS));
         }
         ObjectNode yaxis = o.putObject("yaxis");
         if (yTitle != null) {

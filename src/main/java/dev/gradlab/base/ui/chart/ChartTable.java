@@ -41,6 +41,15 @@ final class ChartTable extends Composite<Grid<ChartTable.Row>> {
         }
     }
 
+    /** Drops the columns and rows (the table is closed). */
+    void clear() {
+        Grid<Row> grid = getContent();
+        if (!grid.getColumns().isEmpty()) {
+            grid.removeAllColumns();
+            grid.setItems(List.of());
+        }
+    }
+
     static List<Row> rows(List<Series> series) {
         Map<Double, double[]> byX = new TreeMap<>();
         for (int i = 0; i < series.size(); i++) {

@@ -39,6 +39,8 @@ public final class LineChart extends Composite<Div> implements HasSize {
         chart.getElement().setAttribute("role", "img");
         tableDetails = new Details(getTranslation("chart.table.show"), table);
         tableDetails.addClassName("gradlab-chart-table");
+        // the table is filled when opened: a closed one keeps no grid columns, rows or keys on the server
+        tableDetails.addOpenedChangeListener(e -> refreshTable());
         setTitle(title);
         getContent().addClassName("gradlab-line-chart");
         getContent().add(chart, tableDetails);
@@ -113,6 +115,14 @@ public final class LineChart extends Composite<Div> implements HasSize {
 
     private void refresh() {
         chart.setOptionsJson(ChartOptions.lineChart(series, xTitle, yTitle, markers, curve, animate));
-        table.show(series, xTitle != null ? xTitle : "x");
+        refreshTable();
+    }
+
+    private void refreshTable() {
+        if (tableDetails.isOpened()) {
+            table.show(series, xTitle != null ? xTitle : "x");
+        } else {
+            table.clear();
+        }
     }
 }

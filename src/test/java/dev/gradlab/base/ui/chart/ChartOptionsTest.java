@@ -62,4 +62,54 @@ class ChartOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("loss").hasMessageContaining("2 x values").hasMessageContaining("1 y values");
     }
+
+    /** The tick values ApexCharts draws for a numeric axis with min, max and tickAmount: evenly spaced from min. */
+    private static double[] ticks(JsonNode xaxis) {
+        double min = xaxis.get("min").asDouble();
+        double max = xaxis.get("max").asDouble();
+        int n = xaxis.get("tickAmount").asInt();
+        double[] out = new double[n + 1];
+        for (int k = 0; k <= n; k++) {
+            out[k] = min + k * (max - min) / n;
+        }
+        return out;
+    }
+
+    private static double[] epochs(int n) {
+        double[] v = new double[n];
+        java.util.Arrays.fill(v, 0.5);
+        return v;
+    }
+
+    @Test
+    void epoch_axes_of_any_length_get_whole_number_ticks_that_cover_the_data_and_stay_few() throws Exception {
+        for (int n : new int[] {2, 5, 20, 21, 33, 40, 50, 99, 200, 1000}) {
+            JsonNode o = parse(ChartOptions.lineChart(List.of(Series.indexed("zeroed", 1, epochs(n))), "epoch", "loss",
+                    List.of(), Curve.STRAIGHT, false));
+            JsonNode desktop = o.at("/xaxis");
+            JsonNode phone = o.at("/responsive/0/options/xaxis");
+            assertThat(o.at("/responsive/0/breakpoint").asInt()).isLessThanOrEqualTo(600).isGreaterThanOrEqualTo(400);
+            for (JsonNode axis : List.of(desktop, phone)) {
+                double[] t = ticks(axis);
+                for (double x : t) {
+                    assertThat(x).as("%d epochs", n).isEqualTo(Math.rint(x));
+                }
+                assertThat(t[0]).isEqualTo(1);
+                assertThat(t[t.length - 1]).isGreaterThanOrEqualTo(n);
+                // no more than one spare interval after the last epoch
+                assertThat(t[t.length - 1] - (t[1] - t[0])).isLessThan(n);
+                assertThat(axis.get("decimalsInFloat").asInt()).isZero();
+            }
+            assertThat(ticks(desktop).length).as("%d epochs, desktop", n).isLessThanOrEqualTo(21);
+            assertThat(ticks(phone).length).as("%d epochs, phone", n).isLessThanOrEqualTo(7);
+        }
+    }
+
+    @Test
+    void thirty_three_epochs_are_labelled_every_five_on_a_desktop_and_every_ten_on_a_phone() throws Exception {
+        JsonNode o = parse(ChartOptions.lineChart(List.of(Series.indexed("zeroed", 1, epochs(33))), "epoch", "loss",
+                List.of(), Curve.STRAIGHT, false));
+        assertThat(ticks(o.at("/xaxis"))).containsExactly(1, 6, 11, 16, 21, 26, 31, 36);
+        assertThat(ticks(o.at("/responsive/0/options/xaxis"))).containsExactly(1, 11, 21, 31, 41);
+    }
 }

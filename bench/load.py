@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Bounded class-size load test for a running GradLab server (loopback only, standard library only).
+
+Replays Vaadin Flow's own client protocol, no browser: for each of N sessions it asks for the Lab page
+(GET /?v-r=init&location=lab/<id>, the request Flow's client sends), reads the UIDL bootstrap (the CSRF token
+"Vaadin-Security-Key", the UI id, syncId, clientId), finds the node id of the Lab's step-forward button
+(element attribute id = "step-forward") and then clicks it with POST /?v-r=uidl&v-uiId=<ui> carrying an
+"event" RPC, like the browser does. Prints click p50/p95, clicks/s and, given --pid, the server's heap per
+session (jcmd <pid> GC.run, then GC.heap_info), before and after the sessions were opened.
+
+    python3 bench/load.py --port 8080 --pid <server pid> --sessions 10 50 100 200 --clicks 20
+    python3 bench/load.py --port 8080 --flood 3000      # thousands of new sessions: counts 200s and polite 503s
+
+It stops by itself (bounded sessions, clicks and a --max-seconds budget) and refuses any host but loopback.
+"""
+import argparse
+import http.cookiejar
+import json
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+
+CLICK_DATA = {"event.shiftKey": False, "event.metaKey": False, "event.detail": 1, "event.ctrlKey": False,
+              "event.clientX": 0, "event.clientY": 0, "event.altKey": False, "event.button": 0,
+              "event.screenY": 0, "event.screenX": 0}
+
+
+class Session:
+    def __init__(self, base, scenario):
+        self.base = base
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+        self.scenario = scenario
+        self.csrf = None
+        self.ui = None
+        self.sync = 0
+        self.client = 0
+        self.button = None
+
+    def open(self):
+        url = f"{self.base}/?v-r=init&location=lab/{self.scenario}&query="
+        with self.opener.open(url, timeout=30) as r:
+            body = json.loads(r.read().decode("utf-8"))
+        uidl = body["appConfig"]["uidl"]
+        self.csrf = uidl.get("Vaadin-Security-Key")
+        self.ui = body["appConfig"].get("v-uiId", 0)
+        self.sync = uidl.get("syncId", 0)
+        self.client = uidl.get("clientId", 0)
+        self.button = find_node(uidl.get("changes", []), "step-forward")
+        if self.button is None:
+            raise RuntimeError("no step-forward button in the bootstrap (is lab/%s a manual scenario?)" % self.scenario)
+
+    def click(self):
+        msg = {"csrfToken": self.csrf, "rpc": [{"type": "event", "node": self.button, "event": "click",
+                                               "data": CLICK_DATA}],
+               "syncId": self.sync, "clientId": self.client}
+        req = urllib.request.Request(f"{self.base}/?v-r=uidl&v-uiId={self.ui}", data=json.dumps(msg).encode(),
+                                     headers={"Content-Type": "application/json; charset=UTF-8"})
+        t0 = time.perf_counter()
+        with self.opener.open(req, timeout=60) as r:
+            text = r.read().decode("utf-8")
+        elapsed = time.perf_counter() - t0
+        text = text[len("for(;;);"):] if text.startswith("for(;;);") else text
+        reply = json.loads(text)
+        reply = reply[0] if isinstance(reply, list) else reply
+        if "syncId" in reply:
+            self.sync = reply["syncId"]
+        if "clientId" in reply:
+            self.client = reply["clientId"]
+        if reply.get("meta", {}).get("sessionExpired") or "changes" not in reply:
+            raise RuntimeError("click not applied: " + text[:200])
+        return elapsed
+
+
+def find_node(changes, element_id):
+    for c in changes:
+        if c.get("key") == "id" and c.get("value") == element_id:
+            return c.get("node")
+    return None
+
+
+def heap_used(pid):
+    if pid is None:
+        return None
+    subprocess.run(["jcmd", str(pid), "GC.run"], check=True, capture_output=True)
+    out = subprocess.run(["jcmd", str(pid), "GC.heap_info"], check=True, capture_output=True, text=True).stdout
+    m = re.search(r"used (\d+)K", out)
+    return int(m.group(1)) * 1024 if m else None
+
+
+def class_size(base, n, clicks, scenario, pid, threads, deadline):
+    before = heap_used(pid)
+    sessions = [Session(base, scenario) for _ in range(n)]
+    for s in sessions:
+        s.open()
+    opened = heap_used(pid)
+    times = []
+    lock = threading.Lock()
+
+    def work(part):
+        for _ in range(clicks):
+            for s in part:
+                if time.time() > deadline:
+                    return
+                t = s.click()
+                with lock:
+                    times.append(t)
+
+    parts = [sessions[i::threads] for i in range(threads)]
+    t0 = time.perf_counter()
+    workers = [threading.Thread(target=work, args=(p,)) for p in parts if p]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    wall = time.perf_counter() - t0
+    times.sort()
+    p50 = statistics.median(times) * 1000
+    p95 = times[int(0.95 * (len(times) - 1))] * 1000
+    per = "" if before is None or opened is None else "  heap/session %.2f MB" % ((opened - before) / n / 2**20)
+    print(f"{n:4d} sessions: {len(times)} clicks  p50 {p50:.0f} ms  p95 {p95:.0f} ms  "
+          f"{len(times) / wall:.0f} clicks/s{per}", flush=True)
+
+
+def flood(base, n, deadline):
+    counts = {}
+    for i in range(n):
+        if time.time() > deadline:
+            break
+        try:
+            with urllib.request.urlopen(f"{base}/", timeout=30) as r:  # no cookies: every visit a new session
+                r.read()
+                code = r.status
+        except urllib.error.HTTPError as e:
+            code = e.code
+            if code == 503 and counts.get(503, 0) == 0:
+                print("first refusal: Retry-After", e.headers.get("Retry-After"), flush=True)
+        counts[code] = counts.get(code, 0) + 1
+    print("flood:", ", ".join(f"{k}: {v}" for k, v in sorted(counts.items())), flush=True)
+
+
+def main():
+    a = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    a.add_argument("--host", default="127.0.0.1")
+    a.add_argument("--port", type=int, default=8080)
+    a.add_argument("--pid", type=int, help="the server's process id, for heap figures via jcmd")
+    a.add_argument("--sessions", type=int, nargs="*", default=[10, 50, 100, 200])
+    a.add_argument("--clicks", type=int, default=20, help="clicks per session")
+    a.add_argument("--threads", type=int, default=8, help="concurrent clicking clients")
+    a.add_argument("--scenario", default="gd-by-hand")
+    a.add_argument("--flood", type=int, default=0, help="instead: this many cookieless visits")
+    a.add_argument("--max-seconds", type=int, default=600)
+    o = a.parse_args()
+    if o.host not in ("127.0.0.1", "localhost", "::1"):
+        sys.exit("load.py only talks to loopback")
+    base = f"http://{o.host}:{o.port}"
+    deadline = time.time() + o.max_seconds
+    if o.flood:
+        check = Session(base, o.scenario)  # a student who came before the crowd
+        check.open()
+        flood(base, o.flood, deadline)
+        print("an existing session still clicks: %.0f ms" % (check.click() * 1000))
+        return
+    for n in o.sessions:
+        if time.time() > deadline:
+            print("time budget spent; stopping")
+            break
+        class_size(base, n, o.clicks, o.scenario, o.pid, o.threads, deadline)
+
+
+if __name__ == "__main__":
+    main()
