@@ -3,11 +3,11 @@ package dev.gradlab;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import dev.gradlab.base.ui.i18n.GradlabI18NProvider;
-import dev.gradlab.base.web.CrowdGuard;
 import dev.gradlab.base.ui.i18n.LocaleInitializer;
+import dev.gradlab.base.web.CrowdGuard;
 import dev.gradlab.export.Exports;
-import dev.gradlab.lab.ScenarioExports;
 import dev.gradlab.lab.LabService;
+import dev.gradlab.lab.ScenarioExports;
 import dev.gradlab.lab.nograd.NoGradLessonFacts;
 import dev.gradlab.lab.train.TrainingService;
 import jakarta.servlet.DispatcherType;
@@ -35,7 +35,8 @@ class GradlabBeans {
 
     /** The one pool of training threads; Spring calls its {@code close()} on shutdown. */
     @Bean
-    TrainingService trainingService(@Value("${gradlab.training.max-queued:60}") int maxQueued,
+    TrainingService trainingService(
+            @Value("${gradlab.training.max-queued:60}") int maxQueued,
             @Value("${gradlab.training.max-per-session:2}") int maxPerSession,
             @Value("${gradlab.training.max-per-address:4}") int maxPerAddress,
             @Value("${gradlab.training.heartbeat-timeout:60s}") Duration heartbeatTimeout) {
@@ -44,7 +45,8 @@ class GradlabBeans {
 
     /** Turns new sessions away politely when the class is full or one address opens them too fast. */
     @Bean
-    CrowdGuard crowdGuard(@Value("${gradlab.sessions.max:0}") int maxSessions,
+    CrowdGuard crowdGuard(
+            @Value("${gradlab.sessions.max:0}") int maxSessions,
             @Value("${gradlab.sessions.new-per-address-per-minute:30}") int newPerAddressPerMinute,
             @Value("${gradlab.sessions.untouched-timeout:2m}") Duration untouchedTimeout,
             @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) {

@@ -46,39 +46,67 @@ class ArchitectureTest {
     }
 
     static ArchRule engineDependsOnNothingOfOursNorAFramework(String engine) {
-        return noClasses().that().resideInAPackage(engine)
-                .should().dependOnClassesThat().resideOutsideOfPackages(
-                        engine, "java..", "org.jspecify..", "dev.ludovic.netlib..")
+        return noClasses()
+                .that()
+                .resideInAPackage(engine)
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages(engine, "java..", "org.jspecify..", "dev.ludovic.netlib..")
                 .because("the engine is plain Java: no other GradLab package, no Spring, Vaadin, Jackson or JPA")
                 .allowEmptyShould(false);
     }
 
     static ArchRule scenarioDoesNotDependOnLabOrCli(String scenario) {
-        return noClasses().that().resideInAPackage(scenario)
-                .should().dependOnClassesThat().resideInAnyPackage("dev.gradlab.lab..", "dev.gradlab.cli..")
+        return noClasses()
+                .that()
+                .resideInAPackage(scenario)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.gradlab.lab..", "dev.gradlab.cli..")
                 .because("the data path runs one way: scenario → lab → cli/ui")
                 .allowEmptyShould(false);
     }
 
     static ArchRule scenarioCoreKnowsNoUi(String scenario) {
-        return noClasses().that().resideInAPackage(scenario).and().resideOutsideOfPackage("..ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.gradlab.base..", "com.vaadin..")
+        return noClasses()
+                .that()
+                .resideInAPackage(scenario)
+                .and()
+                .resideOutsideOfPackage("..ui..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.gradlab.base..", "com.vaadin..")
                 .allowEmptyShould(false);
     }
 
     /** lab/data's package-info promises plain arrays: the model runner, not the data sets, makes tensors of them. */
     static ArchRule dataSetsKnowNothingOfTheEngineOrTheRestOfTheLab(String data) {
-        return noClasses().that().resideInAPackage(data)
-                .should().dependOnClassesThat().resideInAnyPackage("dev.gradlab.engine..", "dev.gradlab.scenario..",
-                        "dev.gradlab.cli..", "dev.gradlab.base..", "dev.gradlab.lab")
-                .orShould().dependOnClassesThat().resideInAnyPackage(
-                        "dev.gradlab.lab.train..", "dev.gradlab.lab.nograd..", "dev.gradlab.lab.ui..")
+        return noClasses()
+                .that()
+                .resideInAPackage(data)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.gradlab.engine..",
+                        "dev.gradlab.scenario..",
+                        "dev.gradlab.cli..",
+                        "dev.gradlab.base..",
+                        "dev.gradlab.lab")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.gradlab.lab.train..", "dev.gradlab.lab.nograd..", "dev.gradlab.lab.ui..")
                 .allowEmptyShould(false);
     }
 
     static ArchRule onlyUiPackagesAndTheAppShellKnowVaadin(String app) {
-        return noClasses().that().resideInAPackage(app + "..").and().resideOutsideOfPackages("..ui..", app)
-                .should().dependOnClassesThat().resideInAPackage("com.vaadin..")
+        return noClasses()
+                .that()
+                .resideInAPackage(app + "..")
+                .and()
+                .resideOutsideOfPackages("..ui..", app)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.vaadin..")
                 .allowEmptyShould(false);
     }
 
@@ -88,12 +116,21 @@ class ArchitectureTest {
      * knows Spring: all of {@code lab} (subpackages and views included), {@code engine}, the scenario format,
      * {@code export}, {@code cli} and {@code base} are plain Java or plain Vaadin.
      */
-    static final String[] SPRING_PACKAGES = {"dev.gradlab.account..", "dev.gradlab.api..", "dev.gradlab.scenario.store.."};
+    static final String[] SPRING_PACKAGES = {
+        "dev.gradlab.account..", "dev.gradlab.api..", "dev.gradlab.scenario.store.."
+    };
 
     static ArchRule onlyTheAppShellKnowsSpring(String app) {
-        return noClasses().that().resideInAPackage(app + "..").and().resideOutsideOfPackage(app)
-                .and().resideOutsideOfPackages(SPRING_PACKAGES)
-                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+        return noClasses()
+                .that()
+                .resideInAPackage(app + "..")
+                .and()
+                .resideOutsideOfPackage(app)
+                .and()
+                .resideOutsideOfPackages(SPRING_PACKAGES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework..")
                 .allowEmptyShould(false);
     }
 
@@ -103,9 +140,15 @@ class ArchitectureTest {
      * stereotypes (controllers, security configuration, JPA services), as Spring needs them there.
      */
     static ArchRule beansAreDeclaredOnlyInTheAppShell(String app) {
-        return noClasses().that().resideInAPackage(app + "..").and().resideOutsideOfPackage(app)
-                .and().resideOutsideOfPackages(SPRING_PACKAGES)
-                .should().beMetaAnnotatedWith(Component.class)
+        return noClasses()
+                .that()
+                .resideInAPackage(app + "..")
+                .and()
+                .resideOutsideOfPackage(app)
+                .and()
+                .resideOutsideOfPackages(SPRING_PACKAGES)
+                .should()
+                .beMetaAnnotatedWith(Component.class)
                 .because("plain-Java features are declared in dev.gradlab.GradlabBeans, not by @Component/@Service")
                 .allowEmptyShould(false);
     }
@@ -116,7 +159,10 @@ class ArchitectureTest {
 
     /** The custom element's tag, its JS module and the npm package name ApexCharts only in {@code base/ui/chart}. */
     static ArchRule onlyTheChartPackageKnowsApexCharts(String chart) {
-        return classes().that(MENTION_APEXCHARTS).should().resideInAPackage(chart)
+        return classes()
+                .that(MENTION_APEXCHARTS)
+                .should()
+                .resideInAPackage(chart)
                 .allowEmptyShould(false);
     }
 
@@ -126,15 +172,22 @@ class ArchitectureTest {
      * packages, which pass vacuously until the database arrives — that is this rule's point: it is ready for them.
      */
     static ArchRule viewsNeverTouchRepositories(String app) {
-        return noClasses().that().resideInAPackage(app + "..").and().areAnnotatedWith(Route.class)
-                .should().dependOnClassesThat(assignableTo("org.springframework.data.repository.Repository"))
-                .orShould().dependOnClassesThat().resideInAPackage("..store..")
+        return noClasses()
+                .that()
+                .resideInAPackage(app + "..")
+                .and()
+                .areAnnotatedWith(Route.class)
+                .should()
+                .dependOnClassesThat(assignableTo("org.springframework.data.repository.Repository"))
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("..store..")
                 .allowEmptyShould(false);
     }
 
-    private static final DescribedPredicate<JavaClass> MENTION_APEXCHARTS =
-            DescribedPredicate.describe("mention ApexCharts in @Tag, @JsModule or @NpmPackage", c -> c.getAnnotations()
-                    .stream()
+    private static final DescribedPredicate<JavaClass> MENTION_APEXCHARTS = DescribedPredicate.describe(
+            "mention ApexCharts in @Tag, @JsModule or @NpmPackage",
+            c -> c.getAnnotations().stream()
                     .filter(a -> a.getRawType().isEquivalentTo(com.vaadin.flow.component.Tag.class)
                             || a.getRawType().isEquivalentTo(JsModule.class)
                             || a.getRawType().isEquivalentTo(NpmPackage.class))
@@ -196,22 +249,25 @@ class ArchitectureTest {
     @Test
     void every_rule_fails_when_its_package_is_misspelt() {
         for (ArchRule rule : new ArchRule[] {
-                engineDependsOnNothingOfOursNorAFramework("dev.gradlab.engin.."),
-                scenarioDoesNotDependOnLabOrCli("dev.gradlab.scenarios.."),
-                scenarioCoreKnowsNoUi("dev.gradlab.scenarios.."),
-                dataSetsKnowNothingOfTheEngineOrTheRestOfTheLab("dev.gradlab.lab.datasets.."),
-                onlyUiPackagesAndTheAppShellKnowVaadin("dev.gradlabs"),
-                onlyTheAppShellKnowsSpring("dev.gradlabs"),
-                beansAreDeclaredOnlyInTheAppShell("dev.gradlabs"),
-                noCyclesBetweenAnyPackages("dev.gradlabs"),
-                viewsNeverTouchRepositories("dev.gradlabs")}) {
-            assertThatThrownBy(() -> rule.check(classes)).as(rule.getDescription())
+            engineDependsOnNothingOfOursNorAFramework("dev.gradlab.engin.."),
+            scenarioDoesNotDependOnLabOrCli("dev.gradlab.scenarios.."),
+            scenarioCoreKnowsNoUi("dev.gradlab.scenarios.."),
+            dataSetsKnowNothingOfTheEngineOrTheRestOfTheLab("dev.gradlab.lab.datasets.."),
+            onlyUiPackagesAndTheAppShellKnowVaadin("dev.gradlabs"),
+            onlyTheAppShellKnowsSpring("dev.gradlabs"),
+            beansAreDeclaredOnlyInTheAppShell("dev.gradlabs"),
+            noCyclesBetweenAnyPackages("dev.gradlabs"),
+            viewsNeverTouchRepositories("dev.gradlabs")
+        }) {
+            assertThatThrownBy(() -> rule.check(classes))
+                    .as(rule.getDescription())
                     .isInstanceOf(AssertionError.class)
                     .hasMessageContaining("failed to check any classes");
         }
         // A misspelt chart package does not empty this rule's subject: it turns the real chart element into a
         // violation.
-        assertThatThrownBy(() -> onlyTheChartPackageKnowsApexCharts("dev.gradlab.base.ui.charts..").check(classes))
+        assertThatThrownBy(() -> onlyTheChartPackageKnowsApexCharts("dev.gradlab.base.ui.charts..")
+                        .check(classes))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("ApexChartElement");
     }

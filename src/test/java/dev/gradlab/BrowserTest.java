@@ -37,9 +37,15 @@ public abstract class BrowserTest {
     public static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
     private static final List<String> CHROMIUM_ARGS = List.of(
-            "--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--no-sandbox",
+            "--headless",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
             // Without these Chromium stalls on this machine's closed network.
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
             "--disable-dev-shm-usage");
 
     private static Playwright playwright;
@@ -57,10 +63,12 @@ public abstract class BrowserTest {
         PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(ChromiumCondition.CHROMIUM)
-                .setHeadless(true)
-                .setArgs(CHROMIUM_ARGS));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(ChromiumCondition.CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(CHROMIUM_ARGS));
     }
 
     @AfterAll
@@ -90,9 +98,8 @@ public abstract class BrowserTest {
         if (context != null) {
             context.close();
         }
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setLocale(locale)
-                .setViewportSize(width, height));
+        context = browser.newContext(
+                new Browser.NewContextOptions().setLocale(locale).setViewportSize(width, height));
         context.setDefaultTimeout(60_000);
         page = context.newPage();
     }
@@ -125,7 +132,8 @@ public abstract class BrowserTest {
         waitForVaadin();
         var size = page.viewportSize();
         int full = ((Number) page.evaluate("() => { const c = " + SCROLLER + ";"
-                + " return Math.ceil(c.scrollHeight + c.getBoundingClientRect().top); }")).intValue();
+                        + " return Math.ceil(c.scrollHeight + c.getBoundingClientRect().top); }"))
+                .intValue();
         if (full > size.height) {
             page.setViewportSize(size.width, full);
         }
@@ -139,7 +147,8 @@ public abstract class BrowserTest {
     /** How many pixels the view is wider than the window (0 when nothing overflows sideways). */
     protected int horizontalOverflow() {
         return ((Number) page.evaluate("() => { const c = " + SCROLLER + "; const d = document.documentElement;"
-                + " return Math.max(0, c.scrollWidth - c.clientWidth, d.scrollWidth - d.clientWidth); }")).intValue();
+                        + " return Math.max(0, c.scrollWidth - c.clientWidth, d.scrollWidth - d.clientWidth); }"))
+                .intValue();
     }
 
     /** How many pixels a vaadin-grid's content is wider than the grid (its own horizontal scroll). */

@@ -15,6 +15,7 @@ final class ChromiumCondition implements ExecutionCondition {
 
     /** Debian's Chromium; {@code -Dgradlab.chromium=<path>} names another (or, misspelt, shows the skip). */
     static final Path CHROMIUM = Path.of(System.getProperty("gradlab.chromium", "/usr/bin/chromium"));
+
     static final String HOW_TO_ENABLE = "browser tests skipped: " + CHROMIUM
             + " not found (install it with `sudo apt-get install chromium` to run them)";
 

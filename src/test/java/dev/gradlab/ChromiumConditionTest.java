@@ -16,7 +16,9 @@ class ChromiumConditionTest {
         var result = ChromiumCondition.evaluate(false);
 
         assertThat(result.isDisabled()).isTrue();
-        assertThat(result.getReason()).hasValueSatisfying(reason -> assertThat(reason)
-                .contains(ChromiumCondition.CHROMIUM + " not found").contains("sudo apt-get install chromium"));
+        assertThat(result.getReason())
+                .hasValueSatisfying(reason -> assertThat(reason)
+                        .contains(ChromiumCondition.CHROMIUM + " not found")
+                        .contains("sudo apt-get install chromium"));
     }
 }

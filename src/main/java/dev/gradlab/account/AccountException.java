@@ -4,7 +4,12 @@ package dev.gradlab.account;
 public final class AccountException extends RuntimeException {
 
     /** Why: the API answers 400 for {@code INVALID}, 409 for {@code DUPLICATE}, 404 for {@code NO_SUCH_USER}. */
-    public enum Reason { INVALID, DUPLICATE, NO_SUCH_USER, WRONG_PASSWORD }
+    public enum Reason {
+        INVALID,
+        DUPLICATE,
+        NO_SUCH_USER,
+        WRONG_PASSWORD
+    }
 
     private final Reason reason;
 

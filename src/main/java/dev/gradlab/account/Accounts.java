@@ -43,15 +43,17 @@ public class Accounts {
     @Transactional
     AccountSummary create(String username, String password, Role role) {
         if (!USERNAME.matcher(username).matches()) {
-            throw new AccountException(AccountException.Reason.INVALID, "username '" + oneLine(username)
-                    + "' must be 2 to 64 characters from a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
+            throw new AccountException(
+                    AccountException.Reason.INVALID,
+                    "username '" + oneLine(username)
+                            + "' must be 2 to 64 characters from a-z, 0-9, '.', '_' and '-', starting with a letter or digit");
         }
         checkPassword(password);
         if (users.existsByUsername(username)) {
             throw new AccountException(AccountException.Reason.DUPLICATE, "user '" + username + "' already exists");
         }
-        UserAccount saved = users.saveAndFlush(new UserAccount(username, encoder.encode(password), role,
-                clock.instant()));
+        UserAccount saved =
+                users.saveAndFlush(new UserAccount(username, encoder.encode(password), role, clock.instant()));
         return summary(saved);
     }
 
@@ -59,8 +61,9 @@ public class Accounts {
     @Transactional
     @PreAuthorize("isAuthenticated() and authentication.name == #username")
     public void changePassword(String username, String currentPassword, String newPassword) {
-        UserAccount account = users.findByUsername(username).orElseThrow(() -> new AccountException(
-                AccountException.Reason.NO_SUCH_USER, "no user '" + oneLine(username) + "'"));
+        UserAccount account = users.findByUsername(username)
+                .orElseThrow(() -> new AccountException(
+                        AccountException.Reason.NO_SUCH_USER, "no user '" + oneLine(username) + "'"));
         if (!encoder.matches(currentPassword, account.passwordHash())) {
             throw new AccountException(AccountException.Reason.WRONG_PASSWORD, "the current password is wrong");
         }
@@ -71,7 +74,9 @@ public class Accounts {
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('ADMIN')")
     public List<AccountSummary> list() {
-        return users.findAllByOrderByUsernameAsc().stream().map(Accounts::summary).toList();
+        return users.findAllByOrderByUsernameAsc().stream()
+                .map(Accounts::summary)
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -81,15 +86,18 @@ public class Accounts {
 
     @Transactional(readOnly = true)
     Optional<UserDetails> userDetails(String username) {
-        return users.findByUsername(username).map(u -> User.withUsername(u.username())
-                .password(u.passwordHash())
-                .authorities(new SimpleGrantedAuthority("ROLE_" + u.role().name()))
-                .build());
+        return users.findByUsername(username)
+                .map(u -> User.withUsername(u.username())
+                        .password(u.passwordHash())
+                        .authorities(
+                                new SimpleGrantedAuthority("ROLE_" + u.role().name()))
+                        .build());
     }
 
     private static void checkPassword(String password) {
         if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-            throw new AccountException(AccountException.Reason.INVALID,
+            throw new AccountException(
+                    AccountException.Reason.INVALID,
                     "a password must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters long");
         }
     }

@@ -3,8 +3,8 @@ package dev.gradlab.account;
 import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,7 +38,8 @@ class AdminBootstrap implements SmartInitializingSingleton {
         } else {
             String password = randomPassword();
             accounts.create(ADMIN, password, Role.ADMIN);
-            LOG.warn("created user 'admin' with the one-time password {} (shown only now; change it at /account)",
+            LOG.warn(
+                    "created user 'admin' with the one-time password {} (shown only now; change it at /account)",
                     password);
         }
     }

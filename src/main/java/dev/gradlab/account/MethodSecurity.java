@@ -6,5 +6,4 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 /** Lets services state their own role rules ({@code @PreAuthorize}), so no entry point depends on a button. */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-class MethodSecurity {
-}
+class MethodSecurity {}

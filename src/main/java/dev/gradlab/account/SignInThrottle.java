@@ -49,8 +49,11 @@ public class SignInThrottle {
             prune(list);
             list.addLast(clock.instant());
             if (list.size() == MAX_FAILURES) {
-                LOG.warn("sign-in for user '{}' blocked for up to {} minutes after {} failed attempts",
-                        key(username), WINDOW.toMinutes(), MAX_FAILURES);
+                LOG.warn(
+                        "sign-in for user '{}' blocked for up to {} minutes after {} failed attempts",
+                        key(username),
+                        WINDOW.toMinutes(),
+                        MAX_FAILURES);
             }
         }
     }

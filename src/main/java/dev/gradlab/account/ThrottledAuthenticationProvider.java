@@ -21,8 +21,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final SignInThrottle throttle;
 
     ThrottledAuthenticationProvider(Accounts accounts, PasswordEncoder encoder, SignInThrottle throttle) {
-        this.passwords = new DaoAuthenticationProvider(username -> accounts.userDetails(username)
-                .orElseThrow(() -> new UsernameNotFoundException("no such user")));
+        this.passwords = new DaoAuthenticationProvider(username ->
+                accounts.userDetails(username).orElseThrow(() -> new UsernameNotFoundException("no such user")));
         this.passwords.setPasswordEncoder(encoder);
         this.throttle = throttle;
     }

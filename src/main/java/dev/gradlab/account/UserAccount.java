@@ -33,8 +33,7 @@ class UserAccount {
     @Column(nullable = false)
     private Instant created = Instant.EPOCH;
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
     UserAccount(String username, String passwordHash, Role role, Instant created) {
         this.username = username;

@@ -25,7 +25,8 @@ final class ApiError extends RuntimeException {
     }
 
     static ResponseEntity<Map<String, String>> entity(HttpStatus status, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("error", oneLine(message)));
     }
 

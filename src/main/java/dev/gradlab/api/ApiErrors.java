@@ -51,7 +51,8 @@ class ApiErrors {
 
     @ExceptionHandler(TrainingRejectedException.class)
     ResponseEntity<Map<String, String>> busy(TrainingRejectedException e) {
-        return ApiError.entity(HttpStatus.TOO_MANY_REQUESTS, java.util.Objects.requireNonNullElse(e.getMessage(), e.toString()));
+        return ApiError.entity(
+                HttpStatus.TOO_MANY_REQUESTS, java.util.Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -59,10 +60,17 @@ class ApiErrors {
         return ApiError.entity(HttpStatus.BAD_REQUEST, "the request body is not the JSON this call expects");
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class,
-            MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({
+        MissingServletRequestParameterException.class,
+        MissingRequestHeaderException.class,
+        MethodArgumentTypeMismatchException.class
+    })
     ResponseEntity<Map<String, String>> badRequest(Exception e) {
-        return ApiError.entity(HttpStatus.BAD_REQUEST, java.util.Objects.requireNonNullElse(e.getMessage(), e.toString()) == null ? "bad request" : java.util.Objects.requireNonNullElse(e.getMessage(), e.toString()));
+        return ApiError.entity(
+                HttpStatus.BAD_REQUEST,
+                java.util.Objects.requireNonNullElse(e.getMessage(), e.toString()) == null
+                        ? "bad request"
+                        : java.util.Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -25,10 +25,15 @@ class ApiSecurity {
     SecurityFilterChain apiFilterChain(HttpSecurity http) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, failure) -> {
             if (failure instanceof SignInThrottledException) {
-                ApiError.write(response, HttpStatus.TOO_MANY_REQUESTS, java.util.Objects.requireNonNullElse(failure.getMessage(), failure.toString()));
+                ApiError.write(
+                        response,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        java.util.Objects.requireNonNullElse(failure.getMessage(), failure.toString()));
             } else {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"GradLab\"");
-                ApiError.write(response, HttpStatus.UNAUTHORIZED,
+                ApiError.write(
+                        response,
+                        HttpStatus.UNAUTHORIZED,
                         "sign in with HTTP Basic: an instructor's or the admin's username and password");
             }
         };
@@ -37,13 +42,16 @@ class ApiSecurity {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler((request, response, denied) -> ApiError.write(response,
-                                HttpStatus.FORBIDDEN, "your account may not do this")))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/users", "/api/users/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/scenarios", "/api/scenarios/**").permitAll()
-                        .requestMatchers("/api/scenarios", "/api/scenarios/**").hasAnyRole("ADMIN", "INSTRUCTOR")
-                        .anyRequest().permitAll());
+                        .accessDeniedHandler((request, response, denied) ->
+                                ApiError.write(response, HttpStatus.FORBIDDEN, "your account may not do this")))
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/users", "/api/users/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/scenarios", "/api/scenarios/**")
+                        .permitAll()
+                        .requestMatchers("/api/scenarios", "/api/scenarios/**")
+                        .hasAnyRole("ADMIN", "INSTRUCTOR")
+                        .anyRequest()
+                        .permitAll());
         return http.build();
     }
 }

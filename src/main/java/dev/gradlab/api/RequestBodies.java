@@ -11,8 +11,7 @@ import org.springframework.http.HttpStatus;
 /** Reads a scenario text body of at most {@code limit} bytes, refusing larger ones before reading them whole. */
 final class RequestBodies {
 
-    private RequestBodies() {
-    }
+    private RequestBodies() {}
 
     static String text(HttpServletRequest request, int limit) {
         if (request.getContentLengthLong() > limit) {
@@ -26,7 +25,10 @@ final class RequestBodies {
             if (bytes.length == 0) {
                 throw new ApiError(HttpStatus.BAD_REQUEST, "the request body is empty: send the scenario's YAML");
             }
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new ApiError(HttpStatus.BAD_REQUEST, "the request body is not UTF-8 text");
         } catch (IOException e) {
@@ -35,7 +37,7 @@ final class RequestBodies {
     }
 
     private static ApiError tooLarge(int limit) {
-        return new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, "the request body is larger than " + limit / (1024 * 1024)
-                + " MB");
+        return new ApiError(
+                HttpStatus.PAYLOAD_TOO_LARGE, "the request body is larger than " + limit / (1024 * 1024) + " MB");
     }
 }

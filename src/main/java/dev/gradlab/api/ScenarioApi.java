@@ -42,41 +42,55 @@ class ScenarioApi {
         }
     }
 
-    record Listed(String slug, String id, String title, String kind, String visibility, long version,
-            String updated) {
+    record Listed(String slug, String id, String title, String kind, String visibility, long version, String updated) {
         static Listed of(SavedScenario s) {
-            return new Listed(s.slug(), s.id(), s.titleEn(), s.kind(), s.visibility().wireName(), s.version(),
+            return new Listed(
+                    s.slug(),
+                    s.id(),
+                    s.titleEn(),
+                    s.kind(),
+                    s.visibility().wireName(),
+                    s.version(),
                     s.updated().toString());
         }
     }
 
     @PostMapping
-    ResponseEntity<Created> create(Principal user, @RequestParam(defaultValue = "private") String visibility,
-            HttpServletRequest request) {
+    ResponseEntity<Created> create(
+            Principal user, @RequestParam(defaultValue = "private") String visibility, HttpServletRequest request) {
         Visibility v = Visibility.parse(visibility);
         SavedScenario saved = store.create(user.getName(), RequestBodies.text(request, ScenarioStore.MAX_BYTES), v);
-        return ResponseEntity.created(URI.create("/api/scenarios/" + saved.slug())).body(Created.of(saved));
+        return ResponseEntity.created(URI.create("/api/scenarios/" + saved.slug()))
+                .body(Created.of(saved));
     }
 
     @GetMapping("/{slug}")
     ResponseEntity<String> read(@Nullable Principal user, @PathVariable String slug) {
         SavedScenario s = visible(user, slug);
-        return ResponseEntity.ok().eTag(String.valueOf(s.version())).contentType(YAML).body(s.source());
+        return ResponseEntity.ok()
+                .eTag(String.valueOf(s.version()))
+                .contentType(YAML)
+                .body(s.source());
     }
 
     @PutMapping("/{slug}")
-    ResponseEntity<Created> replace(Principal user, @PathVariable String slug,
+    ResponseEntity<Created> replace(
+            Principal user,
+            @PathVariable String slug,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
-            @RequestParam(required = false) @Nullable String visibility, HttpServletRequest request) {
+            @RequestParam(required = false) @Nullable String visibility,
+            HttpServletRequest request) {
         long expected = version(ifMatch);
         String text = RequestBodies.text(request, ScenarioStore.MAX_BYTES);
-        SavedScenario saved = store.update(user.getName(), slug, text,
-                visibility == null ? null : Visibility.parse(visibility), expected);
+        SavedScenario saved = store.update(
+                user.getName(), slug, text, visibility == null ? null : Visibility.parse(visibility), expected);
         return ResponseEntity.ok().eTag(String.valueOf(saved.version())).body(Created.of(saved));
     }
 
     @DeleteMapping("/{slug}")
-    ResponseEntity<Void> delete(Principal user, @PathVariable String slug,
+    ResponseEntity<Void> delete(
+            Principal user,
+            @PathVariable String slug,
             @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
         store.delete(user.getName(), slug, version(ifMatch));
         return ResponseEntity.noContent().build();
@@ -85,17 +99,21 @@ class ScenarioApi {
     @PostMapping("/{slugOrId}/fork")
     ResponseEntity<Created> fork(Principal user, @PathVariable String slugOrId) {
         SavedScenario saved = store.fork(user.getName(), slugOrId);
-        return ResponseEntity.created(URI.create("/api/scenarios/" + saved.slug())).body(Created.of(saved));
+        return ResponseEntity.created(URI.create("/api/scenarios/" + saved.slug()))
+                .body(Created.of(saved));
     }
 
     @GetMapping(value = "/{slug}/run")
     ResponseEntity<String> run(@Nullable Principal user, @PathVariable String slug) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(runs.runJson(visible(user, slug)
-                .source()));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(runs.runJson(visible(user, slug).source()));
     }
 
     @GetMapping
-    List<Listed> list(@Nullable Principal user, @RequestParam(defaultValue = "false") boolean mine,
+    List<Listed> list(
+            @Nullable Principal user,
+            @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(name = "public", defaultValue = "false") boolean listPublic) {
         if (mine == listPublic) {
             throw new ApiError(HttpStatus.BAD_REQUEST, "ask for exactly one list: ?mine=true or ?public=true");
@@ -116,8 +134,8 @@ class ScenarioApi {
 
     private static long version(@Nullable String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ApiError(HttpStatus.BAD_REQUEST,
-                    "send the version you opened in an If-Match header (the ETag of GET)");
+            throw new ApiError(
+                    HttpStatus.BAD_REQUEST, "send the version you opened in an If-Match header (the ETag of GET)");
         }
         String v = ifMatch.strip();
         if (v.startsWith("W/")) {
@@ -127,8 +145,9 @@ class ScenarioApi {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new ApiError(HttpStatus.BAD_REQUEST, "If-Match must be a version number, found '"
-                    + ApiError.oneLine(ifMatch) + "'");
+            throw new ApiError(
+                    HttpStatus.BAD_REQUEST,
+                    "If-Match must be a version number, found '" + ApiError.oneLine(ifMatch) + "'");
         }
     }
 }

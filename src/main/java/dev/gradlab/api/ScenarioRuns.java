@@ -37,18 +37,18 @@ class ScenarioRuns {
         String name = ScenarioStore.FILE_NAME;
         try {
             if (!(scenario instanceof ModelScenario model)) {
-                return scenario.<String>match(m -> RunJson.write(new Runner().run(m)),
-                        e -> RunJson.write(new Runner().run(e)), m -> {
+                return scenario.<String>match(
+                        m -> RunJson.write(new Runner().run(m)), e -> RunJson.write(new Runner().run(e)), m -> {
                             throw new IllegalStateException("a model scenario trains on the queue");
                         });
             }
             // One session per request: only the queue bound (429) limits API runs, not the per-browser cap.
-            TrainingJob job = training.submit("api-" + requests.incrementAndGet(), model, new TrainingListener() {
-            });
+            TrainingJob job = training.submit("api-" + requests.incrementAndGet(), model, new TrainingListener() {});
             if (!job.awaitFinished(MAX_WAIT)) {
                 job.cancel();
-                throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, "training took longer than "
-                        + MAX_WAIT.toMinutes() + " minutes and was cancelled");
+                throw new ApiError(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "training took longer than " + MAX_WAIT.toMinutes() + " minutes and was cancelled");
             }
             ModelResult result = job.result();
             if (result == null) {

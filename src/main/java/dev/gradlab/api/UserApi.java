@@ -22,11 +22,9 @@ class UserApi {
         this.accounts = accounts;
     }
 
-    record NewUser(@Nullable String username, @Nullable String password) {
-    }
+    record NewUser(@Nullable String username, @Nullable String password) {}
 
-    record CreatedUser(String username, String role) {
-    }
+    record CreatedUser(String username, String role) {}
 
     @PostMapping
     ResponseEntity<CreatedUser> create(@RequestBody NewUser body) {

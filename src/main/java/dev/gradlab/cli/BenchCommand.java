@@ -26,11 +26,16 @@ final class BenchCommand {
 
     /** PyTorch 1.13 (CPU, one thread, float64) on the same kind of machine, from issue 5, and our targets. */
     static final Map<String, double[]> PYTORCH_AND_TARGET = Map.of(
-            "scalar", new double[] {29_000, 290_000}, "tiny", new double[] {5_300, 53_000},
-            "mlp", new double[] {430, 430}, "eval", new double[] {360, 360});
+            "scalar",
+            new double[] {29_000, 290_000},
+            "tiny",
+            new double[] {5_300, 53_000},
+            "mlp",
+            new double[] {430, 430},
+            "eval",
+            new double[] {360, 360});
 
-    private BenchCommand() {
-    }
+    private BenchCommand() {}
 
     static int run(PrintStream out, double scale) {
         Map<String, Runnable> workloads = new LinkedHashMap<>();
@@ -48,8 +53,11 @@ final class BenchCommand {
         root.put("availableProcessors", Runtime.getRuntime().availableProcessors());
         root.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         root.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        root.put("unit", "steps per second (eval: passes per second) of " + (measuresCpuTime() ? "thread CPU time"
-                : "wall-clock time") + ", median of " + ROUNDS + " rounds after warm-up");
+        root.put(
+                "unit",
+                "steps per second (eval: passes per second) of "
+                        + (measuresCpuTime() ? "thread CPU time" : "wall-clock time") + ", median of " + ROUNDS
+                        + " rounds after warm-up");
         ObjectNode results = root.putObject("workloads");
         long cpu0 = processCpuNanos();
         long wall0 = System.nanoTime();
@@ -57,7 +65,8 @@ final class BenchCommand {
             double rate = measure(w, (long) (WARMUP_NANOS * scale), (long) (ROUND_NANOS * scale));
             ObjectNode o = results.putObject(name);
             o.put(name.equals("eval") ? "passesPerSecond" : "stepsPerSecond", Math.round(rate));
-            double[] ref = Objects.requireNonNull(PYTORCH_AND_TARGET.get(name), () -> "no PyTorch reference for " + name);
+            double[] ref =
+                    Objects.requireNonNull(PYTORCH_AND_TARGET.get(name), () -> "no PyTorch reference for " + name);
             o.put("pytorchReference", ref[0]);
             o.put("target", ref[1]);
             o.put("meetsTarget", rate >= ref[1]);
@@ -108,7 +117,8 @@ final class BenchCommand {
     /** CPU time of every thread of this process (JIT and GC included), or -1 where the JVM cannot tell. */
     private static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : -1;
+                ? os.getProcessCpuTime()
+                : -1;
     }
 
     private static long cpuNanos() {

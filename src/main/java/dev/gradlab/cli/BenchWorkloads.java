@@ -15,8 +15,7 @@ import java.util.Random;
  */
 final class BenchWorkloads {
 
-    private BenchWorkloads() {
-    }
+    private BenchWorkloads() {}
 
     /** The notebook's first demo: x = [1, 2, 3]; zero_grad, y = sum(x²), backward, SGD step (lr 0.01). */
     static Runnable scalar() {

@@ -9,8 +9,7 @@ public final class Cli {
 
     private static final Set<String> COMMANDS = Set.of("run", "bench", "export");
 
-    private Cli() {
-    }
+    private Cli() {}
 
     /** Whether {@code word} names a headless command (so no web server should start). */
     public static boolean handles(String word) {
@@ -20,7 +19,8 @@ public final class Cli {
     /** Runs a command; returns the process exit status (0 ok, 2 bad input). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || !handles(args[0])) {
-            err.println("gradlab: unknown command" + (args.length == 0 ? "" : " '" + dev.gradlab.scenario.Limits.cut(args[0], 40) + "'")
+            err.println("gradlab: unknown command"
+                    + (args.length == 0 ? "" : " '" + dev.gradlab.scenario.Limits.cut(args[0], 40) + "'")
                     + " (commands: run FILE|ID, export --format yaml|csv|pytorch FILE|ID, bench)");
             return 2;
         }
@@ -36,11 +36,16 @@ public final class Cli {
             return ExportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         if (args.length > 2 || (args.length == 2 && !args[1].equals("--quick"))) {
-            err.println("usage: gradlab bench [--quick]   (prints one JSON object; --quick: shorter rounds, rougher figures)");
+            err.println(
+                    "usage: gradlab bench [--quick]   (prints one JSON object; --quick: shorter rounds, rougher figures)");
             return 2;
         }
-        Integer restarted = CpuTuning.restart(args,
-                CpuTuning.variables(CpuTuning.cpuFlags(Path.of("/proc/cpuinfo")), System.getenv(), CpuTuning.installedBlas(),
+        Integer restarted = CpuTuning.restart(
+                args,
+                CpuTuning.variables(
+                        CpuTuning.cpuFlags(Path.of("/proc/cpuinfo")),
+                        System.getenv(),
+                        CpuTuning.installedBlas(),
                         CpuTuning.threads()));
         if (restarted != null) {
             return restarted;

@@ -31,8 +31,7 @@ final class CpuTuning {
     /** Set in the restarted process, so it never restarts again. */
     static final String MARKER = "GRADLAB_CPU_TUNED";
 
-    private CpuTuning() {
-    }
+    private CpuTuning() {}
 
     /**
      * The variables to add for a CPU with these {@code /proc/cpuinfo} flags, given the current environment: none when
@@ -45,8 +44,8 @@ final class CpuTuning {
     }
 
     /** The variables through which a library is told how many threads to run each call on. */
-    static final List<String> THREAD_VARIABLES = List.of("BLIS_NUM_THREADS", "OPENBLAS_NUM_THREADS",
-            "GOTO_NUM_THREADS", "OMP_NUM_THREADS");
+    static final List<String> THREAD_VARIABLES =
+            List.of("BLIS_NUM_THREADS", "OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS");
 
     /**
      * As above, for the BLAS builds {@code installed} (folder names such as {@code blis-pthread}) and a limit of
@@ -54,14 +53,15 @@ final class CpuTuning {
      * set to 1, and so is OPENBLAS_NUM_THREADS when the engine would load OpenBLAS's pthread build (which otherwise
      * spreads each call over all cores, and which the engine then does not use, to keep to one thread).
      */
-    static Map<String, String> variables(Set<String> cpuFlags, Map<String, String> env, Set<String> installed,
-            int threads) {
+    static Map<String, String> variables(
+            Set<String> cpuFlags, Map<String, String> env, Set<String> installed, int threads) {
         if (env.containsKey(MARKER)) {
             return Map.of();
         }
         boolean blis = installed.contains("blis-pthread") || installed.contains("blis-serial");
         Map<String, String> add = new LinkedHashMap<>();
-        if (cpuFlags.containsAll(SKX_FLAGS) && !env.containsKey("BLIS_ARCH_TYPE")
+        if (cpuFlags.containsAll(SKX_FLAGS)
+                && !env.containsKey("BLIS_ARCH_TYPE")
                 && !env.containsKey("OPENBLAS_CORETYPE")) {
             add.put("BLIS_ARCH_TYPE", "skx");
             if (!blis) {
@@ -77,7 +77,9 @@ final class CpuTuning {
                 }
             }
             boolean openBlasFirst = !blis || env.containsKey("OPENBLAS_CORETYPE");
-            if (openBlasFirst && installed.contains("openblas-pthread") && !installed.contains("openblas-serial")
+            if (openBlasFirst
+                    && installed.contains("openblas-pthread")
+                    && !installed.contains("openblas-serial")
                     && !env.containsKey("OPENBLAS_NUM_THREADS")) {
                 add.put("OPENBLAS_NUM_THREADS", "1");
             }
@@ -93,19 +95,24 @@ final class CpuTuning {
     static Set<String> installedBlas() {
         Path lib = Path.of("/usr/lib/x86_64-linux-gnu");
         return Stream.of("blis-pthread", "blis-serial", "openblas-pthread", "openblas-serial")
-                .filter(d -> Files.isReadable(lib.resolve(d).resolve("libblas.so.3"))).collect(Collectors.toSet());
+                .filter(d -> Files.isReadable(lib.resolve(d).resolve("libblas.so.3")))
+                .collect(Collectors.toSet());
     }
 
     /** {@code gradlab.threads}, as the engine reads it. */
     static int threads() {
-        return Math.max(1, Integer.getInteger("gradlab.threads", Runtime.getRuntime().availableProcessors()));
+        return Math.max(
+                1, Integer.getInteger("gradlab.threads", Runtime.getRuntime().availableProcessors()));
     }
 
     /** The flags of the first CPU in {@code /proc/cpuinfo}; empty where there is no such file. */
     static Set<String> cpuFlags(Path cpuinfo) {
         try (var lines = Files.lines(cpuinfo)) {
-            return lines.filter(l -> l.startsWith("flags")).findFirst()
-                    .map(l -> Arrays.stream(l.substring(l.indexOf(':') + 1).trim().split("\\s+")).collect(Collectors.toSet()))
+            return lines.filter(l -> l.startsWith("flags"))
+                    .findFirst()
+                    .map(l -> Arrays.stream(
+                                    l.substring(l.indexOf(':') + 1).trim().split("\\s+"))
+                            .collect(Collectors.toSet()))
                     .orElse(Set.of());
         } catch (IOException | RuntimeException e) {
             return Set.of();

@@ -10,11 +10,11 @@ import dev.gradlab.lab.train.ModelDataException;
 import dev.gradlab.lab.train.ModelTrainer;
 import dev.gradlab.scenario.BuiltInScenarios;
 import dev.gradlab.scenario.EvaluationException;
+import dev.gradlab.scenario.Limits;
 import dev.gradlab.scenario.Scenario;
 import dev.gradlab.scenario.ScenarioException;
-import dev.gradlab.scenario.ScenarioParser;
 import dev.gradlab.scenario.ScenarioFiles;
-import dev.gradlab.scenario.Limits;
+import dev.gradlab.scenario.ScenarioParser;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -31,8 +31,7 @@ final class ExportCommand {
 
     static final String USAGE = "usage: gradlab export --format yaml|csv|pytorch [--lang en|zh-TW] FILE-or-built-in-id";
 
-    private ExportCommand() {
-    }
+    private ExportCommand() {}
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         String format = null;
@@ -93,7 +92,8 @@ final class ExportCommand {
                     + Limits.cut(String.valueOf(e.getMessage()), 60) + ")");
         } catch (RuntimeException e) {
             // Not the user's fault: a bug. Still one line, and a distinct status.
-            err.println(name + ": internal error while exporting the scenario (" + e.getClass().getSimpleName() + ")");
+            err.println(name + ": internal error while exporting the scenario ("
+                    + e.getClass().getSimpleName() + ")");
             return 1;
         }
         return 2;
@@ -102,8 +102,11 @@ final class ExportCommand {
     static String export(Scenario scenario, String format, Locale locale) {
         return switch (format) {
             case "yaml" -> YamlExport.of(scenario);
-            case "csv" -> scenario.<String>match(m -> CsvExport.steps(new Runner().run(m)),
-                    e -> CsvExport.steps(new Runner().run(e)), m -> CsvExport.epochs(new ModelTrainer().train(m)));
+            case "csv" ->
+                scenario.<String>match(
+                        m -> CsvExport.steps(new Runner().run(m)),
+                        e -> CsvExport.steps(new Runner().run(e)),
+                        m -> CsvExport.epochs(new ModelTrainer().train(m)));
             default -> PyTorchScript.of(scenario, locale);
         };
     }
@@ -123,8 +126,16 @@ final class ExportCommand {
         if (builtIn.isPresent()) {
             return builtIn.get();
         }
-        throw new ScenarioException(Limits.cut(target, 80), null, null, null,
+        throw new ScenarioException(
+                Limits.cut(target, 80),
+                null,
+                null,
+                null,
                 "no such file, and no built-in scenario has this id (built-ins: "
-                + String.join(", ", BuiltInScenarios.all().stream().map(Scenario::id).toList()) + ")");
+                        + String.join(
+                                ", ",
+                                BuiltInScenarios.all().stream()
+                                        .map(Scenario::id)
+                                        .toList()) + ")");
     }
 }

@@ -24,8 +24,7 @@ public final class ModelRunJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private ModelRunJson() {
-    }
+    private ModelRunJson() {}
 
     public static String write(String id, ModelResult result) {
         StringBuilder s = new StringBuilder();
@@ -33,13 +32,15 @@ public final class ModelRunJson {
         for (int r = 0; r < result.runs().size(); r++) {
             ModelRun run = result.runs().get(r);
             s.append(r == 0 ? "\n" : ",\n");
-            s.append("  {\"strategy\": ").append(json(NODES.textNode(run.strategy().name())));
+            s.append("  {\"strategy\": ")
+                    .append(json(NODES.textNode(run.strategy().name())));
             if (run.diverged() != null) {
                 s.append(", \"diverged\": ").append(run.diverged());
             }
             s.append(",\n   \"epochs\": [");
             for (int i = 0; i < run.epochs().size(); i++) {
-                s.append(i == 0 ? "\n    " : ",\n    ").append(json(epoch(run.epochs().get(i))));
+                s.append(i == 0 ? "\n    " : ",\n    ")
+                        .append(json(epoch(run.epochs().get(i))));
             }
             s.append("\n   ],\n   \"steps\": [");
             for (int i = 0; i < run.steps().size(); i++) {

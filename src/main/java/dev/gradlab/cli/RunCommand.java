@@ -31,8 +31,7 @@ public final class RunCommand {
     /** Room for engine walks on the worker thread beyond a default thread's stack. */
     private static final long WORKER_STACK = 256L * 1024 * 1024;
 
-    private RunCommand() {
-    }
+    private RunCommand() {}
 
     /**
      * Runs the scenario file {@code fileOrId} names or, when no such file exists, the built-in scenario with that id;
@@ -84,7 +83,8 @@ public final class RunCommand {
         StringBuilder result = new StringBuilder();
         int[] status = {-1};
         // The run happens on a worker so the deadline can stop waiting for it; its output is kept until it succeeds.
-        Thread worker = new Thread(null, () -> status[0] = runNow(source, name, result, err), "gradlab-run", WORKER_STACK);
+        Thread worker =
+                new Thread(null, () -> status[0] = runNow(source, name, result, err), "gradlab-run", WORKER_STACK);
         worker.setDaemon(true);
         worker.start();
         try {
@@ -94,8 +94,8 @@ public final class RunCommand {
         }
         if (worker.isAlive()) {
             worker.interrupt();
-            err.println(name + ": cancelled: the run took longer than its deadline of "
-                    + BigDecimalText.of(deadline) + " s (-Dgradlab.run.deadline=SECONDS sets another)");
+            err.println(name + ": cancelled: the run took longer than its deadline of " + BigDecimalText.of(deadline)
+                    + " s (-Dgradlab.run.deadline=SECONDS sets another)");
             return 2;
         }
         if (status[0] == 0) {
@@ -124,8 +124,10 @@ public final class RunCommand {
     private static int runNow(ScenarioSource source, String name, StringBuilder result, PrintStream err) {
         try {
             Scenario scenario = source.get();
-            result.append(scenario.<String>match(m -> RunJson.write(new Runner().run(m)),
-                    e -> RunJson.write(new Runner().run(e)), m -> ModelRunJson.write(m.id(), new ModelTrainer().train(m))));
+            result.append(scenario.<String>match(
+                    m -> RunJson.write(new Runner().run(m)),
+                    e -> RunJson.write(new Runner().run(e)),
+                    m -> ModelRunJson.write(m.id(), new ModelTrainer().train(m))));
             return 0;
         } catch (ScenarioException e) {
             err.println(e.getMessage());
@@ -148,7 +150,8 @@ public final class RunCommand {
                     + dev.gradlab.scenario.Limits.cut(String.valueOf(e.getMessage()), 60) + ")");
         } catch (RuntimeException e) {
             // Not the user's fault: a bug. Still one line, and a distinct status.
-            err.println(name + ": internal error while running the scenario (" + e.getClass().getSimpleName() + ")");
+            err.println(name + ": internal error while running the scenario ("
+                    + e.getClass().getSimpleName() + ")");
             return 1;
         }
         return 2;

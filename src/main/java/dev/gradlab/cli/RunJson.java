@@ -20,22 +20,25 @@ public final class RunJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private RunJson() {
-    }
+    private RunJson() {}
 
     public static String write(RunResult result) {
         StringBuilder s = new StringBuilder();
-        s.append("{\"id\": ").append(json(NODES.textNode(result.scenario().id()))).append(",\n \"runs\": [");
+        s.append("{\"id\": ")
+                .append(json(NODES.textNode(result.scenario().id())))
+                .append(",\n \"runs\": [");
         for (int r = 0; r < result.runs().size(); r++) {
             StrategyRun run = result.runs().get(r);
             s.append(r == 0 ? "\n" : ",\n");
-            s.append("  {\"strategy\": ").append(json(NODES.textNode(run.strategy().name())));
+            s.append("  {\"strategy\": ")
+                    .append(json(NODES.textNode(run.strategy().name())));
             if (run.diverged() != null) {
                 s.append(", \"diverged\": ").append(run.diverged());
             }
             s.append(",\n   \"steps\": [");
             for (int i = 0; i < run.steps().size(); i++) {
-                s.append(i == 0 ? "\n    " : ",\n    ").append(json(step(run.steps().get(i))));
+                s.append(i == 0 ? "\n    " : ",\n    ")
+                        .append(json(step(run.steps().get(i))));
             }
             s.append("\n   ]}");
         }

@@ -9,8 +9,7 @@ public final class Autograd {
     // A one-element array instead of ThreadLocal<Boolean>: no boxing and no set() on the hot path.
     private static final ThreadLocal<boolean[]> ENABLED = ThreadLocal.withInitial(() -> new boolean[] {true});
 
-    private Autograd() {
-    }
+    private Autograd() {}
 
     /** Turns grad mode off on this thread until the returned scope is closed (PyTorch's {@code torch.no_grad()}). */
     public static NoGradScope noGrad() {

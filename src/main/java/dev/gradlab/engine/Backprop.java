@@ -17,8 +17,7 @@ final class Backprop {
 
     private static final AtomicLong PASSES = new AtomicLong();
 
-    private Backprop() {
-    }
+    private Backprop() {}
 
     static void run(Tensor root, @Nullable Tensor gradient, boolean retainGraph) {
         if (!root.requiresGrad()) {
@@ -29,8 +28,10 @@ final class Backprop {
         double[] seed;
         if (gradient == null) {
             if (root.numel() != 1) {
-                throw new AutogradException("backward() without a gradient works only for scalar outputs, this tensor has"
-                        + " shape " + Shapes.str(root.shape) + ": reduce it first (sum(), mean()) or pass backward(gradient)");
+                throw new AutogradException(
+                        "backward() without a gradient works only for scalar outputs, this tensor has" + " shape "
+                                + Shapes.str(root.shape)
+                                + ": reduce it first (sum(), mean()) or pass backward(gradient)");
             }
             seed = new double[] {1.0};
         } else {

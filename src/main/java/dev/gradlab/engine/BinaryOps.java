@@ -8,8 +8,7 @@ import java.util.Arrays;
  */
 final class BinaryOps {
 
-    private BinaryOps() {
-    }
+    private BinaryOps() {}
 
     /** Broadcasting plumbing shared by the binary operations. */
     abstract static class Binary extends Node {

@@ -6,8 +6,7 @@ import org.jspecify.annotations.Nullable;
 /** Functional losses and layers, like {@code torch.nn.functional}. Reductions are means, as PyTorch's default. */
 public final class F {
 
-    private F() {
-    }
+    private F() {}
 
     /** Mean squared error: (1/n) Σ (pred − target)²; both must have the same shape. */
     public static Tensor mse(Tensor pred, Tensor target) {
@@ -21,8 +20,8 @@ public final class F {
 
     public static Tensor crossEntropy(Tensor logits, int[] labels) {
         if (logits.dim() != 2) {
-            throw new AutogradException("crossEntropy: logits must have shape [n, classes], got "
-                    + Shapes.str(logits.shape));
+            throw new AutogradException(
+                    "crossEntropy: logits must have shape [n, classes], got " + Shapes.str(logits.shape));
         }
         return LossOps.nllLoss(logits.logSoftmax(1), labels);
     }

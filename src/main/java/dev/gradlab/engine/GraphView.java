@@ -10,11 +10,15 @@ import org.jspecify.annotations.Nullable;
 public record GraphView(List<Node> nodes, List<Edge> edges) {
 
     /** A tensor in the graph; {@code grad} is reported for leaves (and retained non-leaves) only. */
-    public record Node(int id, String label, int[] shape, boolean leaf, boolean requiresGrad,
-            double @Nullable [] grad, double @Nullable [] value) {
-    }
+    public record Node(
+            int id,
+            String label,
+            int[] shape,
+            boolean leaf,
+            boolean requiresGrad,
+            double @Nullable [] grad,
+            double @Nullable [] value) {}
 
     /** {@code from} is an input of {@code to}. */
-    public record Edge(int from, int to) {
-    }
+    public record Edge(int from, int to) {}
 }

@@ -13,10 +13,10 @@ final class Graphs {
 
     /** Rough object sizes on a 64-bit JVM with compressed oops, for the bytes estimate. */
     private static final long ARRAY_HEADER = 16;
+
     private static final long NODE_OVERHEAD = 64;
 
-    private Graphs() {
-    }
+    private Graphs() {}
 
     /**
      * Tensors requiring grad reachable from {@code root}, inputs first. Uses its own visited set rather than
@@ -85,8 +85,14 @@ final class Graphs {
             ids.put(t, id);
             String label = t.gradFn != null ? t.gradFn.name : t.name() != null ? t.name() : "tensor" + id;
             Tensor grad = t.keepsGrad() ? t.grad() : null;
-            nodes.add(new GraphView.Node(id, label, t.shape(), t.isLeaf(), t.requiresGrad(),
-                    grad == null ? null : grad.toArray(), t.toArray()));
+            nodes.add(new GraphView.Node(
+                    id,
+                    label,
+                    t.shape(),
+                    t.isLeaf(),
+                    t.requiresGrad(),
+                    grad == null ? null : grad.toArray(),
+                    t.toArray()));
             if (t.gradFn != null) {
                 for (Tensor in : t.gradFn.inputs) {
                     Integer from = ids.get(in);

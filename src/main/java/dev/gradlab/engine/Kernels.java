@@ -10,8 +10,7 @@ import dev.gradlab.engine.backend.Gemm;
  */
 final class Kernels {
 
-    private Kernels() {
-    }
+    private Kernels() {}
 
     /** dst += src */
     static void addInto(double[] dst, double[] src) {

@@ -21,12 +21,13 @@ final class Linear extends Node {
 
     static Tensor apply(Tensor x, Tensor w, @Nullable Tensor b) {
         if (w.dim() != 2 || (x.dim() != 2 && x.dim() != 1) || x.shape[x.dim() - 1] != w.shape[1]) {
-            throw new AutogradException("linear: input of shape " + Shapes.str(x.shape) + " does not fit weight of shape "
-                    + Shapes.str(w.shape) + " (need input [batch, " + (w.dim() == 2 ? w.shape[1] : "in") + "])");
+            throw new AutogradException("linear: input of shape " + Shapes.str(x.shape)
+                    + " does not fit weight of shape " + Shapes.str(w.shape) + " (need input [batch, "
+                    + (w.dim() == 2 ? w.shape[1] : "in") + "])");
         }
         if (b != null && (b.dim() != 1 || b.shape[0] != w.shape[0])) {
-            throw new AutogradException("linear: bias of shape " + Shapes.str(b.shape) + " does not fit weight of shape "
-                    + Shapes.str(w.shape) + " (need [" + w.shape[0] + "])");
+            throw new AutogradException("linear: bias of shape " + Shapes.str(b.shape)
+                    + " does not fit weight of shape " + Shapes.str(w.shape) + " (need [" + w.shape[0] + "])");
         }
         if (x.dim() == 1) { // a single sample: treat as a batch of one, return a vector like PyTorch
             return apply(x.reshape(1, x.shape[0]), w, b).reshape(w.shape[0]);

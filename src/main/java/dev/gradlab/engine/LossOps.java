@@ -6,8 +6,7 @@ import java.util.Random;
 /** The operations behind {@link F}: mean squared error, negative log-likelihood, dropout. */
 final class LossOps {
 
-    private LossOps() {
-    }
+    private LossOps() {}
 
     /** L = (1/n) Σ (p − t)²;  ∂p += (2/n) · (p − t) · g,  ∂t −= the same */
     static final class MseLoss extends Node {
@@ -35,8 +34,8 @@ final class LossOps {
     static Tensor mse(Tensor pred, Tensor target) {
         if (!Arrays.equals(pred.shape, target.shape)) {
             // PyTorch would broadcast [n, 1] against [n] to [n, n] with only a warning: a classic silent bug
-            throw new AutogradException("mse: prediction of shape " + Shapes.str(pred.shape)
-                    + " and target of shape " + Shapes.str(target.shape) + " must have the same shape");
+            throw new AutogradException("mse: prediction of shape " + Shapes.str(pred.shape) + " and target of shape "
+                    + Shapes.str(target.shape) + " must have the same shape");
         }
         double s = 0;
         for (int i = 0; i < pred.data.length; i++) {
@@ -71,8 +70,8 @@ final class LossOps {
 
     static Tensor nllLoss(Tensor logProbs, int[] labels) {
         if (logProbs.dim() != 2 || logProbs.shape[0] != labels.length) {
-            throw new AutogradException("crossEntropy: logits of shape " + Shapes.str(logProbs.shape)
-                    + " do not fit " + labels.length + " labels (need logits [" + labels.length + ", classes])");
+            throw new AutogradException("crossEntropy: logits of shape " + Shapes.str(logProbs.shape) + " do not fit "
+                    + labels.length + " labels (need logits [" + labels.length + ", classes])");
         }
         int classes = logProbs.shape[1];
         double s = 0;

@@ -19,7 +19,8 @@ final class MatMul extends Node {
 
     static Tensor apply(Tensor a, Tensor b) {
         if ((a.dim() == 1 || b.dim() == 1) && a.dim() >= 1 && b.dim() >= 1 && a.dim() <= 2 && b.dim() <= 2) {
-            int[] shape = a.dim() == 1 && b.dim() == 1 ? Shapes.SCALAR
+            int[] shape = a.dim() == 1 && b.dim() == 1
+                    ? Shapes.SCALAR
                     : a.dim() == 1 ? new int[] {b.shape[1]} : new int[] {a.shape[0]};
             Tensor a2 = a.dim() == 1 ? a.reshape(1, a.shape[0]) : a;
             Tensor b2 = b.dim() == 1 ? b.reshape(b.shape[0], 1) : b;

@@ -16,6 +16,7 @@ abstract class Node {
     final Tensor[] inputs;
     /** Whether this operation is part of a graph (grad mode on and some input requires grad). */
     final boolean recording;
+
     private Tensor[] saved = NONE;
     private int[] savedVersions = new int[0];
     private boolean released;

@@ -6,8 +6,7 @@ package dev.gradlab.engine;
  */
 final class ReduceOps {
 
-    private ReduceOps() {
-    }
+    private ReduceOps() {}
 
     /** y = Σᵢ xᵢ (scaled by 1/n for mean);  ∂xᵢ += g · scale */
     static final class Sum extends Node {

@@ -3,8 +3,7 @@ package dev.gradlab.engine;
 /** Operations between a tensor and a plain number (the number is a constant: it gets no gradient). */
 final class ScalarOps {
 
-    private ScalarOps() {
-    }
+    private ScalarOps() {}
 
     /** y = x + c;  ∂x += g  (also x − c with c negated, which PyTorch calls SubBackward0) */
     static final class AddScalar extends Node {

@@ -3,8 +3,7 @@ package dev.gradlab.engine;
 /** Operations that move values around without arithmetic. */
 final class ShapeOps {
 
-    private ShapeOps() {
-    }
+    private ShapeOps() {}
 
     /** y = xᵀ (2-D);  ∂x += gᵀ */
     static final class Transpose extends Node {
@@ -28,8 +27,8 @@ final class ShapeOps {
             return reshape(x, x.shape, "TBackward0");
         }
         if (x.dim() != 2) {
-            throw new AutogradException("transpose()/t() needs a tensor with at most 2 dims, got shape "
-                    + Shapes.str(x.shape));
+            throw new AutogradException(
+                    "transpose()/t() needs a tensor with at most 2 dims, got shape " + Shapes.str(x.shape));
         }
         double[] y = Kernels.transpose(x.data, x.shape[0], x.shape[1]);
         return new Transpose(x).output(y, new int[] {x.shape[1], x.shape[0]});
@@ -102,8 +101,8 @@ final class ShapeOps {
         int n = x.shape[0];
         int index = i < 0 ? i + n : i;
         if (index < 0 || index >= n) {
-            throw new AutogradException("row(" + i + ") is out of range for dim 0 of size " + n + " (shape "
-                    + Shapes.str(x.shape) + ")");
+            throw new AutogradException(
+                    "row(" + i + ") is out of range for dim 0 of size " + n + " (shape " + Shapes.str(x.shape) + ")");
         }
         int[] shape = java.util.Arrays.copyOfRange(x.shape, 1, x.shape.length);
         int len = Shapes.numel(shape);

@@ -7,8 +7,7 @@ final class Shapes {
 
     static final int[] SCALAR = new int[0];
 
-    private Shapes() {
-    }
+    private Shapes() {}
 
     static String str(int[] shape) {
         return Arrays.toString(shape);
@@ -39,8 +38,9 @@ final class Shapes {
             int da = dimFromRight(a, rank - 1 - i);
             int db = dimFromRight(b, rank - 1 - i);
             if (da != db && da != 1 && db != 1) {
-                throw new AutogradException(op + ": shapes " + str(a) + " and " + str(b)
-                        + " cannot be broadcast together (dimension " + i + " of the result: " + da + " vs " + db + ")");
+                throw new AutogradException(
+                        op + ": shapes " + str(a) + " and " + str(b) + " cannot be broadcast together (dimension " + i
+                                + " of the result: " + da + " vs " + db + ")");
             }
             out[i] = da == 1 ? db : da;
         }

@@ -6,8 +6,7 @@ package dev.gradlab.engine;
  */
 final class SoftmaxOps {
 
-    private SoftmaxOps() {
-    }
+    private SoftmaxOps() {}
 
     /** Shared layout for both operations. */
     abstract static class Along extends Node {

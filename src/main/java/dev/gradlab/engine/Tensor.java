@@ -18,8 +18,12 @@ public final class Tensor {
     final int[] shape;
     /** Shared by tensors that share {@link #data}; bumped by in-place writes so stale graphs are detected. */
     private final int[] version;
+
     private boolean requiresGrad;
-    @Nullable Node gradFn;
+
+    @Nullable
+    Node gradFn;
+
     private @Nullable Tensor grad;
     private @Nullable String name;
     private boolean retainsGrad;
@@ -63,8 +67,8 @@ public final class Tensor {
 
     public static Tensor of(double[] data, int... shape) {
         if (Shapes.numel(shape) != data.length) {
-            throw new AutogradException("of: " + data.length + " values do not fill shape " + Shapes.str(shape)
-                    + " (" + Shapes.numel(shape) + " elements)");
+            throw new AutogradException("of: " + data.length + " values do not fill shape " + Shapes.str(shape) + " ("
+                    + Shapes.numel(shape) + " elements)");
         }
         return new Tensor(data.clone(), shape.clone());
     }
@@ -240,8 +244,8 @@ public final class Tensor {
         int offset = 0;
         for (int d = 0; d < shape.length; d++) {
             if (index[d] < 0 || index[d] >= shape[d]) {
-                throw new AutogradException("get: index " + Arrays.toString(index) + " is out of bounds for shape "
-                        + Shapes.str(shape));
+                throw new AutogradException(
+                        "get: index " + Arrays.toString(index) + " is out of bounds for shape " + Shapes.str(shape));
             }
             offset = offset * shape[d] + index[d];
         }
@@ -343,60 +347,164 @@ public final class Tensor {
 
     private void sameShape(String op, Tensor other) {
         if (!Arrays.equals(other.shape, shape)) {
-            throw new AutogradException(op + ": shape " + Shapes.str(other.shape) + " does not match this tensor's shape "
-                    + Shapes.str(shape));
+            throw new AutogradException(op + ": shape " + Shapes.str(other.shape)
+                    + " does not match this tensor's shape " + Shapes.str(shape));
         }
     }
 
     // ---- operations: see the op classes for formulas and derivatives ----
 
-    public Tensor add(Tensor o) { return BinaryOps.add(this, o); }
-    public Tensor add(double c) { return ScalarOps.add(this, c); }
-    public Tensor sub(Tensor o) { return BinaryOps.sub(this, o); }
-    public Tensor sub(double c) { return ScalarOps.add(this, -c, "SubBackward0"); }
+    public Tensor add(Tensor o) {
+        return BinaryOps.add(this, o);
+    }
+
+    public Tensor add(double c) {
+        return ScalarOps.add(this, c);
+    }
+
+    public Tensor sub(Tensor o) {
+        return BinaryOps.sub(this, o);
+    }
+
+    public Tensor sub(double c) {
+        return ScalarOps.add(this, -c, "SubBackward0");
+    }
     /** {@code c - this} */
-    public Tensor rsub(double c) { return ScalarOps.rsub(this, c); }
-    public Tensor mul(Tensor o) { return BinaryOps.mul(this, o); }
-    public Tensor mul(double c) { return ScalarOps.mul(this, c); }
-    public Tensor div(Tensor o) { return BinaryOps.div(this, o); }
-    public Tensor div(double c) { return ScalarOps.div(this, c); }
+    public Tensor rsub(double c) {
+        return ScalarOps.rsub(this, c);
+    }
+
+    public Tensor mul(Tensor o) {
+        return BinaryOps.mul(this, o);
+    }
+
+    public Tensor mul(double c) {
+        return ScalarOps.mul(this, c);
+    }
+
+    public Tensor div(Tensor o) {
+        return BinaryOps.div(this, o);
+    }
+
+    public Tensor div(double c) {
+        return ScalarOps.div(this, c);
+    }
     /** {@code c / this} */
-    public Tensor rdiv(double c) { return ScalarOps.rdiv(this, c); }
-    public Tensor pow(double e) { return ScalarOps.pow(this, e); }
-    public Tensor pow(Tensor e) { return BinaryOps.pow(this, e); }
-    public Tensor neg() { return ScalarOps.mul(this, -1.0, "NegBackward0"); }
-    public Tensor exp() { return UnaryOps.exp(this); }
-    public Tensor log() { return UnaryOps.log(this); }
-    public Tensor sqrt() { return UnaryOps.sqrt(this); }
-    public Tensor abs() { return UnaryOps.abs(this); }
-    public Tensor tanh() { return UnaryOps.tanh(this); }
-    public Tensor sigmoid() { return UnaryOps.sigmoid(this); }
-    public Tensor relu() { return UnaryOps.relu(this); }
+    public Tensor rdiv(double c) {
+        return ScalarOps.rdiv(this, c);
+    }
 
-    public Tensor sum() { return ReduceOps.sum(this); }
-    public Tensor sum(int dim) { return ReduceOps.sum(this, dim, false); }
-    public Tensor sum(int dim, boolean keepDim) { return ReduceOps.sum(this, dim, keepDim); }
-    public Tensor mean() { return ReduceOps.mean(this); }
-    public Tensor mean(int dim) { return ReduceOps.mean(this, dim, false); }
-    public Tensor mean(int dim, boolean keepDim) { return ReduceOps.mean(this, dim, keepDim); }
+    public Tensor pow(double e) {
+        return ScalarOps.pow(this, e);
+    }
+
+    public Tensor pow(Tensor e) {
+        return BinaryOps.pow(this, e);
+    }
+
+    public Tensor neg() {
+        return ScalarOps.mul(this, -1.0, "NegBackward0");
+    }
+
+    public Tensor exp() {
+        return UnaryOps.exp(this);
+    }
+
+    public Tensor log() {
+        return UnaryOps.log(this);
+    }
+
+    public Tensor sqrt() {
+        return UnaryOps.sqrt(this);
+    }
+
+    public Tensor abs() {
+        return UnaryOps.abs(this);
+    }
+
+    public Tensor tanh() {
+        return UnaryOps.tanh(this);
+    }
+
+    public Tensor sigmoid() {
+        return UnaryOps.sigmoid(this);
+    }
+
+    public Tensor relu() {
+        return UnaryOps.relu(this);
+    }
+
+    public Tensor sum() {
+        return ReduceOps.sum(this);
+    }
+
+    public Tensor sum(int dim) {
+        return ReduceOps.sum(this, dim, false);
+    }
+
+    public Tensor sum(int dim, boolean keepDim) {
+        return ReduceOps.sum(this, dim, keepDim);
+    }
+
+    public Tensor mean() {
+        return ReduceOps.mean(this);
+    }
+
+    public Tensor mean(int dim) {
+        return ReduceOps.mean(this, dim, false);
+    }
+
+    public Tensor mean(int dim, boolean keepDim) {
+        return ReduceOps.mean(this, dim, keepDim);
+    }
     /** The largest value; with ties the gradient is shared evenly among them (as PyTorch's max()). */
-    public Tensor max() { return ReduceOps.max(this); }
+    public Tensor max() {
+        return ReduceOps.max(this);
+    }
     /** Largest values along {@code dim}; the gradient goes to the first maximum (as PyTorch's max(dim)). */
-    public Tensor max(int dim) { return ReduceOps.max(this, dim, false); }
-    public Tensor max(int dim, boolean keepDim) { return ReduceOps.max(this, dim, keepDim); }
-    /** Index of the first maximum along {@code dim}, as doubles; never requires grad. */
-    public Tensor argmax(int dim) { return ReduceOps.argmax(this, dim); }
+    public Tensor max(int dim) {
+        return ReduceOps.max(this, dim, false);
+    }
 
-    public Tensor matmul(Tensor o) { return MatMul.apply(this, o); }
-    public Tensor transpose() { return ShapeOps.transpose(this); }
-    public Tensor t() { return ShapeOps.transpose(this); }
+    public Tensor max(int dim, boolean keepDim) {
+        return ReduceOps.max(this, dim, keepDim);
+    }
+    /** Index of the first maximum along {@code dim}, as doubles; never requires grad. */
+    public Tensor argmax(int dim) {
+        return ReduceOps.argmax(this, dim);
+    }
+
+    public Tensor matmul(Tensor o) {
+        return MatMul.apply(this, o);
+    }
+
+    public Tensor transpose() {
+        return ShapeOps.transpose(this);
+    }
+
+    public Tensor t() {
+        return ShapeOps.transpose(this);
+    }
     /** Same values in a new shape (one dim may be -1); shares data like PyTorch's view of a contiguous tensor. */
-    public Tensor reshape(int... shape) { return ShapeOps.reshape(this, shape, "ViewBackward0"); }
-    public Tensor view(int... shape) { return ShapeOps.reshape(this, shape, "ViewBackward0"); }
+    public Tensor reshape(int... shape) {
+        return ShapeOps.reshape(this, shape, "ViewBackward0");
+    }
+
+    public Tensor view(int... shape) {
+        return ShapeOps.reshape(this, shape, "ViewBackward0");
+    }
     /** {@code this[i]}: the i-th slice along the first dim (a row of a matrix); gradient flows back into it. */
-    public Tensor row(int i) { return ShapeOps.row(this, i); }
-    public Tensor softmax(int dim) { return SoftmaxOps.softmax(this, dim); }
-    public Tensor logSoftmax(int dim) { return SoftmaxOps.logSoftmax(this, dim); }
+    public Tensor row(int i) {
+        return ShapeOps.row(this, i);
+    }
+
+    public Tensor softmax(int dim) {
+        return SoftmaxOps.softmax(this, dim);
+    }
+
+    public Tensor logSoftmax(int dim) {
+        return SoftmaxOps.logSoftmax(this, dim);
+    }
 
     // ---- graph inspection ----
 

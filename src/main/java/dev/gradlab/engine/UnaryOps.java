@@ -3,8 +3,7 @@ package dev.gradlab.engine;
 /** Elementwise functions of one tensor. Rules that can use the output (exp, tanh, sigmoid, sqrt) save it. */
 final class UnaryOps {
 
-    private UnaryOps() {
-    }
+    private UnaryOps() {}
 
     /** y = eˣ;  ∂x += g · y */
     static final class Exp extends Node {

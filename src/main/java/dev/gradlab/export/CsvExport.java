@@ -29,8 +29,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CsvExport {
 
-    private CsvExport() {
-    }
+    private CsvExport() {}
 
     /** Manual and expression scenarios: the step tables. */
     public static String steps(RunResult result) {
@@ -47,8 +46,12 @@ public final class CsvExport {
         row(csv, header);
         for (StrategyRun run : result.runs()) {
             for (StepRecord s : run.steps()) {
-                List<String> cells = new ArrayList<>(List.of(run.strategy().name(), Integer.toString(s.step()),
-                        Integer.toString(s.epoch()), Integer.toString(s.batch()), number(s.loss())));
+                List<String> cells = new ArrayList<>(List.of(
+                        run.strategy().name(),
+                        Integer.toString(s.step()),
+                        Integer.toString(s.epoch()),
+                        Integer.toString(s.batch()),
+                        number(s.loss())));
                 params.forEach((name, p) -> {
                     double[] grad = s.grad().get(name);
                     double[] applied = s.applied() == null ? null : s.applied().get(name);
@@ -67,7 +70,9 @@ public final class CsvExport {
 
     /** Model scenarios: per epoch the losses, the accuracy and each parameter tensor's norms. */
     public static String epochs(ModelResult result) {
-        List<String> names = result.runs().isEmpty() || result.runs().get(0).steps().isEmpty() ? List.of()
+        List<String> names = result.runs().isEmpty()
+                        || result.runs().get(0).steps().isEmpty()
+                ? List.of()
                 : List.copyOf(result.runs().get(0).steps().get(0).params().keySet());
         List<String> header = new ArrayList<>(List.of("strategy", "epoch", "trainLoss", "testLoss", "accuracy"));
         for (String name : names) {
@@ -78,8 +83,12 @@ public final class CsvExport {
         row(csv, header);
         for (ModelRun run : result.runs()) {
             for (EpochRecord e : run.epochs()) {
-                List<String> cells = new ArrayList<>(List.of(run.strategy().name(), Integer.toString(e.epoch()),
-                        number(e.trainLoss()), number(e.testLoss()), number(e.accuracy())));
+                List<String> cells = new ArrayList<>(List.of(
+                        run.strategy().name(),
+                        Integer.toString(e.epoch()),
+                        number(e.trainLoss()),
+                        number(e.testLoss()),
+                        number(e.accuracy())));
                 StepRecord last = lastStepOf(run, e.epoch());
                 for (String name : names) {
                     cells.add(last == null ? "" : norm(last.grad().get(name), result.norms()));

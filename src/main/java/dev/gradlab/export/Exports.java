@@ -18,8 +18,7 @@ public final class Exports implements ScenarioExports {
     static final int MODEL_TRAININGS = 1;
     private final Semaphore trainings = new Semaphore(MODEL_TRAININGS);
 
-    public Exports() {
-    }
+    public Exports() {}
 
     @Override
     public String export(Scenario scenario, Format format, Locale locale) {
@@ -31,8 +30,8 @@ public final class Exports implements ScenarioExports {
     }
 
     private String csv(Scenario scenario) {
-        return scenario.match(m -> CsvExport.steps(new Runner().run(m)), e -> CsvExport.steps(new Runner().run(e)),
-                this::modelCsv);
+        return scenario.match(
+                m -> CsvExport.steps(new Runner().run(m)), e -> CsvExport.steps(new Runner().run(e)), this::modelCsv);
     }
 
     private String modelCsv(ModelScenario model) {

@@ -21,8 +21,7 @@ import java.util.Map;
  */
 public final class ModelScript {
 
-    private ModelScript() {
-    }
+    private ModelScript() {}
 
     public static String of(ModelScenario spec, Locale locale) {
         ModelScenario scenario = spec;
@@ -34,8 +33,8 @@ public final class ModelScript {
         py.line("EPOCHS = " + spec.epochs());
         py.line("LR = " + PyTorchCode.number(spec.learningRate()));
         py.line("BATCH_SIZE = " + spec.batchSize());
-        py.line("NORMS = " + (spec.parameterCount() > ModelTrainer.FULL_VALUES_LIMIT ? "True" : "False")
-                + "  # " + t.get("norms"));
+        py.line("NORMS = " + (spec.parameterCount() > ModelTrainer.FULL_VALUES_LIMIT ? "True" : "False") + "  # "
+                + t.get("norms"));
         py.line("");
         TrainTest data = ModelTrainer.data(spec);
         if (data.train().isImage()) {
@@ -97,7 +96,8 @@ public final class ModelScript {
         py.line("");
         py.line("if len(sys.argv) != 2:");
         py.line("    sys.exit(\"usage: python3 \" + sys.argv[0] + \" FOLDER   (" + t.get("folder") + ")\")");
-        py.line("TRAIN_X = (read_idx(sys.argv[1], \"" + FashionMnist.TRAIN_IMAGES + "\").double() / 255.0 - MEAN) / STD");
+        py.line("TRAIN_X = (read_idx(sys.argv[1], \"" + FashionMnist.TRAIN_IMAGES
+                + "\").double() / 255.0 - MEAN) / STD");
         py.line("TRAIN_Y = read_idx(sys.argv[1], \"" + FashionMnist.TRAIN_LABELS + "\").long()");
         py.line("TEST_X = (read_idx(sys.argv[1], \"" + FashionMnist.TEST_IMAGES + "\").double() / 255.0 - MEAN) / STD");
         py.line("TEST_Y = read_idx(sys.argv[1], \"" + FashionMnist.TEST_LABELS + "\").long()");
@@ -143,7 +143,8 @@ public final class ModelScript {
             if (i + 2 < layers.length) {
                 py.line("        " + activation + ",");
                 if (spec.dropout() > 0) {
-                    py.line("        torch.nn.Dropout(" + PyTorchCode.number(spec.dropout()) + "),  # " + t.get("dropout"));
+                    py.line("        torch.nn.Dropout(" + PyTorchCode.number(spec.dropout()) + "),  # "
+                            + t.get("dropout"));
                 }
             }
         }
@@ -240,11 +241,13 @@ public final class ModelScript {
         py.line("            loss_sum += math.nan if value is None else value * len(rows)");
         py.line("            steps.append({\"step\": step, \"epoch\": epoch, \"batch\": batch_number,");
         py.line("                          \"loss\": number(value) if NORMS else value, \"grad\" + suffix: grad,");
-        py.line("                          \"applied\" + suffix: applied, \"stepped\": stepped, \"param\" + (suffix or \"s\"): after})");
+        py.line(
+                "                          \"applied\" + suffix: applied, \"stepped\": stepped, \"param\" + (suffix or \"s\"): after})");
         py.line("            if diverged is not None:");
         py.line("                break");
         py.line("        if diverged is not None:");
-        py.line("            epochs.append({\"epoch\": epoch, \"trainLoss\": None, \"testLoss\": None, \"accuracy\": None})");
+        py.line(
+                "            epochs.append({\"epoch\": epoch, \"trainLoss\": None, \"testLoss\": None, \"accuracy\": None})");
         py.line("        else:");
         py.line("            test_loss, accuracy = evaluate(model)");
         py.line("            epochs.append({\"epoch\": epoch, \"trainLoss\": number(loss_sum / len(TRAIN_Y)),");

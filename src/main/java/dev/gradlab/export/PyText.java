@@ -5,8 +5,7 @@ import java.util.List;
 /** Python literals for strings. */
 final class PyText {
 
-    private PyText() {
-    }
+    private PyText() {}
 
     /** A double-quoted Python string literal (backslashes, quotes and control characters escaped). */
     static String string(String s) {

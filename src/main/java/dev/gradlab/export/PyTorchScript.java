@@ -25,19 +25,22 @@ import java.util.Map;
  */
 public final class PyTorchScript {
 
-    private PyTorchScript() {
-    }
+    private PyTorchScript() {}
 
     /** The script for {@code scenario} (model scenarios: {@link ModelScript}); {@code locale}: the comments' language. */
     public static String of(Scenario scenario, Locale locale) {
-        return scenario.match(m -> of(m, m.params(), py -> manual(py, m, new ScriptTexts(locale)), locale),
+        return scenario.match(
+                m -> of(m, m.params(), py -> manual(py, m, new ScriptTexts(locale)), locale),
                 e -> of(e, e.params(), py -> expression(py, e, new ScriptTexts(locale)), locale),
                 m -> ModelScript.of(m, locale));
     }
 
     /** A manual or expression scenario's script; {@code batches} writes its kind's batches and backward. */
-    private static String of(Scenario scenario, Map<String, TensorData> params,
-            java.util.function.Consumer<Script> batches, Locale locale) {
+    private static String of(
+            Scenario scenario,
+            Map<String, TensorData> params,
+            java.util.function.Consumer<Script> batches,
+            Locale locale) {
         ScriptTexts t = new ScriptTexts(locale);
         Script py = new Script();
         header(py, scenario, locale, t);
@@ -101,8 +104,8 @@ public final class PyTorchScript {
         py.line("BATCHES = [");
         for (Map<String, TensorData> g : s.gradients()) {
             List<String> entries = new ArrayList<>();
-            g.forEach((name, d) -> entries.add(PyText.string(name) + ": torch.tensor("
-                    + PyTorchCode.literal(named(name, d)) + ")"));
+            g.forEach((name, d) ->
+                    entries.add(PyText.string(name) + ": torch.tensor(" + PyTorchCode.literal(named(name, d)) + ")"));
             py.line("    {" + String.join(", ", entries) + "},");
         }
         py.line("]");
@@ -127,8 +130,9 @@ public final class PyTorchScript {
         } else {
             py.comment("", t.get("data"));
             py.line("DATA = {");
-            s.data().forEach((name, d) -> py.line("    " + PyText.string(name) + ": torch.tensor("
-                    + PyTorchCode.literal(named(name, d)) + "),"));
+            s.data()
+                    .forEach((name, d) -> py.line("    " + PyText.string(name) + ": torch.tensor("
+                            + PyTorchCode.literal(named(name, d)) + "),"));
             py.line("}");
             py.line("BATCH_SIZE = " + s.batchSize());
             py.line("ROWS = " + s.rows());
@@ -212,7 +216,8 @@ public final class PyTorchScript {
         py.line("            loss = backward(batch, params, k)");
         py.line("            in_buffer += 1");
         py.line("            grad = values({n: p.grad for n, p in params.items()})");
-        py.line("            stepped = k == 1 or batch_number % k == 0 or batch_number == len(BATCHES)  # " + t.get("when"));
+        py.line("            stepped = k == 1 or batch_number % k == 0 or batch_number == len(BATCHES)  # "
+                + t.get("when"));
         py.line("            applied = None");
         py.line("            if stepped:");
         py.line("                divisor = in_buffer if strategy == \"averaged\" else 1  # " + t.get("averaged"));
@@ -243,7 +248,8 @@ public final class PyTorchScript {
         py.line("");
         py.line("");
         py.line("def entries(values):");
-        py.line("    return \"\".join((\"\\n    \" if i == 0 else \",\\n    \") + compact(v) for i, v in enumerate(values))");
+        py.line(
+                "    return \"\".join((\"\\n    \" if i == 0 else \",\\n    \") + compact(v) for i, v in enumerate(values))");
         py.line("");
         py.line("");
         py.line("def write(runs):");
@@ -255,7 +261,8 @@ public final class PyTorchScript {
         py.line("        if run[\"diverged\"] is not None:");
         py.line("            out.append(', \"diverged\": %d' % run[\"diverged\"])");
         py.line("        if \"epochs\" in run:");
-        py.line("            out.append(',\\n   \"epochs\": [' + entries(run[\"epochs\"]) + '\\n   ],\\n   \"steps\": [')");
+        py.line(
+                "            out.append(',\\n   \"epochs\": [' + entries(run[\"epochs\"]) + '\\n   ],\\n   \"steps\": [')");
         py.line("        else:");
         py.line("            out.append(',\\n   \"steps\": [')");
         py.line("        out.append(entries(run[\"steps\"]))");

@@ -1,8 +1,8 @@
 package dev.gradlab.lab;
 
 import dev.gradlab.engine.Tensor;
-import org.jspecify.annotations.Nullable;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lesson's first widget: x = [1, 2, 3] requiring grad, and y = sum(x²) built and back-propagated on demand, so a
@@ -54,6 +54,7 @@ public final class BackwardDemo {
     public static double[] gradientOfOneCall() {
         Tensor fresh = Tensor.vector(START).requiresGrad_(true);
         fresh.pow(2).sum().backward();
-        return Objects.requireNonNull(fresh.grad(), "backward() left x.grad unset").toArray();
+        return Objects.requireNonNull(fresh.grad(), "backward() left x.grad unset")
+                .toArray();
     }
 }

@@ -24,8 +24,7 @@ import org.jspecify.annotations.Nullable;
 abstract sealed class Batches {
 
     /** The batch's loss before any division (null for manual) and the tensor backward ran from (null for manual). */
-    record Backward(@Nullable Double loss, @Nullable Tensor output) {
-    }
+    record Backward(@Nullable Double loss, @Nullable Tensor output) {}
 
     /** The batches of a manual or expression scenario; a model scenario is trained, not stepped. */
     static Batches of(Scenario s) {
@@ -91,7 +90,9 @@ abstract sealed class Batches {
             if (!scenario.data().isEmpty()) {
                 for (int b = 0; b < scenario.batchesPerEpoch(); b++) {
                     Map<String, Tensor> columns = new HashMap<>();
-                    scenario.batchData(b).forEach((name, column) -> columns.put(name, tensor(column).named(name)));
+                    scenario.batchData(b)
+                            .forEach((name, column) ->
+                                    columns.put(name, tensor(column).named(name)));
                     data.add(columns);
                 }
             }

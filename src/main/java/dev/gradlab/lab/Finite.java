@@ -7,12 +7,13 @@ import org.jspecify.annotations.Nullable;
 /** Divergence: a step whose loss, gradients or parameters are NaN or infinite, and the all-null record shown for it. */
 public final class Finite {
 
-    private Finite() {
-    }
+    private Finite() {}
 
     static boolean all(StepRecord r) {
-        return (r.loss() == null || Double.isFinite(r.loss())) && all(r.grad())
-                && (r.applied() == null || all(r.applied())) && all(r.params());
+        return (r.loss() == null || Double.isFinite(r.loss()))
+                && all(r.grad())
+                && (r.applied() == null || all(r.applied()))
+                && all(r.params());
     }
 
     /** True if every number in every (non-null) vector is finite. */

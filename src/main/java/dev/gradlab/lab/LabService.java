@@ -1,8 +1,8 @@
 package dev.gradlab.lab;
 
-import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.engine.GraphView;
 import dev.gradlab.scenario.BuiltInScenarios;
+import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.scenario.ManualScenario;
 import dev.gradlab.scenario.OptimizerSpec;
 import dev.gradlab.scenario.Scenario;
@@ -44,7 +44,9 @@ public class LabService {
 
     /** The run over {@code strategies}, in this order; throws IllegalArgumentException for a model scenario. */
     public RunResult run(Scenario scenario, List<GradientStrategy> strategies) {
-        String key = scenario.id() + "|" + String.join(",", strategies.stream().map(GradientStrategy::name).toList());
+        String key = scenario.id() + "|"
+                + String.join(
+                        ",", strategies.stream().map(GradientStrategy::name).toList());
         return runs.computeIfAbsent(key, k -> runner.run(scenario, strategies));
     }
 
@@ -64,7 +66,8 @@ public class LabService {
 
     /** The built-in manual scenario {@code id} (the lessons' hand-worked example); throws if there is none. */
     public ManualScenario manual(String id) {
-        Scenario s = scenario(id).orElseThrow(() -> new IllegalStateException("built-in scenario " + id + " is missing"));
+        Scenario s =
+                scenario(id).orElseThrow(() -> new IllegalStateException("built-in scenario " + id + " is missing"));
         return s.match(m -> m, e -> notManual(id), m -> notManual(id));
     }
 
@@ -86,7 +89,8 @@ public class LabService {
         if (scenario.params().size() != 1 || !plainSgd) {
             return Map.of();
         }
-        Map.Entry<String, TensorData> only = scenario.params().entrySet().iterator().next();
+        Map.Entry<String, TensorData> only =
+                scenario.params().entrySet().iterator().next();
         String name = only.getKey();
         TensorData initial = only.getValue();
         if (initial.numel() != 1) {
@@ -104,11 +108,18 @@ public class LabService {
             if (run.diverged() != null) {
                 continue;
             }
-            List<UpdateFormulas.StepValues> steps = run.steps().stream().map(s -> new UpdateFormulas.StepValues(
-                    s.stepped(), first(s.applied() == null ? null : s.applied().get(name)), Objects.requireNonNull(first(s.params().get(name)), () -> "step " + s.step() + " has no value for " + name)))
+            List<UpdateFormulas.StepValues> steps = run.steps().stream()
+                    .map(s -> new UpdateFormulas.StepValues(
+                            s.stepped(),
+                            first(s.applied() == null ? null : s.applied().get(name)),
+                            Objects.requireNonNull(
+                                    first(s.params().get(name)),
+                                    () -> "step " + s.step() + " has no value for " + name)))
                     .toList();
-            out.put(run.strategy(), UpdateFormulas.of(name, scenario.learningRate(), run.strategy(),
-                    initial.data()[0], batchGrads, steps));
+            out.put(
+                    run.strategy(),
+                    UpdateFormulas.of(
+                            name, scenario.learningRate(), run.strategy(), initial.data()[0], batchGrads, steps));
         }
         return out;
     }
@@ -116,7 +127,9 @@ public class LabService {
     /** The batch gradients a manual scenario gives for its only parameter, in batch order (for the lesson text). */
     public List<Double> givenGradients(ManualScenario scenario) {
         String name = scenario.params().keySet().iterator().next();
-        return scenario.gradients().stream().map(g -> g.get(name) == null ? 0.0 : g.get(name).data()[0]).toList();
+        return scenario.gradients().stream()
+                .map(g -> g.get(name) == null ? 0.0 : g.get(name).data()[0])
+                .toList();
     }
 
     /** The equivalent PyTorch loop for one of the scenario's strategies; model scenarios have none here. */
@@ -126,20 +139,49 @@ public class LabService {
 
     static PyTorchCode.Spec spec(Scenario s) {
         OptimizerSpec o = s.optimizer();
-        var optim = new PyTorchCode.Optim(o.type() == OptimizerSpec.Type.ADAM ? "adam" : "sgd", o.momentum(),
-                o.weightDecay(), o.beta1(), o.beta2(), o.eps());
-        return s.match(m -> {
-            List<Map<String, PyTorchCode.Named>> gradients = m.gradients().stream().map(g -> {
-                Map<String, PyTorchCode.Named> named = new LinkedHashMap<>();
-                g.forEach((n, d) -> named.put(n, named(n, d)));
-                return named;
-            }).toList();
-            return new PyTorchCode.Spec(true, s.learningRate(), optim, named(m.params()), null, List.of(), 0,
-                    s.epochs(), 0, gradients);
-        }, e -> new PyTorchCode.Spec(false, s.learningRate(), optim, named(e.params()), e.lossText(),
-                named(e.data()), e.batchSize(), s.epochs(), e.steps(), List.of()), m -> {
-            throw new IllegalArgumentException(s.fileName() + " is a model scenario: its loop is not a scenario loop");
-        });
+        var optim = new PyTorchCode.Optim(
+                o.type() == OptimizerSpec.Type.ADAM ? "adam" : "sgd",
+                o.momentum(),
+                o.weightDecay(),
+                o.beta1(),
+                o.beta2(),
+                o.eps());
+        return s.match(
+                m -> {
+                    List<Map<String, PyTorchCode.Named>> gradients = m.gradients().stream()
+                            .map(g -> {
+                                Map<String, PyTorchCode.Named> named = new LinkedHashMap<>();
+                                g.forEach((n, d) -> named.put(n, named(n, d)));
+                                return named;
+                            })
+                            .toList();
+                    return new PyTorchCode.Spec(
+                            true,
+                            s.learningRate(),
+                            optim,
+                            named(m.params()),
+                            null,
+                            List.of(),
+                            0,
+                            s.epochs(),
+                            0,
+                            gradients);
+                },
+                e -> new PyTorchCode.Spec(
+                        false,
+                        s.learningRate(),
+                        optim,
+                        named(e.params()),
+                        e.lossText(),
+                        named(e.data()),
+                        e.batchSize(),
+                        s.epochs(),
+                        e.steps(),
+                        List.of()),
+                m -> {
+                    throw new IllegalArgumentException(
+                            s.fileName() + " is a model scenario: its loop is not a scenario loop");
+                });
     }
 
     private static List<PyTorchCode.Named> named(Map<String, TensorData> tensors) {

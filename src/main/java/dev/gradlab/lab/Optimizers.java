@@ -10,8 +10,7 @@ import java.util.List;
 /** The engine optimizer a scenario asks for, for both the scenario runner and the model trainer. */
 public final class Optimizers {
 
-    private Optimizers() {
-    }
+    private Optimizers() {}
 
     public static Optimizer of(OptimizerSpec o, double learningRate, List<Tensor> params) {
         return switch (o.type()) {

@@ -15,7 +15,13 @@ import org.jspecify.annotations.Nullable;
 public final class PyTorchCode {
 
     /** What a line of the loop does; {@link #OTHER} for set-up, loop headers and comments. */
-    public enum Phase { ZERO_GRAD, FORWARD, BACKWARD, STEP, OTHER }
+    public enum Phase {
+        ZERO_GRAD,
+        FORWARD,
+        BACKWARD,
+        STEP,
+        OTHER
+    }
 
     public record Line(String text, Phase phase) {}
 
@@ -38,8 +44,16 @@ public final class PyTorchCode {
      * parameter; otherwise {@code loss} is the expression, evaluated over {@code data} in batches of
      * {@code batchSize} rows for {@code epochs} epochs, or {@code steps} times when there is no data.
      */
-    public record Spec(boolean manual, double learningRate, Optim optimizer, List<Named> params,
-            @Nullable String loss, List<Named> data, int batchSize, int epochs, int steps,
+    public record Spec(
+            boolean manual,
+            double learningRate,
+            Optim optimizer,
+            List<Named> params,
+            @Nullable String loss,
+            List<Named> data,
+            int batchSize,
+            int epochs,
+            int steps,
             List<Map<String, Named>> gradients) {}
 
     private PyTorchCode() {}
@@ -47,8 +61,11 @@ public final class PyTorchCode {
     /** The phases a batch runs through under {@code strategy}, in order; {@code stepped} says whether it stepped. */
     public static List<Phase> phasesOf(GradientStrategy strategy, boolean stepped) {
         List<Phase> noZeroing = List.of(Phase.FORWARD, Phase.BACKWARD, Phase.STEP);
-        return strategy.match(() -> List.of(Phase.ZERO_GRAD, Phase.FORWARD, Phase.BACKWARD, Phase.STEP),
-                () -> noZeroing, () -> noZeroing, k -> stepped
+        return strategy.match(
+                () -> List.of(Phase.ZERO_GRAD, Phase.FORWARD, Phase.BACKWARD, Phase.STEP),
+                () -> noZeroing,
+                () -> noZeroing,
+                k -> stepped
                         ? List.of(Phase.FORWARD, Phase.BACKWARD, Phase.STEP, Phase.ZERO_GRAD)
                         : List.of(Phase.FORWARD, Phase.BACKWARD));
     }
@@ -79,23 +96,27 @@ public final class PyTorchCode {
         if (spec.manual()) {
             out.other(indent + "# stand-in loss: its gradient is the given one");
         }
-        Runnable body = strategy.match(() -> () -> {
-            out.add(indent + "optimizer.zero_grad()", Phase.ZERO_GRAD);
-            out.add(indent + forward, Phase.FORWARD);
-            out.add(indent + "loss.backward()", Phase.BACKWARD);
-            out.add(indent + "optimizer.step()", Phase.STEP);
-        }, () -> () -> {
-            out.other(indent + "# no zero_grad(): .grad sums every batch");
-            out.add(indent + forward, Phase.FORWARD);
-            out.add(indent + "loss.backward()", Phase.BACKWARD);
-            out.add(indent + "optimizer.step()", Phase.STEP);
-        }, () -> () -> averaged(spec, out, indent, forward), k -> () -> {
-            out.add(indent + forward, Phase.FORWARD);
-            out.add(indent + "(loss / " + k + ").backward()", Phase.BACKWARD);
-            out.add(indent + "if i % " + k + " == 0 or i == len(batches):", Phase.STEP);
-            out.add(indent + "    optimizer.step()", Phase.STEP);
-            out.add(indent + "    optimizer.zero_grad()", Phase.ZERO_GRAD);
-        });
+        Runnable body = strategy.match(
+                () -> () -> {
+                    out.add(indent + "optimizer.zero_grad()", Phase.ZERO_GRAD);
+                    out.add(indent + forward, Phase.FORWARD);
+                    out.add(indent + "loss.backward()", Phase.BACKWARD);
+                    out.add(indent + "optimizer.step()", Phase.STEP);
+                },
+                () -> () -> {
+                    out.other(indent + "# no zero_grad(): .grad sums every batch");
+                    out.add(indent + forward, Phase.FORWARD);
+                    out.add(indent + "loss.backward()", Phase.BACKWARD);
+                    out.add(indent + "optimizer.step()", Phase.STEP);
+                },
+                () -> () -> averaged(spec, out, indent, forward),
+                k -> () -> {
+                    out.add(indent + forward, Phase.FORWARD);
+                    out.add(indent + "(loss / " + k + ").backward()", Phase.BACKWARD);
+                    out.add(indent + "if i % " + k + " == 0 or i == len(batches):", Phase.STEP);
+                    out.add(indent + "    optimizer.step()", Phase.STEP);
+                    out.add(indent + "    optimizer.zero_grad()", Phase.ZERO_GRAD);
+                });
         body.run();
         out.other("");
         out.other("print(json.dumps({n: p.detach().flatten().tolist() for n, p in named.items()}))");
@@ -138,13 +159,16 @@ public final class PyTorchCode {
     /** Writes the batches and the loop headers; returns the indent of the loop body. */
     private static String batchesAndLoops(Spec spec, Lines out) {
         List<String> names = spec.params().stream().map(Named::name).toList();
-        out.other("named = {" + String.join(", ", names.stream().map(n -> "\"" + n + "\": " + n).toList()) + "}");
+        out.other("named = {"
+                + String.join(
+                        ", ", names.stream().map(n -> "\"" + n + "\": " + n).toList()) + "}");
         if (spec.manual()) {
             out.other("# what each batch's backward() adds to .grad");
             out.other("batches = [");
             for (Map<String, Named> g : spec.gradients()) {
                 var entries = g.values().stream()
-                        .map(n -> "\"" + n.name() + "\": torch.tensor(" + literal(n) + ")").toList();
+                        .map(n -> "\"" + n.name() + "\": torch.tensor(" + literal(n) + ")")
+                        .toList();
                 out.other("    {" + String.join(", ", entries) + "},");
             }
             out.other("]");
@@ -152,7 +176,8 @@ public final class PyTorchCode {
             out.other("batches = [{}] * " + spec.steps() + "  # no data: the same loss each time");
         } else {
             var cols = spec.data().stream()
-                    .map(c -> "\"" + c.name() + "\": torch.tensor(" + literal(c) + ")").toList();
+                    .map(c -> "\"" + c.name() + "\": torch.tensor(" + literal(c) + ")")
+                    .toList();
             out.other("data = {" + String.join(", ", cols) + "}");
             out.other("batch_size = " + spec.batchSize());
             out.other("rows = " + spec.data().get(0).shape()[0]);
@@ -175,8 +200,8 @@ public final class PyTorchCode {
 
     private static String optimizer(Optim o) {
         if (o.type().equals("adam")) {
-            return "torch.optim.Adam(params, lr=lr, betas=(" + number(o.beta1()) + ", " + number(o.beta2())
-                    + "), eps=" + number(o.eps()) + ", weight_decay=" + number(o.weightDecay()) + ")";
+            return "torch.optim.Adam(params, lr=lr, betas=(" + number(o.beta1()) + ", " + number(o.beta2()) + "), eps="
+                    + number(o.eps()) + ", weight_decay=" + number(o.weightDecay()) + ")";
         }
         if (o.plainSgd()) {
             return "torch.optim.SGD(params, lr=lr)";

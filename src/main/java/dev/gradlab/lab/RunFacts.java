@@ -60,7 +60,9 @@ public final class RunFacts {
 
     /** The loss of each step (NaN where there is none). */
     public static double[] losses(StrategyRun run) {
-        return run.steps().stream().mapToDouble(s -> s.loss() == null ? Double.NaN : s.loss()).toArray();
+        return run.steps().stream()
+                .mapToDouble(s -> s.loss() == null ? Double.NaN : s.loss())
+                .toArray();
     }
 
     /** {@link #gradNorm} of each step. */
@@ -70,9 +72,11 @@ public final class RunFacts {
 
     /** The run of {@code strategy}. */
     public static StrategyRun run(RunResult result, GradientStrategy strategy) {
-        return result.runs().stream().filter(r -> r.strategy().equals(strategy)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no run for strategy '" + strategy.name() + "' in "
-                        + strategies(result)));
+        return result.runs().stream()
+                .filter(r -> r.strategy().equals(strategy))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no run for strategy '" + strategy.name() + "' in " + strategies(result)));
     }
 
     /** The strategies of the result's runs, in order. */

@@ -63,10 +63,13 @@ public final class Runner {
             this.scenario = scenario;
             this.batches = batches;
             this.strategy = strategy;
-            batches.params().forEach((name, p) ->
-                    params.put(name, Batches.tensor(p).requiresGrad_(true).named(name)));
-            stepper = new StrategyStepper(strategy,
-                    Optimizers.of(scenario.optimizer(), scenario.learningRate(), new ArrayList<>(params.values())), params);
+            batches.params()
+                    .forEach((name, p) -> params.put(
+                            name, Batches.tensor(p).requiresGrad_(true).named(name)));
+            stepper = new StrategyStepper(
+                    strategy,
+                    Optimizers.of(scenario.optimizer(), scenario.learningRate(), new ArrayList<>(params.values())),
+                    params);
         }
 
         StrategyRun run(int captureAt) {
@@ -78,8 +81,8 @@ public final class Runner {
                 for (int batch = 1; batch <= n; batch++) {
                     step++;
                     stepper.beforeBatch();
-                    Batches.Backward backward = batches.backward(batch - 1, params, stepper::forBackward,
-                            step == captureAt);
+                    Batches.Backward backward =
+                            batches.backward(batch - 1, params, stepper::forBackward, step == captureAt);
                     stepper.afterBackward();
                     Map<String, double @Nullable []> grad = snapshot(true);
                     if (step == captureAt) {
@@ -91,11 +94,13 @@ public final class Runner {
                     if (handed != null) {
                         applied = new LinkedHashMap<>();
                         for (var e : handed.entrySet()) {
-                            applied.put(e.getKey(), e.getValue() == null ? null : e.getValue().toArray());
+                            applied.put(
+                                    e.getKey(),
+                                    e.getValue() == null ? null : e.getValue().toArray());
                         }
                     }
-                    StepRecord record = new StepRecord(step, epoch, batch, backward.loss(), grad, applied,
-                            handed != null, snapshot(false));
+                    StepRecord record = new StepRecord(
+                            step, epoch, batch, backward.loss(), grad, applied, handed != null, snapshot(false));
                     if (diverged == null && !Finite.all(record)) {
                         diverged = step;
                     }
@@ -124,8 +129,8 @@ public final class Runner {
             for (var e : params.entrySet()) {
                 Tensor p = e.getValue();
                 Tensor g = p.grad();
-                nodes.add(new GraphView.Node(id++, e.getKey(), p.shape(), true, true, g == null ? null : g.toArray(),
-                        p.toArray()));
+                nodes.add(new GraphView.Node(
+                        id++, e.getKey(), p.shape(), true, true, g == null ? null : g.toArray(), p.toArray()));
             }
             return new GraphView(nodes, List.of());
         }

@@ -16,6 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param stepped whether the optimizer stepped after this batch
  * @param params  the parameters after this batch (after the step, if any); null values once diverged
  */
-public record StepRecord(int step, int epoch, int batch, @Nullable Double loss, Map<String, double @Nullable []> grad,
-        @Nullable Map<String, double @Nullable []> applied, boolean stepped, Map<String, double @Nullable []> params) {
-}
+public record StepRecord(
+        int step,
+        int epoch,
+        int batch,
+        @Nullable Double loss,
+        Map<String, double @Nullable []> grad,
+        @Nullable Map<String, double @Nullable []> applied,
+        boolean stepped,
+        Map<String, double @Nullable []> params) {}

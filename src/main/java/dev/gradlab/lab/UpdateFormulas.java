@@ -19,11 +19,12 @@ public final class UpdateFormulas {
     public record StepValues(boolean stepped, @Nullable Double applied, double after) {}
 
     /** One step's formula; {@code after} is the run's value, which the formula's arithmetic arrives at. */
-    public record Formula(int step, GradientStrategy strategy, boolean stepped, double before, double after, String latex) {}
+    public record Formula(
+            int step, GradientStrategy strategy, boolean stepped, double before, double after, String latex) {}
 
-    private static final Set<String> GREEK = Set.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta",
-            "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "phi", "chi", "psi",
-            "omega");
+    private static final Set<String> GREEK = Set.of(
+            "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu",
+            "xi", "pi", "rho", "sigma", "tau", "phi", "chi", "psi", "omega");
 
     private UpdateFormulas() {}
 
@@ -31,7 +32,12 @@ public final class UpdateFormulas {
      * The formula of every step of one run. {@code batchGrads.get(i)} is what batch i+1's backward adds (before any
      * division by K); {@code steps} are the run's steps in order.
      */
-    public static List<Formula> of(String param, double lr, GradientStrategy strategy, double initial, List<Double> batchGrads,
+    public static List<Formula> of(
+            String param,
+            double lr,
+            GradientStrategy strategy,
+            double initial,
+            List<Double> batchGrads,
             List<StepValues> steps) {
         if (batchGrads.size() < steps.size()) {
             throw new IllegalArgumentException("strategy " + strategy + ": " + steps.size() + " steps but only "
@@ -67,15 +73,20 @@ public final class UpdateFormulas {
     public static String rule(String param, GradientStrategy strategy) {
         String p = symbol(param);
         String head = p + "^{(t)} = " + p + "^{(t-1)} - \\eta";
-        return head + strategy.match(() -> "\\, g_t", () -> " \\sum_{i=1}^{t} g_i",
-                () -> " \\, \\frac{1}{t} \\sum_{i=1}^{t} g_i",
-                k -> " \\, \\frac{1}{" + k + "} \\sum_{i \\in \\text{window}} g_i");
+        return head
+                + strategy.match(
+                        () -> "\\, g_t",
+                        () -> " \\sum_{i=1}^{t} g_i",
+                        () -> " \\, \\frac{1}{t} \\sum_{i=1}^{t} g_i",
+                        k -> " \\, \\frac{1}{" + k + "} \\sum_{i \\in \\text{window}} g_i");
     }
 
     private static String applied(GradientStrategy strategy, List<Double> window, int t, @Nullable Double applied) {
         String sum = sum(window);
         String plain = window.size() > 1 ? "(" + sum + ")" : parenthesisedIfNegative(window.get(0));
-        return strategy.match(() -> parenthesisedIfNegative(window.get(0)), () -> plain,
+        return strategy.match(
+                () -> parenthesisedIfNegative(window.get(0)),
+                () -> plain,
                 () -> "\\frac{" + sum + "}{" + t + "}",
                 k -> dividedByK(window, k, applied) ? "\\frac{" + sum + "}{" + k + "}" : plain);
     }

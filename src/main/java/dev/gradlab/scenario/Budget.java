@@ -9,8 +9,7 @@ import java.util.Locale;
  */
 final class Budget {
 
-    private Budget() {
-    }
+    private Budget() {}
 
     /** Forward multiply-adds of one epoch of an expression scenario, from the loss's per-batch-size estimates. */
     static long expressionEpoch(LossCheck check, int rows, int batchSize, int steps) {
@@ -28,27 +27,44 @@ final class Budget {
             throws ScenarioException {
         long total = Limits.times(Limits.times(Limits.times(epochWork, 3), epochs), strategies);
         if (total > Limits.MAX_WORK) {
-            throw read.error(hasEpochs ? "/epochs" : "/loss", "too much work for one run: about " + count(total)
-                    + " multiply-adds (" + count(epochWork) + " per epoch forward, x3 with backward, x " + epochs
-                    + " epochs x " + strategies + " strategies), at most " + count(Limits.MAX_WORK) + " are allowed");
+            throw read.error(
+                    hasEpochs ? "/epochs" : "/loss",
+                    "too much work for one run: about " + count(total)
+                            + " multiply-adds (" + count(epochWork) + " per epoch forward, x3 with backward, x "
+                            + epochs
+                            + " epochs x " + strategies + " strategies), at most " + count(Limits.MAX_WORK)
+                            + " are allowed");
         }
     }
 
     /** The batch limit, the shuffled orders' size and the work of a model scenario. */
-    static void checkModel(NodeReader read, int[] layers, int train, int test, int batchSize, int epochs,
-            int strategies, boolean hasEpochs) throws ScenarioException {
+    static void checkModel(
+            NodeReader read,
+            int[] layers,
+            int train,
+            int test,
+            int batchSize,
+            int epochs,
+            int strategies,
+            boolean hasEpochs)
+            throws ScenarioException {
         String at = hasEpochs ? "/epochs" : "/batchSize";
         long perEpoch = Limits.ceilDiv(train, batchSize);
         long batches = Limits.times(perEpoch, epochs);
         if (batches > Limits.MAX_BATCHES) {
-            throw read.error(at, "too many batches: " + perEpoch + " per epoch (" + train
-                    + " training examples in batches of " + batchSize + ") x " + epochs + " epochs = "
-                    + (batches == Long.MAX_VALUE ? count(batches) : batches) + " per run, at most 10,000 are allowed");
+            throw read.error(
+                    at,
+                    "too many batches: " + perEpoch + " per epoch (" + train
+                            + " training examples in batches of " + batchSize + ") x " + epochs + " epochs = "
+                            + (batches == Long.MAX_VALUE ? count(batches) : batches)
+                            + " per run, at most 10,000 are allowed");
         }
         long visits = Limits.times(train, epochs);
         if (visits > Limits.MAX_EXAMPLE_VISITS) {
-            throw read.error(at, "too many training examples per run: " + count(train) + " x " + epochs + " epochs = "
-                    + count(visits) + ", at most " + count(Limits.MAX_EXAMPLE_VISITS) + " are allowed");
+            throw read.error(
+                    at,
+                    "too many training examples per run: " + count(train) + " x " + epochs + " epochs = "
+                            + count(visits) + ", at most " + count(Limits.MAX_EXAMPLE_VISITS) + " are allowed");
         }
         long perExample = 0;
         for (int i = 1; i < layers.length; i++) {
@@ -56,12 +72,15 @@ final class Budget {
         }
         long epochWork = Limits.plus(Limits.times(Limits.times(train, perExample), 3), Limits.times(test, perExample));
         long overhead = Limits.times(Limits.times(batches, 4L * layers.length), Limits.OPERATION_OVERHEAD);
-        long total = Limits.plus(Limits.times(Limits.times(epochWork, epochs), strategies), Limits.times(overhead, strategies));
+        long total = Limits.plus(
+                Limits.times(Limits.times(epochWork, epochs), strategies), Limits.times(overhead, strategies));
         if (total > Limits.MAX_WORK) {
-            throw read.error(hasEpochs ? "/epochs" : "/model/layers", "too much work for one run: about "
-                    + count(total) + " multiply-adds (" + count(perExample) + " per example, " + count(train)
-                    + " training and " + count(test) + " test examples, x " + epochs + " epochs x " + strategies
-                    + " strategies), at most " + count(Limits.MAX_WORK) + " are allowed");
+            throw read.error(
+                    hasEpochs ? "/epochs" : "/model/layers",
+                    "too much work for one run: about "
+                            + count(total) + " multiply-adds (" + count(perExample) + " per example, " + count(train)
+                            + " training and " + count(test) + " test examples, x " + epochs + " epochs x " + strategies
+                            + " strategies), at most " + count(Limits.MAX_WORK) + " are allowed");
         }
     }
 

@@ -10,13 +10,20 @@ import java.util.Optional;
 /** The scenarios shipped in {@code src/main/resources/scenarios/}, in teaching order. */
 public final class BuiltInScenarios {
 
-    static final List<String> IDS = List.of("accumulate-x-squared", "gd-by-hand", "linear-regression-batches",
-            "mlp-explicit-weights", "spiral-mlp", "xor-mlp", "circle-mlp", "gaussian-mlp", "fashion-mnist-mlp");
+    static final List<String> IDS = List.of(
+            "accumulate-x-squared",
+            "gd-by-hand",
+            "linear-regression-batches",
+            "mlp-explicit-weights",
+            "spiral-mlp",
+            "xor-mlp",
+            "circle-mlp",
+            "gaussian-mlp",
+            "fashion-mnist-mlp");
 
     private static volatile @org.jspecify.annotations.Nullable List<Scenario> all;
 
-    private BuiltInScenarios() {
-    }
+    private BuiltInScenarios() {}
 
     public static List<Scenario> all() {
         List<Scenario> loaded = all;

@@ -12,22 +12,22 @@ import org.jspecify.annotations.Nullable;
 /** Evaluates an {@link Expression} with engine operations, so the engine records the graph backward() walks. */
 final class Evaluator {
 
-    private Evaluator() {
-    }
+    private Evaluator() {}
 
     /** A node's tensor, and its value when it is a constant (no names below it), which {@code ^} uses as such. */
-    private record Value(Tensor tensor, @Nullable Double constant) {
-    }
+    private record Value(Tensor tensor, @Nullable Double constant) {}
 
     static Tensor evaluate(Expression root, Map<String, Tensor> names) {
         return ExpressionWalk.<Value, RuntimeException>fold(root, (e, args) -> {
-            try {
-                return node(e, args, names);
-            } catch (AutogradException ex) {
-                // Validation should have caught this; if not, still say where in the loss it happened.
-                throw new EvaluationException(e.position(), Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
-            }
-        }).tensor();
+                    try {
+                        return node(e, args, names);
+                    } catch (AutogradException ex) {
+                        // Validation should have caught this; if not, still say where in the loss it happened.
+                        throw new EvaluationException(
+                                e.position(), Objects.requireNonNullElse(ex.getMessage(), ex.toString()));
+                    }
+                })
+                .tensor();
     }
 
     private static Value node(Expression e, List<Value> args, Map<String, Tensor> names) {
@@ -47,7 +47,8 @@ final class Evaluator {
             return binary(b, args.get(0), args.get(1));
         }
         Expression.Call c = (Expression.Call) e;
-        return new Value(call(c, args.get(0).tensor(), args.size() > 1 ? args.get(1).tensor() : null), null);
+        return new Value(
+                call(c, args.get(0).tensor(), args.size() > 1 ? args.get(1).tensor() : null), null);
     }
 
     private static Value binary(Expression.Binary b, Value left, Value right) {
@@ -126,29 +127,31 @@ final class Evaluator {
     static @Nullable Double constant(Expression e) {
         // Optional rather than a null element: the fold's result type is not a nullable type argument
         return ExpressionWalk.<Optional<Double>, RuntimeException>fold(e, (node, args) -> {
-            if (node instanceof Expression.Num n) {
-                return Optional.of(n.value());
-            }
-            if (node instanceof Expression.Unary u) {
-                return args.get(0).map(v -> u.op() == '-' ? -v : v);
-            }
-            if (node instanceof Expression.Binary b && b.op() != '@') {
-                Optional<Double> left = args.get(0);
-                Optional<Double> right = args.get(1);
-                if (left.isEmpty() || right.isEmpty()) {
+                    if (node instanceof Expression.Num n) {
+                        return Optional.of(n.value());
+                    }
+                    if (node instanceof Expression.Unary u) {
+                        return args.get(0).map(v -> u.op() == '-' ? -v : v);
+                    }
+                    if (node instanceof Expression.Binary b && b.op() != '@') {
+                        Optional<Double> left = args.get(0);
+                        Optional<Double> right = args.get(1);
+                        if (left.isEmpty() || right.isEmpty()) {
+                            return Optional.empty();
+                        }
+                        double l = left.get();
+                        double r = right.get();
+                        return Optional.of(
+                                switch (b.op()) {
+                                    case '+' -> l + r;
+                                    case '-' -> l - r;
+                                    case '*' -> l * r;
+                                    case '/' -> l / r;
+                                    default -> Math.pow(l, r);
+                                });
+                    }
                     return Optional.empty();
-                }
-                double l = left.get();
-                double r = right.get();
-                return Optional.of(switch (b.op()) {
-                    case '+' -> l + r;
-                    case '-' -> l - r;
-                    case '*' -> l * r;
-                    case '/' -> l / r;
-                    default -> Math.pow(l, r);
-                });
-            }
-            return Optional.empty();
-        }).orElse(null);
+                })
+                .orElse(null);
     }
 }

@@ -28,7 +28,9 @@ public sealed interface Expression {
     record Num(double value, int position) implements Expression {
         @Override
         public String toString() {
-            return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+            return value == Math.rint(value) && Math.abs(value) < 1e15
+                    ? Long.toString((long) value)
+                    : Double.toString(value);
         }
     }
 

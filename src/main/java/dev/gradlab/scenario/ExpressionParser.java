@@ -35,15 +35,26 @@ final class ExpressionParser {
 
     Expression parse() throws ExpressionException {
         if (text.length() > maxChars) {
-            throw new ExpressionException(maxChars + 1, String.format(java.util.Locale.ROOT,
-                    "the expression has %,d characters, at most %,d are allowed", text.length(), maxChars));
+            throw new ExpressionException(
+                    maxChars + 1,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "the expression has %,d characters, at most %,d are allowed",
+                            text.length(),
+                            maxChars));
         }
         tokens = Lexer.tokens(text);
-        long nodes = tokens.stream().filter(t -> t.kind() == Kind.NUMBER || t.kind() == Kind.NAME
-                || t.kind() == Kind.OPERATOR).count();
+        long nodes = tokens.stream()
+                .filter(t -> t.kind() == Kind.NUMBER || t.kind() == Kind.NAME || t.kind() == Kind.OPERATOR)
+                .count();
         if (nodes > maxNodes) {
-            throw new ExpressionException(1, String.format(java.util.Locale.ROOT,
-                    "the expression has %,d numbers, names and operators, at most %,d are allowed", nodes, maxNodes));
+            throw new ExpressionException(
+                    1,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "the expression has %,d numbers, names and operators, at most %,d are allowed",
+                            nodes,
+                            maxNodes));
         }
         if (peek().kind() == Kind.END) {
             throw new ExpressionException(1, "the expression is empty");
@@ -106,8 +117,8 @@ final class ExpressionParser {
                 return inner;
             }
             default:
-                throw new ExpressionException(t.position(),
-                        "expected a number, a name or '(' but found " + t.describe());
+                throw new ExpressionException(
+                        t.position(), "expected a number, a name or '(' but found " + t.describe());
         }
     }
 
@@ -115,13 +126,14 @@ final class ExpressionParser {
         var function = Function.byText(t.text());
         if (peek().kind() != Kind.LEFT) {
             if (function.isPresent()) {
-                throw new ExpressionException(t.position(), "'" + t.text() + "' is a function: write " + t.text() + "(...)");
+                throw new ExpressionException(
+                        t.position(), "'" + t.text() + "' is a function: write " + t.text() + "(...)");
             }
             return new Expression.Name(t.text(), t.position());
         }
         if (function.isEmpty()) {
-            throw new ExpressionException(t.position(),
-                    "unknown function '" + t.text() + "' (functions: " + Function.names() + ")");
+            throw new ExpressionException(
+                    t.position(), "unknown function '" + t.text() + "' (functions: " + Function.names() + ")");
         }
         Token open = tokens.get(next++);
         List<Expression> args = new ArrayList<>();
@@ -136,8 +148,10 @@ final class ExpressionParser {
         Function f = function.get();
         if (args.size() < f.minArgs || args.size() > f.maxArgs) {
             String expected = f.minArgs == f.maxArgs ? String.valueOf(f.minArgs) : f.minArgs + " or " + f.maxArgs;
-            throw new ExpressionException(t.position(),
-                    f.text() + " takes " + expected + " argument" + (f.maxArgs == 1 ? "" : "s") + ", got " + args.size());
+            throw new ExpressionException(
+                    t.position(),
+                    f.text() + " takes " + expected + " argument" + (f.maxArgs == 1 ? "" : "s") + ", got "
+                            + args.size());
         }
         return new Expression.Call(f, args, t.position());
     }

@@ -16,8 +16,15 @@ import java.util.function.Function;
  * @param batchSize rows per batch; 0 when there is no data
  * @param steps     batches per epoch when there is no data; 0 otherwise
  */
-public record ExpressionScenario(Common common, Map<String, TensorData> params, Expression loss, String lossText,
-        Map<String, TensorData> data, int batchSize, int steps) implements Scenario {
+public record ExpressionScenario(
+        Common common,
+        Map<String, TensorData> params,
+        Expression loss,
+        String lossText,
+        Map<String, TensorData> data,
+        int batchSize,
+        int steps)
+        implements Scenario {
 
     public ExpressionScenario {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -25,7 +32,9 @@ public record ExpressionScenario(Common common, Map<String, TensorData> params, 
     }
 
     @Override
-    public <R> R match(Function<ManualScenario, R> manual, Function<ExpressionScenario, R> expression,
+    public <R> R match(
+            Function<ManualScenario, R> manual,
+            Function<ExpressionScenario, R> expression,
             Function<ModelScenario, R> model) {
         return expression.apply(this);
     }
@@ -51,7 +60,8 @@ public record ExpressionScenario(Common common, Map<String, TensorData> params, 
 
     @Override
     public ExpressionScenario withStrategies(List<GradientStrategy> strategies) {
-        return new ExpressionScenario(common.withStrategies(strategies), params, loss, lossText, data, batchSize, steps);
+        return new ExpressionScenario(
+                common.withStrategies(strategies), params, loss, lossText, data, batchSize, steps);
     }
 
     @Override

@@ -17,8 +17,7 @@ final class ExpressionWalk {
         R apply(Expression e, List<R> children) throws X;
     }
 
-    private ExpressionWalk() {
-    }
+    private ExpressionWalk() {}
 
     static List<Expression> children(Expression e) {
         if (e instanceof Expression.Unary u) {

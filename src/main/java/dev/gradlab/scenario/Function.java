@@ -5,9 +5,21 @@ import java.util.Optional;
 
 /** The functions of the loss language, named as in PyTorch; an optional second argument is a dimension. */
 public enum Function {
-    SUM(1, 2), MEAN(1, 2), MAX(1, 2), SOFTMAX(1, 2), LOG_SOFTMAX(1, 2),
-    EXP(1, 1), LOG(1, 1), SQRT(1, 1), ABS(1, 1), TANH(1, 1), SIGMOID(1, 1), RELU(1, 1), TRANSPOSE(1, 1),
-    MSE(2, 2), CROSS_ENTROPY(2, 2);
+    SUM(1, 2),
+    MEAN(1, 2),
+    MAX(1, 2),
+    SOFTMAX(1, 2),
+    LOG_SOFTMAX(1, 2),
+    EXP(1, 1),
+    LOG(1, 1),
+    SQRT(1, 1),
+    ABS(1, 1),
+    TANH(1, 1),
+    SIGMOID(1, 1),
+    RELU(1, 1),
+    TRANSPOSE(1, 1),
+    MSE(2, 2),
+    CROSS_ENTROPY(2, 2);
 
     final int minArgs;
     final int maxArgs;

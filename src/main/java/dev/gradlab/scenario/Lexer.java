@@ -6,7 +6,15 @@ import java.util.List;
 /** Splits a loss expression into tokens, each with its 1-based position. */
 final class Lexer {
 
-    enum Kind { NUMBER, NAME, OPERATOR, LEFT, RIGHT, COMMA, END }
+    enum Kind {
+        NUMBER,
+        NAME,
+        OPERATOR,
+        LEFT,
+        RIGHT,
+        COMMA,
+        END
+    }
 
     record Token(Kind kind, String text, int position, double number) {
         String describe() {
@@ -14,8 +22,7 @@ final class Lexer {
         }
     }
 
-    private Lexer() {
-    }
+    private Lexer() {}
 
     static List<Token> tokens(String text) throws ExpressionException {
         List<Token> tokens = new ArrayList<>();
@@ -25,7 +32,8 @@ final class Lexer {
             int start = i;
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (Character.isDigit(c) || c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1))) {
+            } else if (Character.isDigit(c)
+                    || c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1))) {
                 i = number(text, i);
                 String digits = text.substring(start, i);
                 double value = Double.parseDouble(digits);
@@ -43,7 +51,8 @@ final class Lexer {
             } else if ("+-*/^@".indexOf(c) >= 0) {
                 tokens.add(new Token(Kind.OPERATOR, String.valueOf(c), ++i, 0));
             } else if (c == '(' || c == ')' || c == ',') {
-                tokens.add(new Token(c == '(' ? Kind.LEFT : c == ')' ? Kind.RIGHT : Kind.COMMA, String.valueOf(c), ++i, 0));
+                tokens.add(new Token(
+                        c == '(' ? Kind.LEFT : c == ')' ? Kind.RIGHT : Kind.COMMA, String.valueOf(c), ++i, 0));
             } else {
                 String hint = c == '\u00b2' ? " (write x^2)" : "";
                 throw new ExpressionException(start + 1, "unexpected character '" + c + "'" + hint);

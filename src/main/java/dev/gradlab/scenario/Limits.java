@@ -32,8 +32,7 @@ public final class Limits {
     /** The longest error line's cause. */
     public static final int MAX_MESSAGE = 300;
 
-    private Limits() {
-    }
+    private Limits() {}
 
     /** {@code ceil(a / b)} for {@code a >= 0, b > 0}, without the overflow of {@code (a + b - 1) / b}. */
     public static int ceilDiv(int a, int b) {

@@ -48,15 +48,21 @@ final class LossCheck {
                 int[] shape = check.shapeOf(loss);
                 work.put(rows, check.work());
                 if (shape.length > 0) {
-                    throw new ExpressionException(1, "the loss must be a scalar, but it has shape "
-                            + ShapeCheck.text(shape) + (rows > 0 ? " for a batch of " + rows + " rows" : "")
-                            + ": reduce it with sum(...) or mean(...)");
+                    throw new ExpressionException(
+                            1,
+                            "the loss must be a scalar, but it has shape "
+                                    + ShapeCheck.text(shape) + (rows > 0 ? " for a batch of " + rows + " rows" : "")
+                                    + ": reduce it with sum(...) or mean(...)");
                 }
                 labels(loss, check);
             }
             return loss;
         } catch (ExpressionException e) {
-            throw new ScenarioException(tree.fileName, tree.line("/loss"), "loss", e.position(),
+            throw new ScenarioException(
+                    tree.fileName,
+                    tree.line("/loss"),
+                    "loss",
+                    e.position(),
                     Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
@@ -79,14 +85,18 @@ final class LossCheck {
 
     private void labels(Expression loss, ShapeCheck check) throws ExpressionException {
         for (Expression e : ExpressionWalk.nodes(loss)) {
-            if (e instanceof Expression.Call c && c.function() == Function.CROSS_ENTROPY
-                    && c.args().get(1) instanceof Expression.Name n && data.containsKey(n.name())) {
+            if (e instanceof Expression.Call c
+                    && c.function() == Function.CROSS_ENTROPY
+                    && c.args().get(1) instanceof Expression.Name n
+                    && data.containsKey(n.name())) {
                 int classes = check.shapeOf(c.args().get(0))[1];
                 double[] v = data.get(n.name()).data();
                 for (int i = 0; i < v.length; i++) {
                     if (v[i] != Math.rint(v[i]) || v[i] < 0 || v[i] >= classes) {
-                        throw new ExpressionException(n.position(), "cross_entropy labels are class indices 0.."
-                                + (classes - 1) + ", but row " + i + " of data column '" + n.name() + "' holds " + v[i]);
+                        throw new ExpressionException(
+                                n.position(),
+                                "cross_entropy labels are class indices 0.." + (classes - 1) + ", but row " + i
+                                        + " of data column '" + n.name() + "' holds " + v[i]);
                     }
                 }
             }

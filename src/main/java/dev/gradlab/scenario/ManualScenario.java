@@ -17,11 +17,15 @@ public record ManualScenario(Common common, Map<String, TensorData> params, List
 
     public ManualScenario {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
-        gradients = gradients.stream().map(g -> Collections.unmodifiableMap(new LinkedHashMap<>(g))).toList();
+        gradients = gradients.stream()
+                .map(g -> Collections.unmodifiableMap(new LinkedHashMap<>(g)))
+                .toList();
     }
 
     @Override
-    public <R> R match(Function<ManualScenario, R> manual, Function<ExpressionScenario, R> expression,
+    public <R> R match(
+            Function<ManualScenario, R> manual,
+            Function<ExpressionScenario, R> expression,
             Function<ModelScenario, R> model) {
         return manual.apply(this);
     }

@@ -22,8 +22,18 @@ import org.jspecify.annotations.Nullable;
  * @param seed         initial weights, data generation, the split and the shuffling all come from it
  * @param batchSize    training examples per batch
  */
-public record ModelScenario(Common common, String dataset, int samples, double noise, double testFraction,
-        @Nullable String folder, int[] layers, String activation, double dropout, long seed, int batchSize)
+public record ModelScenario(
+        Common common,
+        String dataset,
+        int samples,
+        double noise,
+        double testFraction,
+        @Nullable String folder,
+        int[] layers,
+        String activation,
+        double dropout,
+        long seed,
+        int batchSize)
         implements Scenario {
 
     public ModelScenario {
@@ -31,7 +41,9 @@ public record ModelScenario(Common common, String dataset, int samples, double n
     }
 
     @Override
-    public <R> R match(Function<ManualScenario, R> manual, Function<ExpressionScenario, R> expression,
+    public <R> R match(
+            Function<ManualScenario, R> manual,
+            Function<ExpressionScenario, R> expression,
             Function<ModelScenario, R> model) {
         return model.apply(this);
     }
@@ -84,23 +96,50 @@ public record ModelScenario(Common common, String dataset, int samples, double n
 
     @Override
     public ModelScenario withStrategies(List<GradientStrategy> strategies) {
-        return new ModelScenario(common.withStrategies(strategies), dataset, samples, noise, testFraction, folder,
-                layers, activation, dropout, seed, batchSize);
+        return new ModelScenario(
+                common.withStrategies(strategies),
+                dataset,
+                samples,
+                noise,
+                testFraction,
+                folder,
+                layers,
+                activation,
+                dropout,
+                seed,
+                batchSize);
     }
 
     @Override
     public ModelScenario withEpochs(int epochs) {
-        return new ModelScenario(common.withEpochs(epochs), dataset, samples, noise, testFraction, folder, layers,
-                activation, dropout, seed, batchSize);
+        return new ModelScenario(
+                common.withEpochs(epochs),
+                dataset,
+                samples,
+                noise,
+                testFraction,
+                folder,
+                layers,
+                activation,
+                dropout,
+                seed,
+                batchSize);
     }
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof ModelScenario m && common.equals(m.common) && dataset.equals(m.dataset)
-                && samples == m.samples && Double.compare(noise, m.noise) == 0
-                && Double.compare(testFraction, m.testFraction) == 0 && Objects.equals(folder, m.folder)
-                && Arrays.equals(layers, m.layers) && activation.equals(m.activation)
-                && Double.compare(dropout, m.dropout) == 0 && seed == m.seed && batchSize == m.batchSize;
+        return o instanceof ModelScenario m
+                && common.equals(m.common)
+                && dataset.equals(m.dataset)
+                && samples == m.samples
+                && Double.compare(noise, m.noise) == 0
+                && Double.compare(testFraction, m.testFraction) == 0
+                && Objects.equals(folder, m.folder)
+                && Arrays.equals(layers, m.layers)
+                && activation.equals(m.activation)
+                && Double.compare(dropout, m.dropout) == 0
+                && seed == m.seed
+                && batchSize == m.batchSize;
     }
 
     @Override

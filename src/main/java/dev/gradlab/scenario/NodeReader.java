@@ -61,7 +61,9 @@ final class NodeReader {
             double[] v = new double[node.size()];
             for (int i = 0; i < v.length; i++) {
                 if (node.get(i).isArray()) {
-                    throw error(pointer + "/" + i, "mixes numbers and lists: write either a list of numbers or a list of rows");
+                    throw error(
+                            pointer + "/" + i,
+                            "mixes numbers and lists: write either a list of numbers or a list of rows");
                 }
                 v[i] = number(node.get(i), pointer + "/" + i);
             }
@@ -95,10 +97,11 @@ final class NodeReader {
     /** A mapping name → tensor with identifier names that are not function names. */
     Map<String, TensorData> tensors(JsonNode node, String pointer, String what) throws ScenarioException {
         if (!node.isObject() || node.isEmpty()) {
-            throw error(pointer, what + " must be a non-empty mapping of name -> number or list, found " + describe(node));
+            throw error(
+                    pointer, what + " must be a non-empty mapping of name -> number or list, found " + describe(node));
         }
         Map<String, TensorData> out = new LinkedHashMap<>();
-        for (var it = node.fields(); it.hasNext();) {
+        for (var it = node.fields(); it.hasNext(); ) {
             var e = it.next();
             String at = pointer + "/" + e.getKey();
             checkName(e.getKey(), at);
@@ -109,7 +112,8 @@ final class NodeReader {
 
     void checkName(String name, String pointer) throws ScenarioException {
         if (!IDENTIFIER.matcher(name).matches()) {
-            throw error(pointer, "'" + name + "' is not a valid name (letters, digits and _, not starting with a digit)");
+            throw error(
+                    pointer, "'" + name + "' is not a valid name (letters, digits and _, not starting with a digit)");
         }
         if (Function.byText(name).isPresent()) {
             throw error(pointer, "'" + name + "' is a function of the loss language and cannot name a value");

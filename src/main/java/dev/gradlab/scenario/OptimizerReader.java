@@ -17,7 +17,8 @@ final class OptimizerReader {
 
     OptimizerSpec read(JsonNode node, String at) throws ScenarioException {
         if (!node.isObject() || !node.has("type")) {
-            throw read.error(at, "optimizer must be a mapping with a type, e.g. {type: sgd, momentum: 0.9} or {type: adam}");
+            throw read.error(
+                    at, "optimizer must be a mapping with a type, e.g. {type: sgd, momentum: 0.9} or {type: adam}");
         }
         String type = read.string(node.get("type"), at + "/type");
         List<String> allowed = switch (type) {
@@ -25,11 +26,13 @@ final class OptimizerReader {
             case "adam" -> ADAM;
             default -> throw read.error(at + "/type", "unknown optimizer '" + type + "' (optimizers: sgd, adam)");
         };
-        for (var it = node.fieldNames(); it.hasNext();) {
+        for (var it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!allowed.contains(f)) {
-                throw read.error(at + "/" + f, "unknown field '" + f + "' for optimizer " + type + " (fields: "
-                        + String.join(", ", allowed) + "; the learning rate is the scenario's learningRate)");
+                throw read.error(
+                        at + "/" + f,
+                        "unknown field '" + f + "' for optimizer " + type + " (fields: " + String.join(", ", allowed)
+                                + "; the learning rate is the scenario's learningRate)");
             }
         }
         OptimizerSpec d = type.equals("sgd") ? OptimizerSpec.sgd() : OptimizerSpec.adam();
@@ -39,7 +42,8 @@ final class OptimizerReader {
         boolean nesterov = false;
         if (node.has("nesterov")) {
             if (!node.get("nesterov").isBoolean()) {
-                throw read.error(at + "/nesterov", "expected true or false, found " + NodeReader.describe(node.get("nesterov")));
+                throw read.error(
+                        at + "/nesterov", "expected true or false, found " + NodeReader.describe(node.get("nesterov")));
             }
             nesterov = node.get("nesterov").booleanValue();
             if (nesterov && (momentum <= 0 || dampening != 0)) {
@@ -59,8 +63,11 @@ final class OptimizerReader {
         }
         double v = read.number(node.get(field), at + "/" + field);
         if (v < min || v > max) {
-            throw read.error(at + "/" + field, field + " must be in [" + min + ", " + (max == Double.MAX_VALUE
-                    ? "inf" : max < 1 ? "1" : String.valueOf(max)) + (max < 1 ? ")" : "]") + ", found " + v);
+            throw read.error(
+                    at + "/" + field,
+                    field + " must be in [" + min + ", "
+                            + (max == Double.MAX_VALUE ? "inf" : max < 1 ? "1" : String.valueOf(max))
+                            + (max < 1 ? ")" : "]") + ", found " + v);
         }
         return v;
     }

@@ -4,10 +4,20 @@ package dev.gradlab.scenario;
  * The optimizer a scenario asks for; the learning rate lives on the scenario. Defaults follow PyTorch
  * ({@code torch.optim.SGD}, {@code torch.optim.Adam}).
  */
-public record OptimizerSpec(Type type, double momentum, double dampening, double weightDecay, boolean nesterov,
-        double beta1, double beta2, double eps) {
+public record OptimizerSpec(
+        Type type,
+        double momentum,
+        double dampening,
+        double weightDecay,
+        boolean nesterov,
+        double beta1,
+        double beta2,
+        double eps) {
 
-    public enum Type { SGD, ADAM }
+    public enum Type {
+        SGD,
+        ADAM
+    }
 
     public static OptimizerSpec sgd() {
         return new OptimizerSpec(Type.SGD, 0, 0, 0, false, 0.9, 0.999, 1e-8);

@@ -21,8 +21,16 @@ public sealed interface Scenario permits ManualScenario, ExpressionScenario, Mod
      * @param fileName   the file it was read from, for messages
      * @param source     the file's text as written, for export and display
      */
-    record Common(String id, LocalizedText title, @Nullable LocalizedText description, double learningRate,
-            OptimizerSpec optimizer, List<GradientStrategy> strategies, int epochs, String fileName, String source) {
+    record Common(
+            String id,
+            LocalizedText title,
+            @Nullable LocalizedText description,
+            double learningRate,
+            OptimizerSpec optimizer,
+            List<GradientStrategy> strategies,
+            int epochs,
+            String fileName,
+            String source) {
 
         public Common {
             strategies = List.copyOf(strategies);
@@ -39,7 +47,9 @@ public sealed interface Scenario permits ManualScenario, ExpressionScenario, Mod
 
     /** The kind as written in a file ({@link #fileName()}), and later stored in a column. */
     enum Kind {
-        MANUAL, EXPRESSION, MODEL;
+        MANUAL,
+        EXPRESSION,
+        MODEL;
 
         public String fileName() {
             return name().toLowerCase(Locale.ROOT);
@@ -49,7 +59,9 @@ public sealed interface Scenario permits ManualScenario, ExpressionScenario, Mod
     Common common();
 
     /** The one exhaustive branch over the kinds. */
-    <R> R match(Function<ManualScenario, R> manual, Function<ExpressionScenario, R> expression,
+    <R> R match(
+            Function<ManualScenario, R> manual,
+            Function<ExpressionScenario, R> expression,
             Function<ModelScenario, R> model);
 
     /** Batches in one epoch: one per given gradient, per {@code batchSize} rows, or per training batch. */

@@ -14,8 +14,8 @@ public final class ScenarioException extends Exception {
     private final @Nullable Integer position;
     private final String cause;
 
-    public ScenarioException(String fileName, @Nullable Integer line, @Nullable String field, @Nullable Integer position,
-            String cause) {
+    public ScenarioException(
+            String fileName, @Nullable Integer line, @Nullable String field, @Nullable Integer position, String cause) {
         super(format(fileName, line, field, position, cause));
         this.fileName = fileName;
         this.line = line;
@@ -24,8 +24,8 @@ public final class ScenarioException extends Exception {
         this.cause = cause;
     }
 
-    private static String format(String fileName, @Nullable Integer line, @Nullable String field,
-            @Nullable Integer position, String cause) {
+    private static String format(
+            String fileName, @Nullable Integer line, @Nullable String field, @Nullable Integer position, String cause) {
         StringBuilder s = new StringBuilder(fileName);
         if (line != null) {
             s.append(": line ").append(line);
@@ -37,7 +37,9 @@ public final class ScenarioException extends Exception {
             s.append(", position ").append(position);
         }
         // One line, always: causes quoted from YAML libraries may span several.
-        return s.append(": ").append(Limits.shorten(cause.replaceAll("\\s*\\R\\s*", " ").strip())).toString();
+        return s.append(": ")
+                .append(Limits.shorten(cause.replaceAll("\\s*\\R\\s*", " ").strip()))
+                .toString();
     }
 
     public String fileName() {

@@ -17,8 +17,7 @@ import java.nio.file.Path;
  */
 public final class ScenarioFiles {
 
-    private ScenarioFiles() {
-    }
+    private ScenarioFiles() {}
 
     /** The file's text, or a ScenarioException naming the file and why it is not read. */
     public static String read(Path file) throws ScenarioException {
@@ -51,7 +50,10 @@ public final class ScenarioFiles {
             throw refusal(name, tooLarge());
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw refusal(name, "not a UTF-8 text file");
         }

@@ -18,10 +18,11 @@ public final class ScenarioParser {
     static final long MAX_BATCHES = Limits.MAX_BATCHES;
     /** Every step records grad, applied and params: batches × parameter numbers bounds a run's memory and output. */
     static final long MAX_RECORDED = 1_000_000;
+
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
-    private static final List<String> COMMON = List.of("id", "title", "description", "kind", "learningRate",
-            "optimizer", "strategies", "epochs");
+    private static final List<String> COMMON =
+            List.of("id", "title", "description", "kind", "learningRate", "optimizer", "strategies", "epochs");
     private static final Map<Scenario.Kind, List<String>> KIND_FIELDS = Map.of(
             Scenario.Kind.MANUAL, List.of("params", "gradients"),
             Scenario.Kind.EXPRESSION, List.of("params", "loss", "data", "batchSize", "steps"),
@@ -59,30 +60,43 @@ public final class ScenarioParser {
             throw read.error("/learningRate", "the learning rate must be >= 0, found " + learningRate);
         }
         OptimizerSpec optimizer = root.has("optimizer")
-                ? new OptimizerReader(read).read(root.get("optimizer"), "/optimizer") : OptimizerSpec.sgd();
-        List<GradientStrategy> strategies = root.has("strategies")
-                ? strategies(root.get("strategies")) : GradientStrategy.DEFAULTS;
+                ? new OptimizerReader(read).read(root.get("optimizer"), "/optimizer")
+                : OptimizerSpec.sgd();
+        List<GradientStrategy> strategies =
+                root.has("strategies") ? strategies(root.get("strategies")) : GradientStrategy.DEFAULTS;
         int epochs = root.has("epochs") ? read.integer(root.get("epochs"), "/epochs", 1) : 1;
-        var common = new Scenario.Common(id, title, description, learningRate, optimizer, strategies, epochs,
-                tree.fileName, text);
+        var common = new Scenario.Common(
+                id, title, description, learningRate, optimizer, strategies, epochs, tree.fileName, text);
         Scenario s = switch (kind) {
             case MANUAL -> manual(common);
             case EXPRESSION -> expression(common);
             case MODEL -> new ModelReader(tree, read).read(root, common);
         };
         if (s.totalBatches() > MAX_BATCHES) {
-            String at = root.has("epochs") ? "/epochs" : s.match(m -> "/gradients",
-                    e -> root.has("steps") ? "/steps" : root.has("batchSize") ? "/batchSize" : "/data",
-                    m -> "/batchSize");
-            throw read.error(at, "too many batches: " + (epochs == 1 ? "" : s.batchesPerEpoch() + " per epoch x "
-                    + epochs + " epochs = ") + s.totalBatches() + " per run, at most 10,000 are allowed");
+            String at = root.has("epochs")
+                    ? "/epochs"
+                    : s.match(
+                            m -> "/gradients",
+                            e -> root.has("steps") ? "/steps" : root.has("batchSize") ? "/batchSize" : "/data",
+                            m -> "/batchSize");
+            throw read.error(
+                    at,
+                    "too many batches: "
+                            + (epochs == 1 ? "" : s.batchesPerEpoch() + " per epoch x " + epochs + " epochs = ")
+                            + s.totalBatches() + " per run, at most 10,000 are allowed");
         }
-        long paramNumbers = s.match(ManualScenario::params, ExpressionScenario::params, m -> Map.<String, TensorData>of())
-                .values().stream().mapToLong(TensorData::numel).sum();
+        long paramNumbers = s
+                .match(ManualScenario::params, ExpressionScenario::params, m -> Map.<String, TensorData>of())
+                .values()
+                .stream()
+                .mapToLong(TensorData::numel)
+                .sum();
         if (s.totalBatches() * paramNumbers > MAX_RECORDED) {
-            throw read.error("/params", "too many values to record: " + s.totalBatches() + " batches x "
-                    + paramNumbers + " parameter numbers = " + s.totalBatches() * paramNumbers
-                    + ", a run records at most 1,000,000 (use fewer batches or smaller parameters)");
+            throw read.error(
+                    "/params",
+                    "too many values to record: " + s.totalBatches() + " batches x "
+                            + paramNumbers + " parameter numbers = " + s.totalBatches() * paramNumbers
+                            + ", a run records at most 1,000,000 (use fewer batches or smaller parameters)");
         }
         return s;
     }
@@ -103,8 +117,10 @@ public final class ScenarioParser {
             int rows = data.values().iterator().next().shape()[0];
             batchSize = root.has("batchSize") ? read.integer(root.get("batchSize"), "/batchSize", 1) : rows;
             if (root.has("steps")) {
-                throw read.error("/steps", "steps is for a loss without data; with data, batches come from "
-                        + "batchSize and their number from the rows (use epochs to repeat them)");
+                throw read.error(
+                        "/steps",
+                        "steps is for a loss without data; with data, batches come from "
+                                + "batchSize and their number from the rows (use epochs to repeat them)");
             }
         } else {
             if (root.has("batchSize")) {
@@ -116,15 +132,23 @@ public final class ScenarioParser {
         LossCheck lossCheck = new LossCheck(tree, params, data, batchSize);
         Expression loss = lossCheck.check(lossText);
         int rows = data.isEmpty() ? 0 : data.values().iterator().next().shape()[0];
-        Budget.checkExpression(read, Budget.expressionEpoch(lossCheck, rows, batchSize, steps), common.epochs(),
-                common.strategies().size(), root.has("epochs"));
+        Budget.checkExpression(
+                read,
+                Budget.expressionEpoch(lossCheck, rows, batchSize, steps),
+                common.epochs(),
+                common.strategies().size(),
+                root.has("epochs"));
         return new ExpressionScenario(common, params, loss, lossText, data, batchSize, steps);
     }
 
     private JsonNode required(String field) throws ScenarioException {
         JsonNode node = tree.root.get(field);
         if (node == null || node.isNull()) {
-            throw new ScenarioException(tree.fileName, node == null ? null : tree.line("/" + field), field, null,
+            throw new ScenarioException(
+                    tree.fileName,
+                    node == null ? null : tree.line("/" + field),
+                    field,
+                    null,
                     "the field '" + field + "' is required");
         }
         return node;
@@ -143,20 +167,26 @@ public final class ScenarioParser {
     private void checkFields(JsonNode root, Scenario.Kind kind) throws ScenarioException {
         List<String> allowed = new ArrayList<>(COMMON);
         allowed.addAll(KIND_FIELDS.get(kind));
-        for (var it = root.fieldNames(); it.hasNext();) {
+        for (var it = root.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (allowed.contains(field)) {
                 continue;
             }
             for (var other : KIND_FIELDS.entrySet()) {
                 if (other.getValue().contains(field)) {
-                    throw read.error("/" + field, "the field '" + field + "' belongs to kind: "
-                            + other.getKey().fileName() + ", but this scenario is kind: " + kind.fileName());
+                    throw read.error(
+                            "/" + field,
+                            "the field '" + field + "' belongs to kind: "
+                                    + other.getKey().fileName() + ", but this scenario is kind: " + kind.fileName());
                 }
             }
-            String hint = Suggest.closest(field, allowed).map(s -> "did you mean '" + s + "'? ").orElse("");
-            throw read.error("/" + field, "unknown field '" + field + "' (" + hint + "fields for kind: "
-                    + kind.fileName() + ": " + String.join(", ", allowed) + ")");
+            String hint = Suggest.closest(field, allowed)
+                    .map(s -> "did you mean '" + s + "'? ")
+                    .orElse("");
+            throw read.error(
+                    "/" + field,
+                    "unknown field '" + field + "' (" + hint + "fields for kind: " + kind.fileName() + ": "
+                            + String.join(", ", allowed) + ")");
         }
     }
 
@@ -168,10 +198,11 @@ public final class ScenarioParser {
             throw read.error(pointer, "expected a string or a mapping of language -> string ({en: ..., zh-TW: ...})");
         }
         Map<String, String> byLanguage = new LinkedHashMap<>();
-        for (var it = node.fields(); it.hasNext();) {
+        for (var it = node.fields(); it.hasNext(); ) {
             var e = it.next();
             if (!LANGUAGE.matcher(e.getKey()).matches()) {
-                throw read.error(pointer + "/" + e.getKey(), "'" + e.getKey() + "' is not a language tag like en or zh-TW");
+                throw read.error(
+                        pointer + "/" + e.getKey(), "'" + e.getKey() + "' is not a language tag like en or zh-TW");
             }
             byLanguage.put(e.getKey(), read.string(e.getValue(), pointer + "/" + e.getKey()));
         }
@@ -180,7 +211,9 @@ public final class ScenarioParser {
 
     private List<GradientStrategy> strategies(JsonNode node) throws ScenarioException {
         if (!node.isArray() || node.isEmpty()) {
-            throw read.error("/strategies", "strategies must be a non-empty list, e.g. [zeroed, summed, averaged, {accumulate: 2}]");
+            throw read.error(
+                    "/strategies",
+                    "strategies must be a non-empty list, e.g. [zeroed, summed, averaged, {accumulate: 2}]");
         }
         Set<GradientStrategy> strategies = new LinkedHashSet<>();
         for (int i = 0; i < node.size(); i++) {
@@ -211,13 +244,16 @@ public final class ScenarioParser {
                 return strategy;
             }
         }
-        throw read.error(at, "unknown strategy " + NodeReader.describe(node)
-                + " (strategies: zeroed, summed, averaged, {accumulate: K} with K >= 2)");
+        throw read.error(
+                at,
+                "unknown strategy " + NodeReader.describe(node)
+                        + " (strategies: zeroed, summed, averaged, {accumulate: K} with K >= 2)");
     }
 
     private GradientStrategy accumulate(int k, String at) throws ScenarioException {
         if (k > Limits.MAX_BATCHES) {
-            throw read.error(at, "accumulate: K is at most 10,000 (the batch limit of a run), found " + Budget.count(k));
+            throw read.error(
+                    at, "accumulate: K is at most 10,000 (the batch limit of a run), found " + Budget.count(k));
         }
         return new GradientStrategy.Accumulate(k);
     }

@@ -86,8 +86,10 @@ final class ShapeCheck {
             int da = i - (rank - a.length) >= 0 ? a[i - (rank - a.length)] : 1;
             int db = i - (rank - b.length) >= 0 ? b[i - (rank - b.length)] : 1;
             if (da != db && da != 1 && db != 1) {
-                throw new ExpressionException(position,
-                        "shape mismatch for " + what + ": " + text(a) + " and " + text(b) + " cannot be broadcast together");
+                throw new ExpressionException(
+                        position,
+                        "shape mismatch for " + what + ": " + text(a) + " and " + text(b)
+                                + " cannot be broadcast together");
             }
             out[i] = da == 1 ? db : da;
         }
@@ -96,14 +98,18 @@ final class ShapeCheck {
 
     private static int[] matmul(int[] a, int[] b, int position) throws ExpressionException {
         if (a.length == 0 || b.length == 0) {
-            throw new ExpressionException(position, "'@' needs vectors or matrices, got shapes " + text(a) + " and "
-                    + text(b) + " (use '*' to multiply by a scalar)");
+            throw new ExpressionException(
+                    position,
+                    "'@' needs vectors or matrices, got shapes " + text(a) + " and " + text(b)
+                            + " (use '*' to multiply by a scalar)");
         }
         int inner = a[a.length - 1];
         int innerB = b[0];
         if (inner != innerB) {
-            throw new ExpressionException(position, "shape mismatch for '@': " + text(a) + " and " + text(b)
-                    + " (inner dimensions " + inner + " and " + innerB + " differ)");
+            throw new ExpressionException(
+                    position,
+                    "shape mismatch for '@': " + text(a) + " and " + text(b) + " (inner dimensions " + inner + " and "
+                            + innerB + " differ)");
         }
         if (a.length == 1) {
             return b.length == 1 ? SCALAR : new int[] {b[1]};
@@ -142,16 +148,20 @@ final class ShapeCheck {
             case MSE -> {
                 int[] target = args.get(1);
                 if (!Arrays.equals(x, target)) {
-                    throw new ExpressionException(c.position(), "shape mismatch for mse: prediction " + text(x)
-                            + " and target " + text(target) + " must have the same shape");
+                    throw new ExpressionException(
+                            c.position(),
+                            "shape mismatch for mse: prediction " + text(x) + " and target " + text(target)
+                                    + " must have the same shape");
                 }
                 yield SCALAR;
             }
             case CROSS_ENTROPY -> {
                 int[] labels = args.get(1);
                 if (x.length != 2 || labels.length != 1 || labels[0] != x[0]) {
-                    throw new ExpressionException(c.position(), "shape mismatch for cross_entropy: logits " + text(x)
-                            + " and labels " + text(labels) + " (expected logits [n, classes] and labels [n])");
+                    throw new ExpressionException(
+                            c.position(),
+                            "shape mismatch for cross_entropy: logits " + text(x) + " and labels " + text(labels)
+                                    + " (expected logits [n, classes] and labels [n])");
                 }
                 yield SCALAR;
             }
@@ -163,7 +173,8 @@ final class ShapeCheck {
         Expression arg = c.args().get(1);
         Integer d = integerLiteral(arg);
         if (d == null) {
-            throw new ExpressionException(arg.position(),
+            throw new ExpressionException(
+                    arg.position(),
                     "the second argument of " + c.function().text() + " is a dimension: an integer like 0, 1 or -1");
         }
         if (d < -x.length || d >= x.length || x.length == 0) {

@@ -50,14 +50,25 @@ final class SourceTree {
                     p.getNumberValue(); // decoded here, not later in readTree, so a failure still knows its field
                 }
                 // Manual gradients are a manual scenario's data, so they count too.
-                if (t.isNumeric() && (pointer.startsWith("/params/") || pointer.startsWith("/data/")
-                        || pointer.startsWith("/gradients/")) && ++numbers > MAX_NUMBERS) {
-                    throw new ScenarioException(fileName, p.currentTokenLocation().getLineNr(), null, null,
+                if (t.isNumeric()
+                        && (pointer.startsWith("/params/")
+                                || pointer.startsWith("/data/")
+                                || pointer.startsWith("/gradients/"))
+                        && ++numbers > MAX_NUMBERS) {
+                    throw new ScenarioException(
+                            fileName,
+                            p.currentTokenLocation().getLineNr(),
+                            null,
+                            null,
                             "too many numbers: params and data together may hold at most 1,000,000");
                 }
                 if (t.isStructEnd() && p.getParsingContext().inRoot()) {
                     if (p.nextToken() != null) {
-                        throw new ScenarioException(fileName, p.currentTokenLocation().getLineNr(), null, null,
+                        throw new ScenarioException(
+                                fileName,
+                                p.currentTokenLocation().getLineNr(),
+                                null,
+                                null,
                                 "a file holds exactly one scenario, but a second document starts here");
                     }
                     break;
@@ -65,7 +76,11 @@ final class SourceTree {
             }
             JsonNode root = new ObjectMapper(factory).readTree(text);
             if (root == null || !root.isObject()) {
-                throw new ScenarioException(fileName, 1, null, null,
+                throw new ScenarioException(
+                        fileName,
+                        1,
+                        null,
+                        null,
                         "a scenario file is one mapping of fields (id, title, kind, ...), not "
                                 + (root == null || root.isMissingNode() ? "an empty file" : NodeReader.describe(root)));
             }
@@ -91,14 +106,20 @@ final class SourceTree {
     }
 
     private static JsonFactory jsonFactory() {
-        return JsonFactory.builder().streamReadConstraints(CONSTRAINTS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        return JsonFactory.builder()
+                .streamReadConstraints(CONSTRAINTS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
     }
 
     /** Jackson's own caps, within the file-size cap: no string or number longer than the file, nesting 64 deep. */
     private static final com.fasterxml.jackson.core.StreamReadConstraints CONSTRAINTS =
-            com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(64)
-                    .maxStringLength(Limits.MAX_FILE_BYTES).maxNumberLength(1000).maxNameLength(1000).build();
+            com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxNestingDepth(64)
+                    .maxStringLength(Limits.MAX_FILE_BYTES)
+                    .maxNumberLength(1000)
+                    .maxNameLength(1000)
+                    .build();
 
     private static JsonFactory yamlFactory() {
         LoaderOptions options = new LoaderOptions();
@@ -107,41 +128,61 @@ final class SourceTree {
         options.setNestingDepthLimit(64);
         options.setMaxAliasesForCollections(20);
         options.setAllowRecursiveKeys(false);
-        return YAMLFactory.builder().loaderOptions(options).streamReadConstraints(CONSTRAINTS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        return YAMLFactory.builder()
+                .loaderOptions(options)
+                .streamReadConstraints(CONSTRAINTS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
     }
 
     private static final java.util.regex.Pattern NON_FINITE =
             java.util.regex.Pattern.compile("Malformed numeric value '([-+]?\\.(?:inf|Inf|INF|nan|NaN|NAN))'");
 
-    private static ScenarioException malformed(String fileName, JsonProcessingException e, String format,
-            @Nullable JsonParser p) {
+    private static ScenarioException malformed(
+            String fileName, JsonProcessingException e, String format, @Nullable JsonParser p) {
         var nonFinite = NON_FINITE.matcher(e.getOriginalMessage());
         if (nonFinite.find() && p != null) {
             // SnakeYAML reads .inf/.nan, but Jackson refuses them as numbers: still a non-finite number to the user.
             String field = p.getParsingContext().pathAsPointer().toString();
             Integer line = e.getLocation() != null ? e.getLocation().getLineNr() : null;
-            return new ScenarioException(fileName, line, field.isEmpty() ? null : field(field), null,
+            return new ScenarioException(
+                    fileName,
+                    line,
+                    field.isEmpty() ? null : field(field),
+                    null,
                     "not a finite number: " + nonFinite.group(1));
         }
         if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
             Integer at = p != null ? Integer.valueOf(p.currentLocation().getLineNr()) : null;
-            return new ScenarioException(fileName, at != null && at > 0 ? at : null, null, null,
+            return new ScenarioException(
+                    fileName,
+                    at != null && at > 0 ? at : null,
+                    null,
+                    null,
                     "malformed " + format + ": " + constraint(e.getOriginalMessage()));
         }
         Throwable cause = e.getCause();
         if (cause instanceof MarkedYAMLException m && m.getProblemMark() != null) {
             String problem = m.getProblem() != null ? m.getProblem() : m.getMessage();
             String context = m.getContext() != null ? " (" + m.getContext() + ")" : "";
-            return new ScenarioException(fileName, m.getProblemMark().getLine() + 1, null, null,
-                    "malformed " + format + ": " + problem + context + " at column " + (m.getProblemMark().getColumn() + 1));
+            return new ScenarioException(
+                    fileName,
+                    m.getProblemMark().getLine() + 1,
+                    null,
+                    null,
+                    "malformed " + format + ": " + problem + context + " at column "
+                            + (m.getProblemMark().getColumn() + 1));
         }
-        Integer line = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() : null;
+        Integer line = e.getLocation() != null && e.getLocation().getLineNr() > 0
+                ? e.getLocation().getLineNr()
+                : null;
         String column = e.getLocation() != null && e.getLocation().getColumnNr() > 0
-                ? " at column " + e.getLocation().getColumnNr() : "";
+                ? " at column " + e.getLocation().getColumnNr()
+                : "";
         String message = e.getOriginalMessage();
         if (message.startsWith("Duplicate field")) {
-            return new ScenarioException(fileName, line, null, null, message.replace("Duplicate field", "duplicate field"));
+            return new ScenarioException(
+                    fileName, line, null, null, message.replace("Duplicate field", "duplicate field"));
         }
         return new ScenarioException(fileName, line, null, null, "malformed " + format + ": " + message + column);
     }
@@ -161,7 +202,8 @@ final class SourceTree {
     }
 
     /** The line of the field or item at {@code pointer} (e.g. {@code /params/theta}), or of its nearest parent. */
-    @Nullable Integer line(String pointer) {
+    @Nullable
+    Integer line(String pointer) {
         JsonPointer p = JsonPointer.compile(pointer);
         while (p != null) {
             Integer line = lines.get(p.toString());

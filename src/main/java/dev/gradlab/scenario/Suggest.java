@@ -7,8 +7,7 @@ import java.util.Optional;
 /** "Did you mean …?" for misspelt field names: the closest candidate within an edit distance of 2. */
 final class Suggest {
 
-    private Suggest() {
-    }
+    private Suggest() {}
 
     static Optional<String> closest(String word, Collection<String> candidates) {
         return candidates.stream()

@@ -12,7 +12,8 @@ public record TensorData(int[] shape, double[] data) {
         shape = shape.clone();
         data = data.clone();
         if (Arrays.stream(shape).reduce(1, (a, b) -> a * b) != data.length) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " does not hold " + data.length + " values");
+            throw new IllegalArgumentException(
+                    "shape " + Arrays.toString(shape) + " does not hold " + data.length + " values");
         }
     }
 

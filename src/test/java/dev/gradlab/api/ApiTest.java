@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradlab.account.MutableClock;
 import dev.gradlab.account.SignInThrottledException;
-import org.springframework.security.web.WebAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +28,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultMatcher;
@@ -63,8 +63,10 @@ class ApiTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     MutableClock clock;
+
     @Autowired
     Clock injected;
 
@@ -81,15 +83,19 @@ class ApiTest {
     }
 
     private org.springframework.test.web.servlet.ResultActions createUser(String name) throws Exception {
-        return mvc.perform(post("/api/users").with(httpBasic("admin", ADMIN_PASSWORD))
+        return mvc.perform(post("/api/users")
+                .with(httpBasic("admin", ADMIN_PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"username\": \"" + name + "\", \"password\": \"" + name + "-secret\"}"));
     }
 
     private JsonNode save(String user, String text, String visibility) throws Exception {
         MvcResult r = mvc.perform(post("/api/scenarios?visibility=" + visibility)
-                        .with(httpBasic(user, user + "-secret")).contentType(YAML).content(text))
-                .andExpect(status().isCreated()).andReturn();
+                        .with(httpBasic(user, user + "-secret"))
+                        .contentType(YAML)
+                        .content(text))
+                .andExpect(status().isCreated())
+                .andReturn();
         return json.readTree(r.getResponse().getContentAsString());
     }
 
@@ -110,16 +116,20 @@ class ApiTest {
         assertThat(created.get("url").asText()).isEqualTo("/s/" + slug);
         long version = created.get("version").asLong();
 
-        MvcResult r = mvc.perform(get("/api/scenarios/" + slug)).andExpect(status().isOk())
-                .andExpect(header().string("ETag", "\"" + version + "\"")).andReturn();
+        MvcResult r = mvc.perform(get("/api/scenarios/" + slug))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"" + version + "\""))
+                .andReturn();
         assertThat(r.getResponse().getContentAsString()).isEqualTo(SCENARIO);
     }
 
     @Test
     void an_invalid_scenario_is_refused_with_the_parsers_one_line() throws Exception {
         String bad = SCENARIO.replace("learningRate: 1", "learningRate: -1");
-        mvc.perform(post("/api/scenarios?visibility=private").with(httpBasic(ann, ann + "-secret"))
-                        .contentType(YAML).content(bad))
+        mvc.perform(post("/api/scenarios?visibility=private")
+                        .with(httpBasic(ann, ann + "-secret"))
+                        .contentType(YAML)
+                        .content(bad))
                 .andExpect(status().isBadRequest())
                 .andExpect(error("scenario.yaml: line 4, learningRate: the learning rate must be >= 0, found -1.0"));
     }
@@ -127,17 +137,24 @@ class ApiTest {
     @Test
     void writing_without_credentials_is_401_and_wrong_credentials_too() throws Exception {
         mvc.perform(post("/api/scenarios").contentType(YAML).content(SCENARIO))
-                .andExpect(status().isUnauthorized()).andExpect(header().exists("WWW-Authenticate"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().exists("WWW-Authenticate"))
                 .andExpect(jsonPath("$.error").isString());
-        mvc.perform(post("/api/scenarios").with(httpBasic(ann, "wrong-password")).contentType(YAML).content(SCENARIO))
+        mvc.perform(post("/api/scenarios")
+                        .with(httpBasic(ann, "wrong-password"))
+                        .contentType(YAML)
+                        .content(SCENARIO))
                 .andExpect(status().isUnauthorized());
     }
 
     @Test
     void only_the_admin_creates_users_and_a_duplicate_is_409() throws Exception {
-        mvc.perform(post("/api/users").with(httpBasic(ann, ann + "-secret")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"username\": \"carl\", \"password\": \"carl-secret\"}"))
-                .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").isString());
+        mvc.perform(post("/api/users")
+                        .with(httpBasic(ann, ann + "-secret"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\": \"carl\", \"password\": \"carl-secret\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.error").isString());
         createUser(ann).andExpect(status().isConflict()).andExpect(error("user '" + ann + "' already exists"));
     }
 
@@ -146,11 +163,18 @@ class ApiTest {
         JsonNode created = save(ann, SCENARIO, "unlisted");
         String slug = created.get("slug").asText();
         String v = created.get("version").asText();
-        mvc.perform(get("/api/scenarios/" + slug).with(httpBasic(bob, bob + "-secret"))).andExpect(status().isOk());
-        mvc.perform(put("/api/scenarios/" + slug).with(httpBasic(bob, bob + "-secret")).header("If-Match", v)
-                .contentType(YAML).content(SCENARIO)).andExpect(status().isForbidden())
+        mvc.perform(get("/api/scenarios/" + slug).with(httpBasic(bob, bob + "-secret")))
+                .andExpect(status().isOk());
+        mvc.perform(put("/api/scenarios/" + slug)
+                        .with(httpBasic(bob, bob + "-secret"))
+                        .header("If-Match", v)
+                        .contentType(YAML)
+                        .content(SCENARIO))
+                .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.error").isString());
-        mvc.perform(delete("/api/scenarios/" + slug).with(httpBasic(bob, bob + "-secret")).header("If-Match", v))
+        mvc.perform(delete("/api/scenarios/" + slug)
+                        .with(httpBasic(bob, bob + "-secret"))
+                        .header("If-Match", v))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/scenarios/" + slug)).andExpect(status().isOk());
     }
@@ -158,11 +182,13 @@ class ApiTest {
     @Test
     void a_private_scenario_is_not_found_for_anyone_but_its_owner() throws Exception {
         String slug = save(ann, SCENARIO, "private").get("slug").asText();
-        mvc.perform(get("/api/scenarios/" + slug)).andExpect(status().isNotFound())
+        mvc.perform(get("/api/scenarios/" + slug))
+                .andExpect(status().isNotFound())
                 .andExpect(error("no scenario '" + slug + "'"));
         mvc.perform(get("/api/scenarios/" + slug).with(httpBasic(bob, bob + "-secret")))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/scenarios/" + slug).with(httpBasic(ann, ann + "-secret"))).andExpect(status().isOk());
+        mvc.perform(get("/api/scenarios/" + slug).with(httpBasic(ann, ann + "-secret")))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -171,15 +197,25 @@ class ApiTest {
         String slug = created.get("slug").asText();
         long opened = created.get("version").asLong();
         String first = SCENARIO.replace("By hand", "First edit");
-        MvcResult r = mvc.perform(put("/api/scenarios/" + slug).with(httpBasic(ann, ann + "-secret"))
-                        .header("If-Match", String.valueOf(opened)).contentType(YAML).content(first))
-                .andExpect(status().isOk()).andReturn();
-        assertThat(json.readTree(r.getResponse().getContentAsString()).get("version").asLong()).isEqualTo(opened + 1);
+        MvcResult r = mvc.perform(put("/api/scenarios/" + slug)
+                        .with(httpBasic(ann, ann + "-secret"))
+                        .header("If-Match", String.valueOf(opened))
+                        .contentType(YAML)
+                        .content(first))
+                .andExpect(status().isOk())
+                .andReturn();
+        assertThat(json.readTree(r.getResponse().getContentAsString())
+                        .get("version")
+                        .asLong())
+                .isEqualTo(opened + 1);
 
-        mvc.perform(put("/api/scenarios/" + slug).with(httpBasic(ann, ann + "-secret"))
-                        .header("If-Match", String.valueOf(opened)).contentType(YAML)
+        mvc.perform(put("/api/scenarios/" + slug)
+                        .with(httpBasic(ann, ann + "-secret"))
+                        .header("If-Match", String.valueOf(opened))
+                        .contentType(YAML)
                         .content(SCENARIO.replace("By hand", "Second edit")))
-                .andExpect(status().isConflict()).andExpect(error("changed by someone else since you opened it"));
+                .andExpect(status().isConflict())
+                .andExpect(error("changed by someone else since you opened it"));
         MvcResult back = mvc.perform(get("/api/scenarios/" + slug).with(httpBasic(ann, ann + "-secret")))
                 .andReturn();
         assertThat(back.getResponse().getContentAsString()).isEqualTo(first);
@@ -189,24 +225,35 @@ class ApiTest {
     void delete_is_204_and_then_the_slug_is_gone() throws Exception {
         JsonNode created = save(ann, SCENARIO, "public");
         String slug = created.get("slug").asText();
-        mvc.perform(delete("/api/scenarios/" + slug).with(httpBasic(ann, ann + "-secret"))
-                .header("If-Match", created.get("version").asText())).andExpect(status().isNoContent());
+        mvc.perform(delete("/api/scenarios/" + slug)
+                        .with(httpBasic(ann, ann + "-secret"))
+                        .header("If-Match", created.get("version").asText()))
+                .andExpect(status().isNoContent());
         mvc.perform(get("/api/scenarios/" + slug)).andExpect(status().isNotFound());
-        mvc.perform(delete("/api/scenarios/" + slug).with(httpBasic(ann, ann + "-secret")).header("If-Match", "0"))
+        mvc.perform(delete("/api/scenarios/" + slug)
+                        .with(httpBasic(ann, ann + "-secret"))
+                        .header("If-Match", "0"))
                 .andExpect(status().isNotFound());
     }
 
     @Test
     void built_ins_are_readable_read_only_and_forkable_into_a_private_copy() throws Exception {
         mvc.perform(get("/api/scenarios/gd-by-hand")).andExpect(status().isOk());
-        mvc.perform(put("/api/scenarios/gd-by-hand").with(httpBasic(ann, ann + "-secret")).header("If-Match", "0")
-                .contentType(YAML).content(SCENARIO)).andExpect(status().isForbidden());
+        mvc.perform(put("/api/scenarios/gd-by-hand")
+                        .with(httpBasic(ann, ann + "-secret"))
+                        .header("If-Match", "0")
+                        .contentType(YAML)
+                        .content(SCENARIO))
+                .andExpect(status().isForbidden());
         MvcResult r = mvc.perform(post("/api/scenarios/gd-by-hand/fork").with(httpBasic(ann, ann + "-secret")))
-                .andExpect(status().isCreated()).andReturn();
-        String slug = json.readTree(r.getResponse().getContentAsString()).get("slug").asText();
+                .andExpect(status().isCreated())
+                .andReturn();
+        String slug =
+                json.readTree(r.getResponse().getContentAsString()).get("slug").asText();
         mvc.perform(get("/api/scenarios/" + slug)).andExpect(status().isNotFound());
         mvc.perform(get("/api/scenarios?mine=true").with(httpBasic(ann, ann + "-secret")))
-                .andExpect(jsonPath("$[0].slug").value(slug)).andExpect(jsonPath("$[0].id").value("gd-by-hand"))
+                .andExpect(jsonPath("$[0].slug").value(slug))
+                .andExpect(jsonPath("$[0].id").value("gd-by-hand"))
                 .andExpect(jsonPath("$[0].visibility").value("private"))
                 .andExpect(jsonPath("$[0].kind").value("manual"));
     }
@@ -214,12 +261,17 @@ class ApiTest {
     @Test
     void run_prints_the_hand_computed_parameters_of_each_strategy() throws Exception {
         String slug = save(ann, SCENARIO, "unlisted").get("slug").asText();
-        MvcResult r = mvc.perform(get("/api/scenarios/" + slug + "/run")).andExpect(status().isOk()).andReturn();
+        MvcResult r = mvc.perform(get("/api/scenarios/" + slug + "/run"))
+                .andExpect(status().isOk())
+                .andReturn();
         JsonNode runs = json.readTree(r.getResponse().getContentAsString()).get("runs");
         // θ = 10, η = 1, gradients 2, 1, −1. zeroed: 8, 7, 8. summed (.grad 2, 3, 2): 8, 5, 3.
         assertThat(runs.get(0).get("strategy").asText()).isEqualTo("zeroed");
         assertThat(runs.get(0).get("steps").findValues("theta").stream()
-                .filter(JsonNode::isArray).map(n -> n.get(0).asDouble()).toList()).contains(8.0, 7.0);
+                        .filter(JsonNode::isArray)
+                        .map(n -> n.get(0).asDouble())
+                        .toList())
+                .contains(8.0, 7.0);
         JsonNode summed = runs.get(1).get("steps");
         assertThat(summed.get(2).get("params").get("theta").get(0).asDouble()).isEqualTo(3.0);
         assertThat(summed.get(1).get("grad").get("theta").get(0).asDouble()).isEqualTo(3.0);
@@ -229,7 +281,9 @@ class ApiTest {
     void public_lists_public_scenarios_and_mine_needs_sign_in() throws Exception {
         String slug = save(ann, SCENARIO, "public").get("slug").asText();
         String hidden = save(ann, SCENARIO, "unlisted").get("slug").asText();
-        MvcResult r = mvc.perform(get("/api/scenarios?public=true")).andExpect(status().isOk()).andReturn();
+        MvcResult r = mvc.perform(get("/api/scenarios?public=true"))
+                .andExpect(status().isOk())
+                .andReturn();
         String body = r.getResponse().getContentAsString();
         assertThat(body).contains(slug).doesNotContain(hidden);
         mvc.perform(get("/api/scenarios?mine=true")).andExpect(status().isUnauthorized());
@@ -243,20 +297,26 @@ class ApiTest {
     @Test
     void a_body_over_one_megabyte_is_refused_in_json() throws Exception {
         String huge = SCENARIO + "#" + "x".repeat(1024 * 1024) + "\n";
-        mvc.perform(post("/api/scenarios").with(httpBasic(ann, ann + "-secret")).contentType(YAML).content(huge))
-                .andExpect(status().isPayloadTooLarge()).andExpect(error("the request body is larger than 1 MB"));
+        mvc.perform(post("/api/scenarios")
+                        .with(httpBasic(ann, ann + "-secret"))
+                        .contentType(YAML)
+                        .content(huge))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(error("the request body is larger than 1 MB"));
     }
 
     @Test
     void the_sign_in_form_shares_the_throttle_and_the_login_page_learns_why() throws Exception {
         mvc.perform(formLogin("/login").user(ann).password(ann + "-secret"))
-                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/"));
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/"));
         for (int i = 0; i < 10; i++) {
             mvc.perform(formLogin("/login").user(ann).password("guess-" + i))
                     .andExpect(header().string("Location", "/login?error"));
         }
         MvcResult refused = mvc.perform(formLogin("/login").user(ann).password(ann + "-secret"))
-                .andExpect(header().string("Location", "/login?error")).andReturn();
+                .andExpect(header().string("Location", "/login?error"))
+                .andReturn();
         assertThat(refused.getRequest().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION))
                 .isInstanceOf(SignInThrottledException.class);
         mvc.perform(get("/api/scenarios?mine=true").with(httpBasic(ann, ann + "-secret")))
@@ -272,8 +332,10 @@ class ApiTest {
         mvc.perform(get("/api/scenarios?mine=true").with(httpBasic(bob, bob + "-secret")))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(error("too many failed sign-ins for this user: wait up to 15 minutes, then try again"));
-        mvc.perform(get("/api/scenarios?mine=true").with(httpBasic(ann, ann + "-secret"))).andExpect(status().isOk());
+        mvc.perform(get("/api/scenarios?mine=true").with(httpBasic(ann, ann + "-secret")))
+                .andExpect(status().isOk());
         clock.advance(Duration.ofMinutes(15));
-        mvc.perform(get("/api/scenarios?mine=true").with(httpBasic(bob, bob + "-secret"))).andExpect(status().isOk());
+        mvc.perform(get("/api/scenarios?mine=true").with(httpBasic(bob, bob + "-secret")))
+                .andExpect(status().isOk());
     }
 }

@@ -42,7 +42,8 @@ class CrashSafetyIT {
 
     static final StringBuffer LOG = new StringBuffer();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
@@ -50,10 +51,17 @@ class CrashSafetyIT {
         String slug;
         App first = App.start(dataDir);
         try {
-            assertThat(post(first, "/api/users", "admin", ADMIN_PASSWORD, "application/json",
-                    "{\"username\": \"ida\", \"password\": \"ida-password\"}").statusCode()).isEqualTo(201);
-            HttpResponse<String> saved = post(first, "/api/scenarios?visibility=private", "ida", "ida-password",
-                    "application/yaml", TEXT);
+            assertThat(post(
+                                    first,
+                                    "/api/users",
+                                    "admin",
+                                    ADMIN_PASSWORD,
+                                    "application/json",
+                                    "{\"username\": \"ida\", \"password\": \"ida-password\"}")
+                            .statusCode())
+                    .isEqualTo(201);
+            HttpResponse<String> saved =
+                    post(first, "/api/scenarios?visibility=private", "ida", "ida-password", "application/yaml", TEXT);
             first.kill(); // SIGKILL on Linux, right after the 201
             assertThat(saved.statusCode()).isEqualTo(201);
             Matcher m = Pattern.compile("\"slug\":\"([a-z2-7]+)\"").matcher(saved.body());
@@ -66,8 +74,11 @@ class CrashSafetyIT {
 
         App second = App.start(dataDir);
         try {
-            HttpResponse<String> back = http.send(HttpRequest.newBuilder(second.uri("/api/scenarios/" + slug))
-                    .header("Authorization", basic("ida", "ida-password")).GET().build(),
+            HttpResponse<String> back = http.send(
+                    HttpRequest.newBuilder(second.uri("/api/scenarios/" + slug))
+                            .header("Authorization", basic("ida", "ida-password"))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(back.statusCode()).isEqualTo(200);
             assertThat(back.body()).isEqualTo(TEXT);
@@ -78,8 +89,12 @@ class CrashSafetyIT {
 
     private HttpResponse<String> post(App app, String path, String user, String password, String type, String body)
             throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(app.uri(path)).header("Authorization", basic(user, password))
-                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return http.send(
+                HttpRequest.newBuilder(app.uri(path))
+                        .header("Authorization", basic(user, password))
+                        .header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -91,17 +106,24 @@ class CrashSafetyIT {
     record App(Process process, int port) {
 
         static App start(Path dataDir) throws Exception {
-            String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", appClassPath(),
-                    "dev.gradlab.Application", "--server.port=0", "--gradlab.data-dir=" + dataDir,
+            String java =
+                    Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> command = new ArrayList<>(List.of(
+                    java,
+                    "-Xmx512m",
+                    "-cp",
+                    appClassPath(),
+                    "dev.gradlab.Application",
+                    "--server.port=0",
+                    "--gradlab.data-dir=" + dataDir,
                     "--vaadin.launch-browser=false"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().put("GRADLAB_ADMIN_PASSWORD", ADMIN_PASSWORD);
             Process process = builder.start();
             CompletableFuture<Integer> port = new CompletableFuture<>();
             Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
+                try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     String line;
                     while ((line = in.readLine()) != null) {
                         LOG.append(line).append('\n');
@@ -141,13 +163,16 @@ class CrashSafetyIT {
                 try (var jar = new java.util.jar.JarFile(entries.get(0))) {
                     String manifest = jar.getManifest().getMainAttributes().getValue("Class-Path");
                     if (manifest != null) {
-                        entries = Arrays.stream(manifest.split(" ")).map(u -> Paths.get(URI.create(u)).toString())
+                        entries = Arrays.stream(manifest.split(" "))
+                                .map(u -> Paths.get(URI.create(u)).toString())
                                 .collect(Collectors.toCollection(ArrayList::new));
                     }
                 }
             }
-            return entries.stream().filter(e -> !e.endsWith("test-classes"))
-                    .filter(e -> Files.exists(Paths.get(e))).collect(Collectors.joining(File.pathSeparator));
+            return entries.stream()
+                    .filter(e -> !e.endsWith("test-classes"))
+                    .filter(e -> Files.exists(Paths.get(e)))
+                    .collect(Collectors.joining(File.pathSeparator));
         }
     }
 }

@@ -30,13 +30,16 @@ class ExportCommandTest {
     @Test
     void a_file_is_exported_as_csv_with_its_own_steps(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("two.yaml");
-        Files.writeString(file, "id: two\ntitle: Two\nkind: manual\nlearningRate: 0.5\nstrategies: [summed]\n"
-                + "params: {a: 1}\ngradients:\n  - {a: 4}\n  - {a: 2}\n");
+        Files.writeString(
+                file,
+                "id: two\ntitle: Two\nkind: manual\nlearningRate: 0.5\nstrategies: [summed]\n"
+                        + "params: {a: 1}\ngradients:\n  - {a: 4}\n  - {a: 2}\n");
         CliRun r = CliRun.of("export", file.toString(), "--format", "csv");
         assertThat(r.status()).isZero();
         // summed: .grad 4 then 6; a = 1 - 0.5*4 = -1, then -1 - 0.5*6 = -4
-        assertThat(r.out()).isEqualTo("strategy,step,epoch,batch,loss,a.grad,a.applied,a\r\n"
-                + "summed,1,1,1,,4.0,4.0,-1.0\r\nsummed,2,1,2,,6.0,6.0,-4.0\r\n");
+        assertThat(r.out())
+                .isEqualTo("strategy,step,epoch,batch,loss,a.grad,a.applied,a\r\n"
+                        + "summed,1,1,1,,4.0,4.0,-1.0\r\nsummed,2,1,2,,6.0,6.0,-4.0\r\n");
     }
 
     @Test
@@ -49,15 +52,17 @@ class ExportCommandTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "no arguments | | usage: gradlab export --format yaml|csv|pytorch",
-        "no format | gd-by-hand | usage: gradlab export",
-        "unknown format | --format xml gd-by-hand | unknown format 'xml' (formats: yaml, csv, pytorch)",
-        "unknown language | --format pytorch --lang fr gd-by-hand | unknown language 'fr' (languages: en, zh-TW)",
-        "two targets | --format yaml gd-by-hand other | usage: gradlab export",
-        "unknown option | --format yaml --quick gd-by-hand | usage: gradlab export",
-        "no such file or id | --format yaml no-such-thing | no-such-thing: no such file, and no built-in scenario has this id (built-ins: ",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "no arguments | | usage: gradlab export --format yaml|csv|pytorch",
+                "no format | gd-by-hand | usage: gradlab export",
+                "unknown format | --format xml gd-by-hand | unknown format 'xml' (formats: yaml, csv, pytorch)",
+                "unknown language | --format pytorch --lang fr gd-by-hand | unknown language 'fr' (languages: en, zh-TW)",
+                "two targets | --format yaml gd-by-hand other | usage: gradlab export",
+                "unknown option | --format yaml --quick gd-by-hand | usage: gradlab export",
+                "no such file or id | --format yaml no-such-thing | no-such-thing: no such file, and no built-in scenario has this id (built-ins: ",
+            })
     void bad_arguments_give_status_two_and_one_line(String what, String args, String expected) {
         String[] words = args == null ? new String[0] : args.trim().split("\\s+");
         String[] all = new String[words.length + 1];

@@ -47,7 +47,8 @@ class ModelRunCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"spiral", "xor", "circle", "gaussian"})
     void each_generated_data_set_runs_as_a_model_scenario(String dataset) throws Exception {
-        JsonNode doc = run(small(dataset, ", samples: 100, noise: 0.1", new int[] {2, 3, 2}, "[zeroed, {accumulate: 2}]"));
+        JsonNode doc =
+                run(small(dataset, ", samples: 100, noise: 0.1", new int[] {2, 3, 2}, "[zeroed, {accumulate: 2}]"));
         assertThat(fields(doc)).containsExactly("id", "runs");
         assertThat(doc.get("runs")).hasSize(2);
         JsonNode run = doc.get("runs").get(1);
@@ -63,7 +64,8 @@ class ModelRunCommandTest {
         // 75 training points in batches of 20: 4 batches per epoch, the last one of 15
         assertThat(run.get("steps")).hasSize(8);
         JsonNode step = run.get("steps").get(0);
-        assertThat(fields(step)).containsExactly("step", "epoch", "batch", "loss", "grad", "applied", "stepped", "params");
+        assertThat(fields(step))
+                .containsExactly("step", "epoch", "batch", "loss", "grad", "applied", "stepped", "params");
         assertThat(step.get("params").get("0.weight")).hasSize(6); // 2-3-2: small, shown in full
         assertThat(step.get("stepped").asBoolean()).isFalse();
         assertThat(step.get("applied").isNull()).isTrue();
@@ -72,16 +74,18 @@ class ModelRunCommandTest {
 
     @Test
     void fashion_mnist_runs_with_norms_in_place_of_values() throws Exception {
-        String yaml = small("fashion-mnist", "", new int[] {784, 8, 10}, "[zeroed]").replace("epochs: 2", "epochs: 1")
+        String yaml = small("fashion-mnist", "", new int[] {784, 8, 10}, "[zeroed]")
+                .replace("epochs: 2", "epochs: 1")
                 .replace("batchSize: 20", "batchSize: 200");
         JsonNode doc = run(yaml);
         JsonNode run = doc.get("runs").get(0);
         assertThat(run.get("epochs")).hasSize(1);
-        assertThat(run.get("epochs").get(0).get("accuracy").asDouble()).isGreaterThan(0.3); // ten classes: 0.1 by chance
+        assertThat(run.get("epochs").get(0).get("accuracy").asDouble())
+                .isGreaterThan(0.3); // ten classes: 0.1 by chance
         assertThat(run.get("steps")).hasSize(30); // 6,000 bundled training images in batches of 200
         JsonNode step = run.get("steps").get(0);
-        assertThat(fields(step)).containsExactly("step", "epoch", "batch", "loss", "gradNorm", "appliedNorm", "stepped",
-                "paramNorm");
+        assertThat(fields(step))
+                .containsExactly("step", "epoch", "batch", "loss", "gradNorm", "appliedNorm", "stepped", "paramNorm");
         assertThat(fields(step.get("paramNorm"))).containsExactly("0.weight", "0.bias", "2.weight", "2.bias");
         assertThat(step.get("paramNorm").get("0.weight").isDouble()).isTrue();
         assertThat(step.get("gradNorm").get("0.weight").asDouble()).isPositive();
@@ -90,14 +94,18 @@ class ModelRunCommandTest {
     @Test
     void mnist_reads_the_idx_files_of_a_folder() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("idx"));
-        for (String f : List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
+        for (String f : List.of(
+                "train-images-idx3-ubyte.gz",
+                "train-labels-idx1-ubyte.gz",
+                "t10k-images-idx3-ubyte.gz",
                 "t10k-labels-idx1-ubyte.gz")) {
             try (InputStream in = getClass().getResourceAsStream("/datasets/fashion-mnist/" + f)) {
                 Files.copy(in, folder.resolve(f));
             }
         }
         String yaml = small("mnist", ", folder: \"" + folder + "\"", new int[] {784, 4, 10}, "[zeroed]")
-                .replace("epochs: 2", "epochs: 1").replace("batchSize: 20", "batchSize: 1000");
+                .replace("epochs: 2", "epochs: 1")
+                .replace("batchSize: 20", "batchSize: 1000");
         System.setProperty("gradlab.datasets.roots", dir.toString()); // a scenario's folder must be inside a root
         try {
             JsonNode doc = run(yaml);
@@ -121,8 +129,9 @@ class ModelRunCommandTest {
     @Test
     void a_missing_folder_is_bad_input_with_the_file_named() throws Exception {
         Path file = dir.resolve("m.yaml");
-        Files.writeString(file, small("mnist", ", folder: \"" + dir.resolve("nowhere") + "\"", new int[] {784, 4, 10},
-                "[zeroed]"));
+        Files.writeString(
+                file,
+                small("mnist", ", folder: \"" + dir.resolve("nowhere") + "\"", new int[] {784, 4, 10}, "[zeroed]"));
         CliRun r = CliRun.of("run", file.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.out()).isEmpty();

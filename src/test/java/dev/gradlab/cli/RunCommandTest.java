@@ -34,7 +34,8 @@ class RunCommandTest {
         assertThat(fields(zeroed)).containsExactly("strategy", "steps");
         assertThat(zeroed.get("strategy").asText()).isEqualTo("zeroed");
         JsonNode first = zeroed.get("steps").get(0);
-        assertThat(fields(first)).containsExactly("step", "epoch", "batch", "loss", "grad", "applied", "stepped", "params");
+        assertThat(fields(first))
+                .containsExactly("step", "epoch", "batch", "loss", "grad", "applied", "stepped", "params");
         assertThat(first.get("step").isInt()).isTrue();
         assertThat(first.get("loss").isNull()).isTrue();
         assertThat(first.get("grad").get("theta").get(0).asDouble()).isEqualTo(2.0);
@@ -42,12 +43,21 @@ class RunCommandTest {
         assertThat(first.get("stepped").asBoolean()).isTrue();
         assertThat(first.get("params").get("theta").get(0).asDouble()).isEqualTo(8.0);
         // summed, step 2: θ = 8 − (2 + 1) = 5
-        assertThat(doc.get("runs").get(1).get("steps").get(1).get("params").get("theta").get(0).asDouble()).isEqualTo(5.0);
+        assertThat(doc.get("runs")
+                        .get(1)
+                        .get("steps")
+                        .get(1)
+                        .get("params")
+                        .get("theta")
+                        .get(0)
+                        .asDouble())
+                .isEqualTo(5.0);
     }
 
     @Test
     void every_built_in_runs_through_the_command() throws Exception {
-        for (String id : List.of("accumulate-x-squared", "gd-by-hand", "linear-regression-batches", "mlp-explicit-weights")) {
+        for (String id :
+                List.of("accumulate-x-squared", "gd-by-hand", "linear-regression-batches", "mlp-explicit-weights")) {
             CliRun r = CliRun.of("run", BUILT_INS + id + ".yaml");
             assertThat(r.status()).as(r.err()).isZero();
             JsonNode doc = new ObjectMapper().readTree(r.out());
@@ -96,7 +106,9 @@ class RunCommandTest {
         assertThat(CliRun.of("run").err()).startsWith("usage: gradlab run FILE");
         CliRun missing = CliRun.of("run", "no/such/file.yaml");
         assertThat(missing.status()).isEqualTo(2);
-        assertThat(missing.err().strip()).startsWith("no/such/file.yaml: no such file").doesNotContain("\n");
+        assertThat(missing.err().strip())
+                .startsWith("no/such/file.yaml: no such file")
+                .doesNotContain("\n");
         assertThat(missing.out()).isEmpty();
     }
 
@@ -113,10 +125,15 @@ class RunCommandTest {
     @Test
     void a_built_in_id_runs_the_scenario_worked_by_hand() throws Exception {
         // gd-by-hand: θ = 10, η = 1, gradients 2, 1, −1; summed never zeroes: θ = 10 − 2 = 8, 8 − 3 = 5, 5 − 2 = 3
-        JsonNode summed = new ObjectMapper().readTree(CliRun.of("run", "gd-by-hand").out()).get("runs").get(1);
+        JsonNode summed = new ObjectMapper()
+                .readTree(CliRun.of("run", "gd-by-hand").out())
+                .get("runs")
+                .get(1);
         assertThat(summed.get("strategy").asText()).isEqualTo("summed");
         List<Double> thetas = new ArrayList<>();
-        summed.get("steps").forEach(step -> thetas.add(step.get("params").get("theta").get(0).asDouble()));
+        summed.get("steps")
+                .forEach(step ->
+                        thetas.add(step.get("params").get("theta").get(0).asDouble()));
         assertThat(thetas).containsExactly(8.0, 5.0, 3.0);
     }
 
@@ -126,9 +143,19 @@ class RunCommandTest {
 
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err().strip()).doesNotContain("\n").startsWith("gd-by-hand.yaml: no such file")
-                .contains("accumulate-x-squared", "gd-by-hand,", "linear-regression-batches", "mlp-explicit-weights",
-                        "spiral-mlp", "xor-mlp", "circle-mlp", "gaussian-mlp", "fashion-mnist-mlp");
+        assertThat(r.err().strip())
+                .doesNotContain("\n")
+                .startsWith("gd-by-hand.yaml: no such file")
+                .contains(
+                        "accumulate-x-squared",
+                        "gd-by-hand,",
+                        "linear-regression-batches",
+                        "mlp-explicit-weights",
+                        "spiral-mlp",
+                        "xor-mlp",
+                        "circle-mlp",
+                        "gaussian-mlp",
+                        "fashion-mnist-mlp");
     }
 
     @Test
@@ -154,6 +181,14 @@ class RunCommandTest {
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.get("id").asText()).isEqualTo("mine");
         // θ = 4 − 0.5 · 2 = 3
-        assertThat(doc.get("runs").get(0).get("steps").get(0).get("params").get("theta").get(0).asDouble()).isEqualTo(3.0);
+        assertThat(doc.get("runs")
+                        .get(0)
+                        .get("steps")
+                        .get(0)
+                        .get("params")
+                        .get("theta")
+                        .get(0)
+                        .asDouble())
+                .isEqualTo(3.0);
     }
 }

@@ -27,6 +27,7 @@ class RunReproducibilityTest {
 
     @TempDir
     static Path dir;
+
     private static Path scenario;
 
     @BeforeAll
@@ -97,10 +98,18 @@ class RunReproducibilityTest {
     private static String run(String matmul, int threads) throws Exception {
         Path out = Files.createTempFile(dir, "out", ".json");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dgradlab.matmul=" + matmul,
-                "-Dgradlab.threads=" + threads, "dev.gradlab.Application", "run", scenario.toString())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dgradlab.matmul=" + matmul,
+                        "-Dgradlab.threads=" + threads,
+                        "dev.gradlab.Application",
+                        "run",
+                        scenario.toString())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("run finished").isTrue();
         assertThat(p.exitValue()).as(Files.readString(err)).isZero();
         return Files.readString(out);

@@ -25,8 +25,10 @@ class AutogradSemanticsTest {
     void backward_on_a_non_scalar_without_gradient_fails_clearly() {
         Tensor x = Tensor.vector(1, 2, 3).requiresGrad_(true);
         Tensor y = x.pow(2);
-        assertThatThrownBy(y::backward).isInstanceOf(AutogradException.class)
-                .hasMessageContaining("scalar").hasMessageContaining("[3]");
+        assertThatThrownBy(y::backward)
+                .isInstanceOf(AutogradException.class)
+                .hasMessageContaining("scalar")
+                .hasMessageContaining("[3]");
     }
 
     @Test
@@ -41,8 +43,10 @@ class AutogradSemanticsTest {
         Tensor x = Tensor.vector(1, 2, 3).requiresGrad_(true);
         Tensor y = x.pow(2).sum();
         y.backward();
-        assertThatThrownBy(y::backward).isInstanceOf(AutogradException.class)
-                .hasMessageContaining("second time").hasMessageContaining("retainGraph");
+        assertThatThrownBy(y::backward)
+                .isInstanceOf(AutogradException.class)
+                .hasMessageContaining("second time")
+                .hasMessageContaining("retainGraph");
     }
 
     @Test
@@ -76,7 +80,8 @@ class AutogradSemanticsTest {
         assertThat(y.gradFn()).isNull();
         assertThat(y.graphStats()).isEqualTo(GraphStats.EMPTY);
         assertThat(y.item()).isEqualTo(14.0);
-        assertThatThrownBy(y::backward).isInstanceOf(AutogradException.class)
+        assertThatThrownBy(y::backward)
+                .isInstanceOf(AutogradException.class)
                 .hasMessageContaining("does not require grad");
     }
 
@@ -124,7 +129,8 @@ class AutogradSemanticsTest {
     @Test
     void updating_a_parameter_in_place_with_grad_mode_on_fails() {
         Tensor w = Tensor.vector(1, 2).requiresGrad_(true);
-        assertThatThrownBy(() -> w.addInPlace_(Tensor.ones(2), -0.1)).isInstanceOf(AutogradException.class)
+        assertThatThrownBy(() -> w.addInPlace_(Tensor.ones(2), -0.1))
+                .isInstanceOf(AutogradException.class)
                 .hasMessageContaining("noGrad");
     }
 
@@ -135,7 +141,8 @@ class AutogradSemanticsTest {
         try (var off = Autograd.noGrad()) {
             w.addInPlace_(Tensor.ones(2), -0.1);
         }
-        assertThatThrownBy(loss::backward).isInstanceOf(AutogradException.class)
+        assertThatThrownBy(loss::backward)
+                .isInstanceOf(AutogradException.class)
                 .hasMessageContaining("modified in place");
     }
 
@@ -146,7 +153,8 @@ class AutogradSemanticsTest {
         Tensor v = w.detach().reshape(2, 2);
         v.addInPlace_(Tensor.ones(2, 2), 1.0);
         assertThat(w.toArray()).containsExactly(2, 3, 4, 5);
-        assertThatThrownBy(loss::backward).isInstanceOf(AutogradException.class)
+        assertThatThrownBy(loss::backward)
+                .isInstanceOf(AutogradException.class)
                 .hasMessageContaining("modified in place");
     }
 
@@ -154,9 +162,12 @@ class AutogradSemanticsTest {
     void shape_mismatch_names_both_shapes() {
         Tensor a = Tensor.zeros(2, 3);
         Tensor b = Tensor.zeros(4);
-        assertThatThrownBy(() -> a.add(b)).isInstanceOf(AutogradException.class)
-                .hasMessageContaining("[2, 3]").hasMessageContaining("[4]");
-        assertThatThrownBy(() -> a.matmul(Tensor.zeros(2, 3))).isInstanceOf(AutogradException.class)
+        assertThatThrownBy(() -> a.add(b))
+                .isInstanceOf(AutogradException.class)
+                .hasMessageContaining("[2, 3]")
+                .hasMessageContaining("[4]");
+        assertThatThrownBy(() -> a.matmul(Tensor.zeros(2, 3)))
+                .isInstanceOf(AutogradException.class)
                 .hasMessageContaining("[2, 3]");
     }
 
@@ -172,7 +183,8 @@ class AutogradSemanticsTest {
     @Test
     void requires_grad_cannot_be_switched_off_on_a_non_leaf() {
         Tensor y = Tensor.vector(1, 2).requiresGrad_(true).mul(2.0);
-        assertThatThrownBy(() -> y.requiresGrad_(false)).isInstanceOf(AutogradException.class)
+        assertThatThrownBy(() -> y.requiresGrad_(false))
+                .isInstanceOf(AutogradException.class)
                 .hasMessageContaining("leaves");
     }
 
@@ -180,8 +192,11 @@ class AutogradSemanticsTest {
     void bad_accessors_fail_clearly() {
         Tensor m = Tensor.zeros(2, 3);
         assertThatThrownBy(m::item).isInstanceOf(AutogradException.class).hasMessageContaining("[2, 3]");
-        assertThatThrownBy(() -> m.get(2, 0)).isInstanceOf(AutogradException.class).hasMessageContaining("[2, 0]");
-        assertThatThrownBy(() -> Tensor.of(new double[5], 2, 3)).isInstanceOf(AutogradException.class)
+        assertThatThrownBy(() -> m.get(2, 0))
+                .isInstanceOf(AutogradException.class)
+                .hasMessageContaining("[2, 0]");
+        assertThatThrownBy(() -> Tensor.of(new double[5], 2, 3))
+                .isInstanceOf(AutogradException.class)
                 .hasMessageContaining("[2, 3]");
         assertThatThrownBy(() -> m.row(5)).isInstanceOf(AutogradException.class);
         assertThatThrownBy(() -> m.sum(2)).isInstanceOf(AutogradException.class).hasMessageContaining("dim 2");

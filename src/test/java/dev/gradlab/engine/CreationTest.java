@@ -29,7 +29,8 @@ class CreationTest {
 
     @Test
     void random_tensors_are_reproducible_from_the_seed_and_uniform_stays_in_range() {
-        assertThat(Tensor.randn(new Random(7), 3, 2).toArray()).containsExactly(Tensor.randn(new Random(7), 3, 2).toArray());
+        assertThat(Tensor.randn(new Random(7), 3, 2).toArray())
+                .containsExactly(Tensor.randn(new Random(7), 3, 2).toArray());
         for (double v : Tensor.uniform(new Random(1), -0.5, 0.5, 1000).toArray()) {
             assertThat(v).isBetween(-0.5, 0.5);
         }
@@ -44,19 +45,24 @@ class CreationTest {
 
     @Test
     void ragged_rows_and_negative_sizes_are_refused_clearly() {
-        assertThatThrownBy(() -> Tensor.matrix(new double[][] {{1, 2}, {3}})).isInstanceOf(AutogradException.class)
+        assertThatThrownBy(() -> Tensor.matrix(new double[][] {{1, 2}, {3}}))
+                .isInstanceOf(AutogradException.class)
                 .hasMessageContaining("row 1");
-        assertThatThrownBy(() -> Tensor.zeros(2, -1)).isInstanceOf(AutogradException.class)
+        assertThatThrownBy(() -> Tensor.zeros(2, -1))
+                .isInstanceOf(AutogradException.class)
                 .hasMessageContaining("[2, -1]");
-        assertThatThrownBy(() -> Tensor.vector(1, 2).toMatrix()).isInstanceOf(AutogradException.class)
+        assertThatThrownBy(() -> Tensor.vector(1, 2).toMatrix())
+                .isInstanceOf(AutogradException.class)
                 .hasMessageContaining("[2]");
     }
 
     @Test
     void set_grad_checks_the_shape_and_to_string_reads_like_pytorch() {
         Tensor x = Tensor.vector(1, 2).requiresGrad_(true);
-        assertThatThrownBy(() -> x.setGrad(Tensor.zeros(3))).isInstanceOf(AutogradException.class)
-                .hasMessageContaining("[3]").hasMessageContaining("[2]");
+        assertThatThrownBy(() -> x.setGrad(Tensor.zeros(3)))
+                .isInstanceOf(AutogradException.class)
+                .hasMessageContaining("[3]")
+                .hasMessageContaining("[2]");
         x.setGrad(Tensor.vector(0.5, 0.5));
         assertThat(x.grad().toArray()).containsExactly(0.5, 0.5);
         assertThat(x.mul(2.0).toString()).contains("grad_fn=<MulBackward0>");

@@ -14,8 +14,7 @@ import java.util.Random;
  */
 final class EngineThroughput {
 
-    private EngineThroughput() {
-    }
+    private EngineThroughput() {}
 
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2.0;

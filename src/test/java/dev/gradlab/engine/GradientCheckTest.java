@@ -10,7 +10,6 @@ import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -25,11 +24,12 @@ class GradientCheckTest {
 
     /** How an input's random values are drawn: the domain each op is differentiable on. */
     enum Domain {
-        ANY, POSITIVE, AWAY_FROM_ZERO
+        ANY,
+        POSITIVE,
+        AWAY_FROM_ZERO
     }
 
-    record Input(Domain domain, int... shape) {
-    }
+    record Input(Domain domain, int... shape) {}
 
     record Case(String name, List<Input> inputs, Function<Tensor[], Tensor> f) {
         @Override
@@ -105,7 +105,12 @@ class GradientCheckTest {
                 op("matmul with a shared operand", t -> t[0].matmul(t[0].t()), any(3, 4)),
                 op("matmul of larger blocks", t -> t[0].matmul(t[1]), any(9, 13), any(13, 7)),
                 op("matmul through the blocked kernel", t -> t[0].matmul(t[1]), any(9, 23), any(23, 21)),
-                op("linear through the blocked kernel", t -> F.linear(t[0], t[1], t[2]), any(7, 37), any(18, 37), any(18)),
+                op(
+                        "linear through the blocked kernel",
+                        t -> F.linear(t[0], t[1], t[2]),
+                        any(7, 37),
+                        any(18, 37),
+                        any(18)),
                 op("matmul vector·matrix", t -> t[0].matmul(t[1]), any(4), any(4, 3)),
                 op("matmul matrix·vector", t -> t[0].matmul(t[1]), any(3, 4), any(4)),
                 op("matmul vector·vector", t -> t[0].matmul(t[1]), any(4), any(4)),
@@ -161,7 +166,9 @@ class GradientCheckTest {
                 double numeric = (plus - minus) / (2 * H);
                 double scale = Math.max(1, Math.max(Math.abs(numeric), Math.abs(analytic[i])));
                 assertThat(Math.abs(numeric - analytic[i]) / scale)
-                        .as("%s: d/d input %d element %d (numeric %s, backward %s)", c.name(), k, i, numeric, analytic[i])
+                        .as(
+                                "%s: d/d input %d element %d (numeric %s, backward %s)",
+                                c.name(), k, i, numeric, analytic[i])
                         .isLessThan(TOLERANCE);
             }
         }

@@ -11,7 +11,7 @@ class GraphAccountingTest {
     @Test
     void a_graph_counts_its_nodes_and_saved_values_and_backward_frees_the_values() {
         Tensor x = Tensor.vector(1, 2, 3).requiresGrad_(true);
-        Tensor y = x.pow(2).sum();  // PowBackward0 saves x (3 values); SumBackward0 saves nothing
+        Tensor y = x.pow(2).sum(); // PowBackward0 saves x (3 values); SumBackward0 saves nothing
         GraphStats before = y.graphStats();
         assertThat(before.nodes()).isEqualTo(2);
         assertThat(before.savedTensors()).isEqualTo(1);
@@ -30,12 +30,12 @@ class GraphAccountingTest {
         double plainTotal = 0;
         for (int k = 1; k <= 5; k++) {
             Tensor batch = Tensor.vector(k, k + 1);
-            Tensor loss = w.mul(batch).sum();   // MulBackward0 (saves w and the batch), SumBackward0
-            total = total.add(loss);            // AddBackward0: the running total now holds this graph too
-            plainTotal += loss.item();          // the fix: a plain number holds nothing
+            Tensor loss = w.mul(batch).sum(); // MulBackward0 (saves w and the batch), SumBackward0
+            total = total.add(loss); // AddBackward0: the running total now holds this graph too
+            plainTotal += loss.item(); // the fix: a plain number holds nothing
             GraphStats s = total.graphStats();
             assertThat(s.nodes()).isEqualTo(3 * k);
-            assertThat(s.savedTensors()).isEqualTo(1 + k);     // w once, plus every batch
+            assertThat(s.savedTensors()).isEqualTo(1 + k); // w once, plus every batch
             assertThat(s.savedValues()).isEqualTo(2 + 2L * k);
         }
         assertThat(total.item()).isEqualTo(plainTotal);
@@ -67,11 +67,12 @@ class GraphAccountingTest {
         int ib = labels.indexOf("b");
         int mul = labels.indexOf("MulBackward0");
         int sum = labels.indexOf("SumBackward0");
-        assertThat(g.edges()).containsExactlyInAnyOrder(
-                new GraphView.Edge(ia, mul), new GraphView.Edge(ib, mul), new GraphView.Edge(mul, sum));
+        assertThat(g.edges())
+                .containsExactlyInAnyOrder(
+                        new GraphView.Edge(ia, mul), new GraphView.Edge(ib, mul), new GraphView.Edge(mul, sum));
         GraphView.Node na = g.nodes().get(ia);
         assertThat(na.leaf()).isTrue();
-        assertThat(na.grad()).containsExactly(3, 4);   // ∂(a·b)/∂a = b
+        assertThat(na.grad()).containsExactly(3, 4); // ∂(a·b)/∂a = b
         assertThat(g.nodes().get(mul).grad()).isNull();
         assertThat(g.nodes().get(sum).value()).containsExactly(11);
     }

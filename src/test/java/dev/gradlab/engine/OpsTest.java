@@ -39,7 +39,7 @@ class OpsTest {
         Tensor c = Tensor.matrix(new double[][] {{10}, {20}}).requiresGrad_(true);
         Tensor y = m.mul(c);
         assertThat(y.toMatrix()).isEqualTo(new double[][] {{10, 20}, {60, 80}});
-        y.sum().backward();                                 // ∂c_i = Σ_j m_ij
+        y.sum().backward(); // ∂c_i = Σ_j m_ij
         assertThat(c.grad().toArray()).containsExactly(3, 7);
         assertThat(c.grad().shape()).containsExactly(2, 1);
     }
@@ -59,7 +59,7 @@ class OpsTest {
         Tensor b = Tensor.matrix(new double[][] {{5, 6}, {7, 8}}).requiresGrad_(true);
         Tensor c = a.matmul(b);
         assertThat(c.toMatrix()).isEqualTo(new double[][] {{19, 22}, {43, 50}});
-        c.sum().backward();                                 // ∂a = 1·bᵀ: row sums of b; ∂b = aᵀ·1: column sums of a
+        c.sum().backward(); // ∂a = 1·bᵀ: row sums of b; ∂b = aᵀ·1: column sums of a
         assertThat(a.grad().toArray()).containsExactly(11, 15, 11, 15);
         assertThat(b.grad().toArray()).containsExactly(4, 4, 6, 6);
     }
@@ -72,8 +72,10 @@ class OpsTest {
         assertThat(m.matmul(v).toArray()).containsExactly(-1, -1);
         assertThat(v.matmul(v).shape()).isEmpty();
         assertThat(v.matmul(v).item()).isEqualTo(2);
-        assertThatThrownBy(() -> v.matmul(Tensor.zeros(3, 2))).isInstanceOf(AutogradException.class)
-                .hasMessageContaining("[2]").hasMessageContaining("[3, 2]");
+        assertThatThrownBy(() -> v.matmul(Tensor.zeros(3, 2)))
+                .isInstanceOf(AutogradException.class)
+                .hasMessageContaining("[2]")
+                .hasMessageContaining("[3, 2]");
     }
 
     @Test
@@ -87,24 +89,27 @@ class OpsTest {
 
     @Test
     void softmax_and_cross_entropy_stay_finite_for_huge_logits() {
-        Tensor logits = Tensor.matrix(new double[][] {{1000, 1000}, {-1000, 1000}}).requiresGrad_(true);
+        Tensor logits =
+                Tensor.matrix(new double[][] {{1000, 1000}, {-1000, 1000}}).requiresGrad_(true);
         assertThat(logits.softmax(1).toArray()).containsExactly(0.5, 0.5, 0, 1);
         Tensor loss = F.crossEntropy(logits, new int[] {0, 0});
         // −(ln ½ + (−2000)) / 2
         assertThat(loss.item()).isCloseTo((Math.log(2) + 2000) / 2, within(1e-9));
         loss.backward();
-        assertThat(java.util.Arrays.stream(logits.grad().toArray()).allMatch(Double::isFinite)).isTrue();
+        assertThat(java.util.Arrays.stream(logits.grad().toArray()).allMatch(Double::isFinite))
+                .isTrue();
     }
 
     @Test
     void cross_entropy_is_the_mean_negative_log_probability_of_the_label() {
-        Tensor logits = Tensor.matrix(new double[][] {{0, Math.log(3)}, {Math.log(2), 0}}).requiresGrad_(true);
+        Tensor logits = Tensor.matrix(new double[][] {{0, Math.log(3)}, {Math.log(2), 0}})
+                .requiresGrad_(true);
         Tensor loss = F.crossEntropy(logits, Tensor.vector(1, 1));
         assertThat(loss.item()).isCloseTo(-(Math.log(0.75) + Math.log(1.0 / 3)) / 2, within(EPS));
         assertThat(loss.gradFn()).isEqualTo("NllLossBackward0");
-        loss.backward();                                   // (softmax − onehot) / N
-        assertThat(logits.grad().toArray()).containsExactly(new double[] {0.125, -0.125, 1.0 / 3, -1.0 / 3},
-                within(1e-15));
+        loss.backward(); // (softmax − onehot) / N
+        assertThat(logits.grad().toArray())
+                .containsExactly(new double[] {0.125, -0.125, 1.0 / 3, -1.0 / 3}, within(1e-15));
     }
 
     @Test
@@ -112,10 +117,12 @@ class OpsTest {
         Tensor pred = Tensor.vector(1, 2, 4).requiresGrad_(true);
         Tensor loss = F.mse(pred, Tensor.vector(0, 2, 1));
         assertThat(loss.item()).isEqualTo((1 + 0 + 9) / 3.0);
-        loss.backward();                                   // 2(p − t)/n
+        loss.backward(); // 2(p − t)/n
         assertThat(pred.grad().toArray()).containsExactly(new double[] {2.0 / 3, 0, 2.0}, within(EPS));
-        assertThatThrownBy(() -> F.mse(Tensor.zeros(3, 1), Tensor.zeros(3))).isInstanceOf(AutogradException.class)
-                .hasMessageContaining("[3, 1]").hasMessageContaining("[3]");
+        assertThatThrownBy(() -> F.mse(Tensor.zeros(3, 1), Tensor.zeros(3)))
+                .isInstanceOf(AutogradException.class)
+                .hasMessageContaining("[3, 1]")
+                .hasMessageContaining("[3]");
     }
 
     @Test
@@ -153,8 +160,10 @@ class OpsTest {
         assertThat(r.toArray()).containsExactly(4, 5, 6);
         r.mul(Tensor.vector(1, 2, 3)).sum().backward();
         assertThat(m.grad().toArray()).containsExactly(0, 0, 0, 1, 2, 3);
-        assertThatThrownBy(() -> m.reshape(4, 2)).isInstanceOf(AutogradException.class)
-                .hasMessageContaining("[4, 2]").hasMessageContaining("[2, 3]");
+        assertThatThrownBy(() -> m.reshape(4, 2))
+                .isInstanceOf(AutogradException.class)
+                .hasMessageContaining("[4, 2]")
+                .hasMessageContaining("[2, 3]");
     }
 
     @Test
@@ -173,11 +182,14 @@ class OpsTest {
     @Test
     void cross_entropy_rejects_bad_labels_clearly() {
         Tensor logits = Tensor.zeros(2, 3);
-        assertThatThrownBy(() -> F.crossEntropy(logits, new int[] {0, 3})).isInstanceOf(AutogradException.class)
+        assertThatThrownBy(() -> F.crossEntropy(logits, new int[] {0, 3}))
+                .isInstanceOf(AutogradException.class)
                 .hasMessageContaining("label 3");
-        assertThatThrownBy(() -> F.crossEntropy(logits, Tensor.vector(0, 1.5))).isInstanceOf(AutogradException.class)
+        assertThatThrownBy(() -> F.crossEntropy(logits, Tensor.vector(0, 1.5)))
+                .isInstanceOf(AutogradException.class)
                 .hasMessageContaining("1.5");
-        assertThatThrownBy(() -> F.crossEntropy(logits, new int[] {0})).isInstanceOf(AutogradException.class)
+        assertThatThrownBy(() -> F.crossEntropy(logits, new int[] {0}))
+                .isInstanceOf(AutogradException.class)
                 .hasMessageContaining("[2, 3]");
     }
 }

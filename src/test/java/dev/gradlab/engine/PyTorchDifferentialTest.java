@@ -34,11 +34,11 @@ import org.junit.jupiter.api.io.TempDir;
 class PyTorchDifferentialTest {
 
     private static final double TOLERANCE = 1e-10;
-    private static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    private static final String PYTHON =
+            Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
 
     /** A computation on both sides: Java results by key, and Python code that emits the same keys. */
-    record Case(String name, Map<String, double[]> java, String python) {
-    }
+    record Case(String name, Map<String, double[]> java, String python) {}
 
     private static final List<Case> CASES = new ArrayList<>();
     private static Map<String, double[]> torch = Map.of();
@@ -63,7 +63,9 @@ class PyTorchDifferentialTest {
                 """);
         for (Case c : CASES) {
             script.append("def case_").append(c.name()).append("():\n");
-            c.python().lines().forEach(line -> script.append("    ").append(line).append('\n'));
+            c.python()
+                    .lines()
+                    .forEach(line -> script.append("    ").append(line).append('\n'));
             script.append("case_").append(c.name()).append("()\n");
         }
         Path file = dir.resolve("differential.py");
@@ -71,8 +73,10 @@ class PyTorchDifferentialTest {
         Process process;
         try {
             // output to a file, not a pipe: a full pipe would block the script while we wait for it
-            process = new ProcessBuilder(PYTHON, file.toString()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("out.txt").toFile()).start();
+            process = new ProcessBuilder(PYTHON, file.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("out.txt").toFile())
+                    .start();
         } catch (IOException e) {
             Assumptions.abort("python3 is not available: " + e.getMessage());
             return;
@@ -88,7 +92,11 @@ class PyTorchDifferentialTest {
         for (String line : output.split("\n")) {
             String[] parts = line.trim().split(" ");
             if (parts.length >= 2) {
-                parsed.put(parts[0], Arrays.stream(parts, 1, parts.length).mapToDouble(Double::parseDouble).toArray());
+                parsed.put(
+                        parts[0],
+                        Arrays.stream(parts, 1, parts.length)
+                                .mapToDouble(Double::parseDouble)
+                                .toArray());
             }
         }
         torch = parsed;
@@ -102,8 +110,9 @@ class PyTorchDifferentialTest {
 
     private static String py(Tensor t, boolean requiresGrad) {
         String values = Arrays.stream(t.toArray()).mapToObj(Double::toString).collect(Collectors.joining(", "));
-        String shape = t.dim() == 0 ? "()" : "(" + Arrays.stream(t.shape()).mapToObj(Integer::toString)
-                .collect(Collectors.joining(", ")) + ",)";
+        String shape = t.dim() == 0
+                ? "()"
+                : "(" + Arrays.stream(t.shape()).mapToObj(Integer::toString).collect(Collectors.joining(", ")) + ",)";
         return "T([" + values + "], " + shape + ", " + (requiresGrad ? "True" : "False") + ")";
     }
 
@@ -111,20 +120,26 @@ class PyTorchDifferentialTest {
      * A scalar expression and its gradients: {@code inputs} are Python variable names bound to the Java tensors,
      * {@code expression} is the same computation in PyTorch syntax.
      */
-    private static void gradientCase(String name, Map<String, Tensor> inputs, Function<Map<String, Tensor>, Tensor> java,
-            String expression) {
+    private static void gradientCase(
+            String name, Map<String, Tensor> inputs, Function<Map<String, Tensor>, Tensor> java, String expression) {
         Map<String, double[]> results = new LinkedHashMap<>();
         Tensor out = java.apply(inputs);
         out.backward();
         results.put(name + ":value", out.toArray());
         StringBuilder python = new StringBuilder();
-        inputs.forEach((var, t) -> python.append(var).append(" = ").append(py(t)).append('\n'));
+        inputs.forEach(
+                (var, t) -> python.append(var).append(" = ").append(py(t)).append('\n'));
         python.append("out = ").append(expression).append("\nout.backward()\n");
         python.append("emit('").append(name).append(":value', out)\n");
         inputs.forEach((var, t) -> {
             if (t.requiresGrad()) {
                 results.put(name + ":grad:" + var, t.grad().toArray());
-                python.append("emit('").append(name).append(":grad:").append(var).append("', ").append(var)
+                python.append("emit('")
+                        .append(name)
+                        .append(":grad:")
+                        .append(var)
+                        .append("', ")
+                        .append(var)
                         .append(".grad)\n");
             }
         });
@@ -156,25 +171,49 @@ class PyTorchDifferentialTest {
         Tensor a = randn(rnd, true, 3, 1);
         Tensor b = randn(rnd, true, 4);
         Tensor c = randn(rnd, true);
-        gradientCase("broadcasting", vars("a", a, "b", b, "c", c),
-                v -> v.get("a").add(v.get("b")).mul(v.get("c")).sub(v.get("b").div(v.get("a").abs().add(1.0)))
-                        .pow(2).mean(),
+        gradientCase(
+                "broadcasting",
+                vars("a", a, "b", b, "c", c),
+                v -> v.get("a")
+                        .add(v.get("b"))
+                        .mul(v.get("c"))
+                        .sub(v.get("b").div(v.get("a").abs().add(1.0)))
+                        .pow(2)
+                        .mean(),
                 "((a + b) * c - b / (a.abs() + 1)).pow(2).mean()");
 
         Tensor s = randn(rnd, true, 3, 4);
         Tensor w1 = randn(rnd, false, 3, 4);
         Tensor w2 = randn(rnd, false, 3, 4);
-        gradientCase("softmax", vars("s", s, "w1", w1, "w2", w2),
-                v -> v.get("s").softmax(1).mul(v.get("w1")).sum().add(v.get("s").logSoftmax(0).mul(v.get("w2")).sum()),
+        gradientCase(
+                "softmax",
+                vars("s", s, "w1", w1, "w2", w2),
+                v -> v.get("s")
+                        .softmax(1)
+                        .mul(v.get("w1"))
+                        .sum()
+                        .add(v.get("s").logSoftmax(0).mul(v.get("w2")).sum()),
                 "(s.softmax(1) * w1).sum() + (s.log_softmax(0) * w2).sum()");
 
         Tensor p = Tensor.uniform(rnd, 0.5, 2.5, 5).requiresGrad_(true);
-        gradientCase("elementwise", vars("p", p),
+        gradientCase(
+                "elementwise",
+                vars("p", p),
                 v -> {
                     Tensor x = v.get("p");
-                    return x.exp().log().add(x.sqrt()).add(x.tanh()).add(x.sigmoid()).add(x.pow(3)).add(x.rdiv(2))
-                            .add(x.rsub(2)).add(x.neg().relu()).mul(x.pow(Tensor.vector(0.5, 1, 1.5, 2, 2.5))).sum()
-                            .add(x.max()).add(x.reshape(5, 1).max(1).mean());
+                    return x.exp()
+                            .log()
+                            .add(x.sqrt())
+                            .add(x.tanh())
+                            .add(x.sigmoid())
+                            .add(x.pow(3))
+                            .add(x.rdiv(2))
+                            .add(x.rsub(2))
+                            .add(x.neg().relu())
+                            .mul(x.pow(Tensor.vector(0.5, 1, 1.5, 2, 2.5)))
+                            .sum()
+                            .add(x.max())
+                            .add(x.reshape(5, 1).max(1).mean());
                 },
                 "((p.exp().log() + p.sqrt() + p.tanh() + p.sigmoid() + p ** 3 + 2 / p + (2 - p) + torch.relu(-p))"
                         + " * p ** torch.tensor([0.5, 1, 1.5, 2, 2.5], dtype=torch.float64)).sum() + p.max()"
@@ -182,9 +221,20 @@ class PyTorchDifferentialTest {
 
         Tensor m1 = randn(rnd, true, 4, 3);
         Tensor m2 = randn(rnd, true, 3, 5);
-        gradientCase("matmul_shapes", vars("m1", m1, "m2", m2),
-                v -> v.get("m1").matmul(v.get("m2")).t().reshape(-1, 2).row(3).sum()
-                        .add(v.get("m1").matmul(v.get("m2")).mean(0).mul(v.get("m1").t().sum(1).sum()).sum()),
+        gradientCase(
+                "matmul_shapes",
+                vars("m1", m1, "m2", m2),
+                v -> v.get("m1")
+                        .matmul(v.get("m2"))
+                        .t()
+                        .reshape(-1, 2)
+                        .row(3)
+                        .sum()
+                        .add(v.get("m1")
+                                .matmul(v.get("m2"))
+                                .mean(0)
+                                .mul(v.get("m1").t().sum(1).sum())
+                                .sum()),
                 "(m1 @ m2).t().reshape(-1, 2)[3].sum() + ((m1 @ m2).mean(0) * m1.t().sum(1).sum()).sum()");
 
         mlpCase("mlp_relu_cross_entropy", new int[] {4, 6, 5, 3}, 7, "relu", "torch.relu", rnd);
@@ -193,19 +243,28 @@ class PyTorchDifferentialTest {
 
         Tensor pred = randn(rnd, true, 6, 2);
         Tensor target = randn(rnd, false, 6, 2);
-        gradientCase("mse", vars("pred", pred, "target", target),
-                v -> F.mse(v.get("pred").sigmoid(), v.get("target")), "F.mse_loss(pred.sigmoid(), target)");
+        gradientCase(
+                "mse",
+                vars("pred", pred, "target", target),
+                v -> F.mse(v.get("pred").sigmoid(), v.get("target")),
+                "F.mse_loss(pred.sigmoid(), target)");
 
-        optimizerCase("sgd_momentum", params -> new Sgd(params, 0.1, 0.9, 0.1, 0.01, false),
+        optimizerCase(
+                "sgd_momentum",
+                params -> new Sgd(params, 0.1, 0.9, 0.1, 0.01, false),
                 "torch.optim.SGD(params, lr=0.1, momentum=0.9, dampening=0.1, weight_decay=0.01)");
-        optimizerCase("sgd_nesterov", params -> new Sgd(params, 0.05, 0.8, 0, 0, true),
+        optimizerCase(
+                "sgd_nesterov",
+                params -> new Sgd(params, 0.05, 0.8, 0, 0, true),
                 "torch.optim.SGD(params, lr=0.05, momentum=0.8, nesterov=True)");
-        optimizerCase("adam", params -> new Adam(params, 0.01, 0.9, 0.999, 1e-8, 0.01),
+        optimizerCase(
+                "adam",
+                params -> new Adam(params, 0.01, 0.9, 0.999, 1e-8, 0.01),
                 "torch.optim.Adam(params, lr=0.01, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.01)");
     }
 
-    private static void mlpCase(String name, int[] layers, int batch, String activation, String torchActivation,
-            Random rnd) {
+    private static void mlpCase(
+            String name, int[] layers, int batch, String activation, String torchActivation, Random rnd) {
         Sequential net = Mlp.of(layers, activation, 0, new Random(rnd.nextLong()));
         Tensor x = randn(rnd, false, batch, layers[0]);
         int[] labels = new int[batch];
@@ -213,9 +272,23 @@ class PyTorchDifferentialTest {
             labels[i] = rnd.nextInt(layers[layers.length - 1]);
         }
         Map<String, Tensor> params = net.namedParameters();
-        gradientCase(name, vars("x", x, "W0", params.get("0.weight"), "b0", params.get("0.bias"),
-                        "W2", params.get("2.weight"), "b2", params.get("2.bias"),
-                        "W4", params.get("4.weight"), "b4", params.get("4.bias")),
+        gradientCase(
+                name,
+                vars(
+                        "x",
+                        x,
+                        "W0",
+                        params.get("0.weight"),
+                        "b0",
+                        params.get("0.bias"),
+                        "W2",
+                        params.get("2.weight"),
+                        "b2",
+                        params.get("2.bias"),
+                        "W4",
+                        params.get("4.weight"),
+                        "b4",
+                        params.get("4.bias")),
                 v -> F.crossEntropy(net.forward(v.get("x")), labels),
                 "F.cross_entropy(F.linear(" + torchActivation + "(F.linear(" + torchActivation
                         + "(F.linear(x, W0, b0)), W2, b2)), W4, b4), torch.tensor(" + ints(labels) + "))");
@@ -233,8 +306,14 @@ class PyTorchDifferentialTest {
             python.append("p").append(i).append(" = ").append(py(params.get(i))).append('\n');
         }
         python.append("params = [p0, p1, p2, p3]\n")
-                .append("x = ").append(py(x)).append("\ny = ").append(py(y)).append('\n')
-                .append("opt = ").append(torchOptimizer).append('\n');
+                .append("x = ")
+                .append(py(x))
+                .append("\ny = ")
+                .append(py(y))
+                .append('\n')
+                .append("opt = ")
+                .append(torchOptimizer)
+                .append('\n');
         Optimizer opt = make.apply(params);
         Map<String, double[]> results = new LinkedHashMap<>();
         for (int step = 1; step <= 4; step++) {

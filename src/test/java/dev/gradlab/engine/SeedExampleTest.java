@@ -79,8 +79,8 @@ class SeedExampleTest {
     @Test
     void an_intermediate_used_twice_collects_both_contributions() {
         Tensor x = Tensor.vector(1, 2).requiresGrad_(true);
-        Tensor h = x.mul(3.0);               // h = 3x
-        h.add(h.mul(h)).sum().backward();    // Σ (h + h²) → d/dx = 3 (1 + 2h) = 3 + 18x
+        Tensor h = x.mul(3.0); // h = 3x
+        h.add(h.mul(h)).sum().backward(); // Σ (h + h²) → d/dx = 3 (1 + 2h) = 3 + 18x
         assertThat(x.grad().toArray()).containsExactly(21, 39);
     }
 

@@ -41,8 +41,8 @@ class CsvExportTest {
     @Test
     void gd_by_hand_rows_hold_the_hand_worked_values() throws Exception {
         List<String[]> rows = parse(CsvExport.steps(new Runner().run(ExportFixtures.builtIn("gd-by-hand"))));
-        assertThat(rows.get(0)).containsExactly("strategy", "step", "epoch", "batch", "loss",
-                "theta.grad", "theta.applied", "theta");
+        assertThat(rows.get(0))
+                .containsExactly("strategy", "step", "epoch", "batch", "loss", "theta.grad", "theta.applied", "theta");
         // summed: .grad is 2, 3, 2 (running sums of 2, 1, -1); theta 10 - 2 = 8, 8 - 3 = 5, 5 - 2 = 3
         assertThat(rows.get(4)).containsExactly("summed", "1", "1", "1", "", "2.0", "2.0", "8.0");
         assertThat(rows.get(5)).containsExactly("summed", "2", "1", "2", "", "3.0", "3.0", "5.0");
@@ -67,18 +67,26 @@ class CsvExportTest {
             for (JsonNode step : run.get("steps")) {
                 String[] cells = rows.get(row++);
                 assertThat(cells[0]).isEqualTo(run.get("strategy").asText());
-                assertThat(Integer.parseInt(cells[1])).isEqualTo(step.get("step").asInt());
-                assertThat(Integer.parseInt(cells[2])).isEqualTo(step.get("epoch").asInt());
-                assertThat(Integer.parseInt(cells[3])).isEqualTo(step.get("batch").asInt());
-                assertThat(Double.parseDouble(cells[4])).isEqualTo(step.get("loss").asDouble());
+                assertThat(Integer.parseInt(cells[1]))
+                        .isEqualTo(step.get("step").asInt());
+                assertThat(Integer.parseInt(cells[2]))
+                        .isEqualTo(step.get("epoch").asInt());
+                assertThat(Integer.parseInt(cells[3]))
+                        .isEqualTo(step.get("batch").asInt());
+                assertThat(Double.parseDouble(cells[4]))
+                        .isEqualTo(step.get("loss").asDouble());
                 int col = 5;
                 for (Iterator<String> names = step.get("params").fieldNames(); names.hasNext(); ) {
                     String name = names.next();
                     for (int i = 0; i < step.get("params").get(name).size(); i++) {
-                        assertThat(cell(cells[col++])).isEqualTo(value(step.get("grad").get(name), i));
-                        JsonNode applied = step.get("applied").isNull() ? null : step.get("applied").get(name);
+                        assertThat(cell(cells[col++]))
+                                .isEqualTo(value(step.get("grad").get(name), i));
+                        JsonNode applied = step.get("applied").isNull()
+                                ? null
+                                : step.get("applied").get(name);
                         assertThat(cell(cells[col++])).isEqualTo(applied == null ? null : value(applied, i));
-                        assertThat(cell(cells[col++])).isEqualTo(value(step.get("params").get(name), i));
+                        assertThat(cell(cells[col++]))
+                                .isEqualTo(value(step.get("params").get(name), i));
                     }
                 }
                 assertThat(col).isEqualTo(header.length);
@@ -96,8 +104,14 @@ class CsvExportTest {
         assertThat(CsvExport.field("a,b")).isEqualTo("\"a,b\"");
         assertThat(CsvExport.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
         assertThat(CsvExport.field("two\r\nlines")).isEqualTo("\"two\r\nlines\"");
-        String line = String.join(",", List.of(CsvExport.field("a,b"), CsvExport.field("say \"hi\""),
-                CsvExport.field("two\r\nlines"), CsvExport.field("x"))) + "\r\n";
+        String line = String.join(
+                        ",",
+                        List.of(
+                                CsvExport.field("a,b"),
+                                CsvExport.field("say \"hi\""),
+                                CsvExport.field("two\r\nlines"),
+                                CsvExport.field("x")))
+                + "\r\n";
         assertThat(parse(line).get(0)).containsExactly("a,b", "say \"hi\"", "two\r\nlines", "x");
     }
 
@@ -118,12 +132,25 @@ class CsvExportTest {
         ModelScenario s = (ModelScenario) ScenarioParser.parse(yaml, file.toString());
         List<String[]> rows = parse(CsvExport.epochs(new ModelTrainer().train(s)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(RunCommand.run(file, new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isZero();
+        assertThat(RunCommand.run(file, new PrintStream(out, true, StandardCharsets.UTF_8), System.err))
+                .isZero();
         JsonNode json = JSON.readTree(out.toString(StandardCharsets.UTF_8));
 
-        assertThat(rows.get(0)).containsExactly("strategy", "epoch", "trainLoss", "testLoss", "accuracy",
-                "0.weight.gradNorm", "0.weight.norm", "0.bias.gradNorm", "0.bias.norm",
-                "2.weight.gradNorm", "2.weight.norm", "2.bias.gradNorm", "2.bias.norm");
+        assertThat(rows.get(0))
+                .containsExactly(
+                        "strategy",
+                        "epoch",
+                        "trainLoss",
+                        "testLoss",
+                        "accuracy",
+                        "0.weight.gradNorm",
+                        "0.weight.norm",
+                        "0.bias.gradNorm",
+                        "0.bias.norm",
+                        "2.weight.gradNorm",
+                        "2.weight.norm",
+                        "2.bias.gradNorm",
+                        "2.bias.norm");
         List<String[]> expected = new ArrayList<>();
         for (JsonNode run : json.get("runs")) {
             for (JsonNode epoch : run.get("epochs")) {
@@ -133,8 +160,11 @@ class CsvExportTest {
                         last = step;
                     }
                 }
-                List<String> cells = new ArrayList<>(List.of(run.get("strategy").asText(),
-                        epoch.get("epoch").asText(), text(epoch.get("trainLoss")), text(epoch.get("testLoss")),
+                List<String> cells = new ArrayList<>(List.of(
+                        run.get("strategy").asText(),
+                        epoch.get("epoch").asText(),
+                        text(epoch.get("trainLoss")),
+                        text(epoch.get("testLoss")),
                         text(epoch.get("accuracy"))));
                 for (String name : List.of("0.weight", "0.bias", "2.weight", "2.bias")) {
                     cells.add(norm(last.get("grad").get(name)));
@@ -153,8 +183,11 @@ class CsvExportTest {
                 if (want[c].isEmpty()) {
                     assertThat(got[c]).as("row %d col %d", i + 1, c).isEmpty();
                 } else {
-                    assertThat(Double.parseDouble(got[c])).as("row %d col %d", i + 1, c)
-                            .isCloseTo(Double.parseDouble(want[c]), org.assertj.core.data.Percentage.withPercentage(1e-10));
+                    assertThat(Double.parseDouble(got[c]))
+                            .as("row %d col %d", i + 1, c)
+                            .isCloseTo(
+                                    Double.parseDouble(want[c]),
+                                    org.assertj.core.data.Percentage.withPercentage(1e-10));
                 }
             }
         }

@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
 /** Built-in scenarios and their files, read straight from the classpath (not through the parser). */
 final class ExportFixtures {
 
-    private ExportFixtures() {
-    }
+    private ExportFixtures() {}
 
     static Scenario builtIn(String id) {
         return BuiltInScenarios.find(id).orElseThrow(() -> new AssertionError("no built-in " + id));

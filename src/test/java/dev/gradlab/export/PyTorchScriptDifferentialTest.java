@@ -46,7 +46,8 @@ class PyTorchScriptDifferentialTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("builtIns")
     void the_exported_script_prints_the_run_commands_json(String id, @TempDir Path dir) throws Exception {
-        assumeThat(Python.hasTorch()).as("PyTorch at /usr/bin/python3 (absent: the differential test is skipped)")
+        assumeThat(Python.hasTorch())
+                .as("PyTorch at /usr/bin/python3 (absent: the differential test is skipped)")
                 .isTrue();
         String yaml = ExportFixtures.resourceText(id);
         if (id.equals("fashion-mnist-mlp")) {
@@ -66,12 +67,13 @@ class PyTorchScriptDifferentialTest {
         assertThat(py.status()).as(py.err()).isZero();
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = RunCommand.run(file, new PrintStream(out, true, StandardCharsets.UTF_8),
-                System.err);
+        int status = RunCommand.run(file, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertThat(status).isZero();
         String expected = out.toString(StandardCharsets.UTF_8);
 
-        assertThat(py.out().lines().count()).as("one step per line, as run prints").isEqualTo(expected.lines().count());
+        assertThat(py.out().lines().count())
+                .as("one step per line, as run prints")
+                .isEqualTo(expected.lines().count());
         assertThat(py.out().lines().findFirst()).isEqualTo(expected.lines().findFirst());
         boolean model = s instanceof ModelScenario;
         compare(JSON.readTree(expected), JSON.readTree(py.out()), "", model ? 1e-6 : 1e-9, model);

@@ -15,8 +15,7 @@ final class Python {
     static final String PYTHON = "/usr/bin/python3";
     private static Boolean torch;
 
-    private Python() {
-    }
+    private Python() {}
 
     static boolean present() {
         return new File(PYTHON).canExecute();
@@ -29,20 +28,23 @@ final class Python {
         return torch;
     }
 
-    record Result(int status, String out, String err) {
-    }
+    record Result(int status, String out, String err) {}
 
     static Result run(List<String> command, int timeoutSeconds) {
         try {
             Path out = Files.createTempFile("gradlab-py", ".out");
             Path err = Files.createTempFile("gradlab-py", ".err");
-            Process p = new ProcessBuilder(new ArrayList<>(command)).redirectOutput(out.toFile())
-                    .redirectError(err.toFile()).start();
+            Process p = new ProcessBuilder(new ArrayList<>(command))
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError(command + " took more than " + timeoutSeconds + " s");
             }
-            Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            Result r = new Result(
+                    p.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
             Files.delete(out);
             Files.delete(err);

@@ -23,12 +23,64 @@ import org.junit.jupiter.api.Timeout;
 class HostileFuzzTest {
 
     private static final long SEED = 20261202L;
-    private static final String[] EXTREMES = {"2147483647", "-2147483648", "1e308", "1e999", "-1", "0", "0.5", ".nan",
-        "99999999999999999999", "[]", "{}", "~", "\"\"", "&a [1]", "*a", "!!binary AA=="};
+    private static final String[] EXTREMES = {
+        "2147483647",
+        "-2147483648",
+        "1e308",
+        "1e999",
+        "-1",
+        "0",
+        "0.5",
+        ".nan",
+        "99999999999999999999",
+        "[]",
+        "{}",
+        "~",
+        "\"\"",
+        "&a [1]",
+        "*a",
+        "!!binary AA=="
+    };
     private static final String SIGNIFICANT = ":-[]{},&*!|>'\"#\n\t 0123456789e.";
-    private static final String[] TOKENS = {"w", "X", "y", "b", "sum(", "mean(", "max(", "exp(", "log(", "sqrt(",
-        "abs(", "tanh(", "sigmoid(", "relu(", "softmax(", "log_softmax(", "transpose(", "mse(", "cross_entropy(", "(",
-        ")", ")", ",", "+", "-", "*", "/", "@", "^", "1", "2", "0", "-1", "1e3", "0.5", "1e400", " "};
+    private static final String[] TOKENS = {
+        "w",
+        "X",
+        "y",
+        "b",
+        "sum(",
+        "mean(",
+        "max(",
+        "exp(",
+        "log(",
+        "sqrt(",
+        "abs(",
+        "tanh(",
+        "sigmoid(",
+        "relu(",
+        "softmax(",
+        "log_softmax(",
+        "transpose(",
+        "mse(",
+        "cross_entropy(",
+        "(",
+        ")",
+        ")",
+        ",",
+        "+",
+        "-",
+        "*",
+        "/",
+        "@",
+        "^",
+        "1",
+        "2",
+        "0",
+        "-1",
+        "1e3",
+        "0.5",
+        "1e400",
+        " "
+    };
 
     private static final String EXPRESSION = """
             id: fuzz
@@ -130,8 +182,12 @@ class HostileFuzzTest {
             check(EXPRESSION.formatted(loss), "loss-" + i + ".yaml");
         }
         // and a few that are valid by construction, so "ran" covers more than constants
-        for (String loss : List.of("sum((X @ w + b)^2)", "cross_entropy(X @ w, y)", "mean(relu(X @ w) * 2) + sum(b^2)",
-                "mse(X @ w, X)", "sum(softmax(X @ w, -1)) + max(b)")) {
+        for (String loss : List.of(
+                "sum((X @ w + b)^2)",
+                "cross_entropy(X @ w, y)",
+                "mean(relu(X @ w) * 2) + sum(b^2)",
+                "mse(X @ w, X)",
+                "sum(softmax(X @ w, -1)) + max(b)")) {
             check(EXPRESSION.formatted(loss), "valid.yaml");
         }
         assertThat(refused).isPositive();

@@ -3,10 +3,9 @@ package dev.gradlab.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.gradlab.scenario.BuiltInScenarios;
 import dev.gradlab.scenario.ExpressionScenario;
 import dev.gradlab.scenario.GradientStrategy;
-import dev.gradlab.scenario.BuiltInScenarios;
-import dev.gradlab.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,8 +18,11 @@ class LinearRegressionClosedFormTest {
 
     @Test
     void every_strategy_follows_the_closed_form_gradient_step_by_step() {
-        var s = (ExpressionScenario) BuiltInScenarios.find("linear-regression-batches").orElseThrow();
-        assertThat(s.strategies()).extracting(GradientStrategy::name).containsExactly("zeroed", "summed", "averaged", "accumulate-2");
+        var s = (ExpressionScenario)
+                BuiltInScenarios.find("linear-regression-batches").orElseThrow();
+        assertThat(s.strategies())
+                .extracting(GradientStrategy::name)
+                .containsExactly("zeroed", "summed", "averaged", "accumulate-2");
         double[] x = s.data().get("x").data();
         double[] y = s.data().get("y").data();
         double lr = s.learningRate();
@@ -61,10 +63,16 @@ class LinearRegressionClosedFormTest {
                     gb = (gb == null ? 0 : gb) + db / k;
                     inBuffer++;
                     assertThat(rec.loss()).as("%s step %d loss", name, step).isCloseTo(loss, within(TOL));
-                    assertThat(rec.grad().get("w")[0]).as("%s step %d grad w", name, step).isCloseTo(gw, within(TOL));
-                    assertThat(rec.grad().get("b")[0]).as("%s step %d grad b", name, step).isCloseTo(gb, within(TOL));
+                    assertThat(rec.grad().get("w")[0])
+                            .as("%s step %d grad w", name, step)
+                            .isCloseTo(gw, within(TOL));
+                    assertThat(rec.grad().get("b")[0])
+                            .as("%s step %d grad b", name, step)
+                            .isCloseTo(gb, within(TOL));
                     boolean steps = k == 1 || batch % k == 0 || batch == perEpoch;
-                    assertThat(rec.stepped()).as("%s step %d stepped", name, step).isEqualTo(steps);
+                    assertThat(rec.stepped())
+                            .as("%s step %d stepped", name, step)
+                            .isEqualTo(steps);
                     if (steps) {
                         int divisor = name.equals("averaged") ? inBuffer : 1;
                         assertThat(rec.applied().get("w")[0]).isCloseTo(gw / divisor, within(TOL));
@@ -78,8 +86,12 @@ class LinearRegressionClosedFormTest {
                     } else {
                         assertThat(rec.applied()).isNull();
                     }
-                    assertThat(rec.params().get("w")[0]).as("%s step %d w", name, step).isCloseTo(w, within(TOL));
-                    assertThat(rec.params().get("b")[0]).as("%s step %d b", name, step).isCloseTo(b, within(TOL));
+                    assertThat(rec.params().get("w")[0])
+                            .as("%s step %d w", name, step)
+                            .isCloseTo(w, within(TOL));
+                    assertThat(rec.params().get("b")[0])
+                            .as("%s step %d b", name, step)
+                            .isCloseTo(b, within(TOL));
                 }
             }
             assertThat(step).isEqualTo(run.steps().size());
@@ -88,7 +100,8 @@ class LinearRegressionClosedFormTest {
 
     @Test
     void zeroed_ends_near_the_true_line_while_summed_does_not() {
-        RunResult r = new Runner().run(BuiltInScenarios.find("linear-regression-batches").orElseThrow());
+        RunResult r = new Runner()
+                .run(BuiltInScenarios.find("linear-regression-batches").orElseThrow());
         StepRecord zeroed = r.runs().get(0).steps().get(r.runs().get(0).steps().size() - 1);
         StepRecord summed = r.runs().get(1).steps().get(r.runs().get(1).steps().size() - 1);
         // y = 2x + 1: the zeroed loss of the last batch is small, the summed one is not.

@@ -3,9 +3,8 @@ package dev.gradlab.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.gradlab.scenario.ExpressionScenario;
 import dev.gradlab.scenario.BuiltInScenarios;
-import dev.gradlab.scenario.Scenario;
+import dev.gradlab.scenario.ExpressionScenario;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,8 @@ class MlpFiniteDifferenceTest {
 
     private static final double H = 1e-6;
 
-    private final ExpressionScenario s = (ExpressionScenario) BuiltInScenarios.find("mlp-explicit-weights").orElseThrow();
+    private final ExpressionScenario s =
+            (ExpressionScenario) BuiltInScenarios.find("mlp-explicit-weights").orElseThrow();
     private final double[][] x = rows(s.data().get("X").data(), 2);
     private final double[] labels = s.data().get("label").data();
 
@@ -34,7 +34,9 @@ class MlpFiniteDifferenceTest {
             Map<String, double[]> after = new LinkedHashMap<>();
             for (String name : p.keySet()) {
                 double[] fd = finiteDifference(p, name, from);
-                assertThat(rec.grad().get(name)).as("step %d grad %s", rec.step(), name).containsExactly(fd, within(1e-7));
+                assertThat(rec.grad().get(name))
+                        .as("step %d grad %s", rec.step(), name)
+                        .containsExactly(fd, within(1e-7));
                 double[] next = p.get(name).clone();
                 for (int i = 0; i < next.length; i++) {
                     next[i] -= s.learningRate() * rec.grad().get(name)[i];
@@ -63,7 +65,9 @@ class MlpFiniteDifferenceTest {
                     sum[i] += fd[i];
                 }
                 buffer.put(name, sum);
-                assertThat(rec.grad().get(name)).as("step %d grad %s", rec.step(), name).containsExactly(sum, within(1e-7));
+                assertThat(rec.grad().get(name))
+                        .as("step %d grad %s", rec.step(), name)
+                        .containsExactly(sum, within(1e-7));
             }
             rec.params().forEach((name, v) -> before.put(name, v.clone()));
         }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.lab.PyTorchCode.Line;
 import dev.gradlab.lab.PyTorchCode.Named;
 import dev.gradlab.lab.PyTorchCode.Phase;
 import dev.gradlab.lab.PyTorchCode.Spec;
+import dev.gradlab.scenario.GradientStrategy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,37 +21,71 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PyTorchCodeTest {
 
-    static final Spec GD_BY_HAND = new Spec(true, 1.0, PyTorchCode.Optim.sgd(),
-            List.of(new Named("theta", new double[] {10}, new int[0])), null, List.of(), 0, 1, 0,
+    static final Spec GD_BY_HAND = new Spec(
+            true,
+            1.0,
+            PyTorchCode.Optim.sgd(),
+            List.of(new Named("theta", new double[] {10}, new int[0])),
+            null,
+            List.of(),
+            0,
+            1,
+            0,
             List.of(grad(2), grad(1), grad(-1)));
 
-    static final Spec X_SQUARED = new Spec(false, 0.0, PyTorchCode.Optim.sgd(),
-            List.of(new Named("x", new double[] {1, 2, 3}, new int[] {3})), "sum(x^2)", List.of(), 0, 1, 5,
+    static final Spec X_SQUARED = new Spec(
+            false,
+            0.0,
+            PyTorchCode.Optim.sgd(),
+            List.of(new Named("x", new double[] {1, 2, 3}, new int[] {3})),
+            "sum(x^2)",
+            List.of(),
+            0,
+            1,
+            5,
             List.of());
 
     /** w·x + b fitted to y = 2x, two batches of two rows, two epochs. */
-    static final Spec REGRESSION = new Spec(false, 0.05, PyTorchCode.Optim.sgd(),
+    static final Spec REGRESSION = new Spec(
+            false,
+            0.05,
+            PyTorchCode.Optim.sgd(),
             List.of(new Named("w", new double[] {0.5}, new int[0]), new Named("b", new double[] {0}, new int[0])),
             "mean((w*x + b - y)^2)",
-            List.of(new Named("x", new double[] {1, 2, 3, 4}, new int[] {4}),
-                    new Named("y", new double[] {2, 4, 6, 8}, new int[] {4})), 2, 2, 0, List.of());
+            List.of(
+                    new Named("x", new double[] {1, 2, 3, 4}, new int[] {4}),
+                    new Named("y", new double[] {2, 4, 6, 8}, new int[] {4})),
+            2,
+            2,
+            0,
+            List.of());
 
     private static Map<String, Named> grad(double g) {
         return Map.of("theta", new Named("theta", new double[] {g}, new int[0]));
     }
 
     private static List<String> texts(List<Line> lines, Phase phase) {
-        return lines.stream().filter(l -> l.phase() == phase).map(l -> l.text().strip()).toList();
+        return lines.stream()
+                .filter(l -> l.phase() == phase)
+                .map(l -> l.text().strip())
+                .toList();
     }
 
     @Test
     void zeroed_calls_zero_grad_forward_backward_and_step_in_that_order() {
         var lines = PyTorchCode.of(X_SQUARED, GradientStrategy.parse("zeroed"));
-        var tagged = lines.stream().filter(l -> l.phase() != Phase.OTHER).map(l -> l.text().strip()).toList();
-        assertThat(tagged).containsExactly("optimizer.zero_grad()", "loss = torch.sum(x**2)", "loss.backward()",
-                "optimizer.step()");
-        assertThat(PyTorchCode.text(lines)).contains("x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)",
-                "torch.optim.SGD(params, lr=lr)", "batches = [{}] * 5");
+        var tagged = lines.stream()
+                .filter(l -> l.phase() != Phase.OTHER)
+                .map(l -> l.text().strip())
+                .toList();
+        assertThat(tagged)
+                .containsExactly(
+                        "optimizer.zero_grad()", "loss = torch.sum(x**2)", "loss.backward()", "optimizer.step()");
+        assertThat(PyTorchCode.text(lines))
+                .contains(
+                        "x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)",
+                        "torch.optim.SGD(params, lr=lr)",
+                        "batches = [{}] * 5");
     }
 
     @Test
@@ -65,8 +99,9 @@ class PyTorchCodeTest {
     @Test
     void averaged_divides_the_buffer_by_the_batch_count_in_a_manual_update_under_no_grad() {
         var lines = PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("averaged"));
-        assertThat(texts(lines, Phase.STEP)).contains("p -= lr * p.grad / t").anyMatch(
-                s -> s.startsWith("with torch.no_grad():"));
+        assertThat(texts(lines, Phase.STEP))
+                .contains("p -= lr * p.grad / t")
+                .anyMatch(s -> s.startsWith("with torch.no_grad():"));
         assertThat(texts(lines, Phase.ZERO_GRAD)).isEmpty();
     }
 
@@ -74,17 +109,19 @@ class PyTorchCodeTest {
     void accumulate_divides_the_loss_by_k_and_steps_then_zeroes_every_k_batches_and_at_the_epoch_end() {
         var lines = PyTorchCode.of(REGRESSION, GradientStrategy.parse("accumulate-2"));
         assertThat(texts(lines, Phase.BACKWARD)).containsExactly("(loss / 2).backward()");
-        assertThat(texts(lines, Phase.STEP)).containsExactly("if i % 2 == 0 or i == len(batches):",
-                "optimizer.step()");
+        assertThat(texts(lines, Phase.STEP)).containsExactly("if i % 2 == 0 or i == len(batches):", "optimizer.step()");
         assertThat(texts(lines, Phase.ZERO_GRAD)).containsExactly("optimizer.zero_grad()");
         assertThat(texts(lines, Phase.FORWARD)).containsExactly("loss = torch.mean((w*x + b - y)**2)");
     }
 
     @Test
     void the_phases_of_a_batch_follow_the_strategy() {
-        assertThat(PyTorchCode.phasesOf(GradientStrategy.parse("summed"), true)).containsExactly(Phase.FORWARD, Phase.BACKWARD, Phase.STEP);
-        assertThat(PyTorchCode.phasesOf(GradientStrategy.parse("accumulate-3"), false)).containsExactly(Phase.FORWARD, Phase.BACKWARD);
-        assertThat(PyTorchCode.phasesOf(GradientStrategy.parse("accumulate-3"), true)).endsWith(Phase.STEP, Phase.ZERO_GRAD);
+        assertThat(PyTorchCode.phasesOf(GradientStrategy.parse("summed"), true))
+                .containsExactly(Phase.FORWARD, Phase.BACKWARD, Phase.STEP);
+        assertThat(PyTorchCode.phasesOf(GradientStrategy.parse("accumulate-3"), false))
+                .containsExactly(Phase.FORWARD, Phase.BACKWARD);
+        assertThat(PyTorchCode.phasesOf(GradientStrategy.parse("accumulate-3"), true))
+                .endsWith(Phase.STEP, Phase.ZERO_GRAD);
     }
 
     @Test
@@ -97,7 +134,8 @@ class PyTorchCodeTest {
 
     @Test
     void an_unknown_strategy_is_refused_by_name() {
-        assertThatThrownBy(() -> PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("halved"))).hasMessageContaining("'halved'");
+        assertThatThrownBy(() -> PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("halved")))
+                .hasMessageContaining("'halved'");
     }
 
     // --- the generated code, run by real PyTorch (skipped without it) ---
@@ -107,7 +145,9 @@ class PyTorchCodeTest {
 
     static boolean torchAvailable() {
         try {
-            var p = new ProcessBuilder("/usr/bin/python3", "-c", "import torch").redirectErrorStream(true).start();
+            var p = new ProcessBuilder("/usr/bin/python3", "-c", "import torch")
+                    .redirectErrorStream(true)
+                    .start();
             return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException | InterruptedException e) {
             return false;
@@ -118,7 +158,9 @@ class PyTorchCodeTest {
     String runPython(List<Line> code) throws Exception {
         Path file = dir.resolve("loop.py");
         Files.writeString(file, PyTorchCode.text(code));
-        var p = new ProcessBuilder("/usr/bin/python3", file.toString()).redirectErrorStream(true).start();
+        var p = new ProcessBuilder("/usr/bin/python3", file.toString())
+                .redirectErrorStream(true)
+                .start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(p.exitValue()).as(out).isZero();
@@ -130,11 +172,14 @@ class PyTorchCodeTest {
         assumeThat(torchAvailable()).as("PyTorch at /usr/bin/python3").isTrue();
         // zeroed: 10 − 2 − 1 + 1 = 8; summed: 10 − 2 − 3 − 2 = 3; averaged: 10 − 2 − 1.5 − 2/3;
         // accumulate-2 (loss / 2): 10 − 1.5 at batch 2, + 0.5 at the epoch's last batch = 9
-        assertThat(runPython(PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("zeroed")))).isEqualTo("{\"theta\": [8.0]}");
-        assertThat(runPython(PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("summed")))).isEqualTo("{\"theta\": [3.0]}");
+        assertThat(runPython(PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("zeroed"))))
+                .isEqualTo("{\"theta\": [8.0]}");
+        assertThat(runPython(PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("summed"))))
+                .isEqualTo("{\"theta\": [3.0]}");
         assertThat(runPython(PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("averaged"))))
                 .startsWith("{\"theta\": [5.83333333333");
-        assertThat(runPython(PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("accumulate-2")))).isEqualTo("{\"theta\": [9.0]}");
+        assertThat(runPython(PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("accumulate-2"))))
+                .isEqualTo("{\"theta\": [9.0]}");
     }
 
     @Test
@@ -143,9 +188,19 @@ class PyTorchCodeTest {
         // learning rate 0 would hide mistakes; instead check one zeroed epoch of two batches by hand:
         // batch 1 (x 1,2; y 2,4), w=.5 b=0: r = (-1.5, -3); dw = mean(2 r x) = (−3 − 12)/2 = −7.5; db = mean(2r) = −4.5
         // w = .5 + .05·7.5 = .875, b = .225
-        var oneEpochOneBatch = new Spec(false, 0.05, PyTorchCode.Optim.sgd(), REGRESSION.params(), REGRESSION.loss(),
-                List.of(new Named("x", new double[] {1, 2}, new int[] {2}),
-                        new Named("y", new double[] {2, 4}, new int[] {2})), 2, 1, 0, List.of());
+        var oneEpochOneBatch = new Spec(
+                false,
+                0.05,
+                PyTorchCode.Optim.sgd(),
+                REGRESSION.params(),
+                REGRESSION.loss(),
+                List.of(
+                        new Named("x", new double[] {1, 2}, new int[] {2}),
+                        new Named("y", new double[] {2, 4}, new int[] {2})),
+                2,
+                1,
+                0,
+                List.of());
         String out = runPython(PyTorchCode.of(oneEpochOneBatch, GradientStrategy.parse("zeroed")));
         assertThat(out).matches("\\{\"w\": \\[0\\.875\\d*\\], \"b\": \\[0\\.225\\d*\\]}");
     }

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.gradlab.scenario.ExpressionScenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradlab.scenario.BuiltInScenarios;
-import dev.gradlab.scenario.Scenario;
+import dev.gradlab.scenario.ExpressionScenario;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,11 +26,15 @@ class PyTorchDifferentialTest {
     @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void every_step_of_every_strategy_matches_pytorch(@TempDir Path dir) throws Exception {
         assumeTrue(new File(PYTHON).canExecute(), "no " + PYTHON);
-        var regression = (ExpressionScenario) BuiltInScenarios.find("linear-regression-batches").orElseThrow();
-        var mlp = (ExpressionScenario) BuiltInScenarios.find("mlp-explicit-weights").orElseThrow();
+        var regression = (ExpressionScenario)
+                BuiltInScenarios.find("linear-regression-batches").orElseThrow();
+        var mlp = (ExpressionScenario)
+                BuiltInScenarios.find("mlp-explicit-weights").orElseThrow();
         Path script = dir.resolve("strategies.py");
         Files.writeString(script, PyTorchScript.forScenarios(regression, mlp));
-        Process p = new ProcessBuilder(PYTHON, script.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(PYTHON, script.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
         assumeTrue(!out.equals("NO_TORCH"), "PyTorch is not installed for " + PYTHON);
@@ -46,11 +49,15 @@ class PyTorchDifferentialTest {
                     StepRecord rec = run.steps().get(i);
                     JsonNode e = expected.get(i);
                     String where = s.id() + " " + run.strategy().name() + " step " + rec.step();
-                    assertThat(rec.loss()).as(where + " loss").isCloseTo(e.get("loss").asDouble(), within(1e-12));
+                    assertThat(rec.loss())
+                            .as(where + " loss")
+                            .isCloseTo(e.get("loss").asDouble(), within(1e-12));
                     for (String name : s.params().keySet()) {
-                        assertThat(rec.params().get(name)).as(where + " " + name)
+                        assertThat(rec.params().get(name))
+                                .as(where + " " + name)
                                 .containsExactly(doubles(e.get("params").get(name)), within(1e-12));
-                        assertThat(rec.grad().get(name)).as(where + " grad " + name)
+                        assertThat(rec.grad().get(name))
+                                .as(where + " grad " + name)
                                 .containsExactly(doubles(e.get("grad").get(name)), within(1e-12));
                     }
                 }

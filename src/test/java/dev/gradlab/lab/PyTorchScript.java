@@ -1,12 +1,11 @@
 package dev.gradlab.lab;
 
-import dev.gradlab.scenario.ExpressionScenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gradlab.scenario.Expression;
-import dev.gradlab.scenario.Scenario;
+import dev.gradlab.scenario.ExpressionScenario;
 import dev.gradlab.scenario.TensorData;
 
 /**
@@ -17,8 +16,7 @@ final class PyTorchScript {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PyTorchScript() {
-    }
+    private PyTorchScript() {}
 
     static String forScenarios(ExpressionScenario... scenarios) throws Exception {
         ArrayNode specs = JSON.createArrayNode();
@@ -121,9 +119,13 @@ final class PyTorchScript {
         String a = python(c.args().get(0));
         String second = c.args().size() > 1 ? python(c.args().get(1)) : null;
         return switch (c.function()) {
-            case SUM, MEAN -> "torch." + c.function().text() + "(" + a + (second == null ? "" : ", dim=int(" + second + ")") + ")";
-            case MAX -> second == null ? "torch.max(" + a + ")" : "torch.max(" + a + ", dim=int(" + second + ")).values";
-            case SOFTMAX, LOG_SOFTMAX -> "torch." + c.function().text() + "(" + a + ", dim=" + (second == null ? "-1" : "int(" + second + ")") + ")";
+            case SUM, MEAN ->
+                "torch." + c.function().text() + "(" + a + (second == null ? "" : ", dim=int(" + second + ")") + ")";
+            case MAX ->
+                second == null ? "torch.max(" + a + ")" : "torch.max(" + a + ", dim=int(" + second + ")).values";
+            case SOFTMAX, LOG_SOFTMAX ->
+                "torch." + c.function().text() + "(" + a + ", dim=" + (second == null ? "-1" : "int(" + second + ")")
+                        + ")";
             case TRANSPOSE -> a + ".t()";
             case MSE -> "F.mse_loss(" + a + ", " + second + ")";
             case CROSS_ENTROPY -> "F.cross_entropy(" + a + ", " + second + ".long())";

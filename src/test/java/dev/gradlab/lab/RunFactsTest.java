@@ -26,13 +26,15 @@ class RunFactsTest {
         var lab = new LabService();
         var result = lab.run(lab.scenario("gd-by-hand").orElseThrow());
         assertThat(RunFacts.firstDivergence(result)).isEqualTo(2);
-        assertThat(RunFacts.paramTrajectory(RunFacts.run(result, GradientStrategy.SUMMED), "theta", 0)).containsExactly(8, 5, 3);
+        assertThat(RunFacts.paramTrajectory(RunFacts.run(result, GradientStrategy.SUMMED), "theta", 0))
+                .containsExactly(8, 5, 3);
     }
 
     @Test
     void a_single_run_never_diverges_from_itself() {
         var lab = new LabService();
         var s = lab.scenario("gd-by-hand").orElseThrow();
-        assertThat(RunFacts.firstDivergence(lab.run(s, GradientStrategy.parseAll("summed")))).isNull();
+        assertThat(RunFacts.firstDivergence(lab.run(s, GradientStrategy.parseAll("summed"))))
+                .isNull();
     }
 }

@@ -3,9 +3,9 @@ package dev.gradlab.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.engine.GraphView;
 import dev.gradlab.scenario.BuiltInScenarios;
+import dev.gradlab.scenario.GradientStrategy;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,10 @@ class RunnerTest {
     }
 
     private static StrategyRun run(RunResult r, String strategy) {
-        return r.runs().stream().filter(x -> x.strategy().name().equals(strategy)).findFirst().orElseThrow();
+        return r.runs().stream()
+                .filter(x -> x.strategy().name().equals(strategy))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -42,10 +45,10 @@ class RunnerTest {
         // averaged: applied 2/1, 3/2, 2/3; θ = 8, 6.5, 6.5 − 2/3
         StrategyRun averaged = run(r, "averaged");
         assertThat(column(averaged, s -> s.grad().get("theta"))).containsExactly(2, 3, 2);
-        assertThat(column(averaged, s -> s.applied().get("theta"))).containsExactly(new double[] {2, 1.5, 2.0 / 3},
-                within(1e-15));
-        assertThat(column(averaged, s -> s.params().get("theta"))).containsExactly(new double[] {8, 6.5, 6.5 - 2.0 / 3},
-                within(1e-14));
+        assertThat(column(averaged, s -> s.applied().get("theta")))
+                .containsExactly(new double[] {2, 1.5, 2.0 / 3}, within(1e-15));
+        assertThat(column(averaged, s -> s.params().get("theta")))
+                .containsExactly(new double[] {8, 6.5, 6.5 - 2.0 / 3}, within(1e-14));
 
         for (StrategyRun run : r.runs()) {
             assertThat(run.diverged()).isNull();
@@ -145,8 +148,8 @@ class RunnerTest {
         assertThat(column(run(r, "summed"), x -> x.params().get("b"))).containsExactly(5, 5, 3);
         // averaged over t = 3 batches: a −= 2/3 in step 3, b −= 2/3
         StrategyRun averaged = run(r, "averaged");
-        assertThat(column(averaged, x -> x.params().get("a"))).containsExactly(new double[] {-1, -2, -2 - 2.0 / 3},
-                within(1e-15));
+        assertThat(column(averaged, x -> x.params().get("a")))
+                .containsExactly(new double[] {-1, -2, -2 - 2.0 / 3}, within(1e-15));
         assertThat(averaged.steps().get(2).params().get("b")[0]).isCloseTo(5 - 2.0 / 3, within(1e-15));
     }
 
@@ -169,7 +172,8 @@ class RunnerTest {
             });
         }
         // zeroed: w = 1 − 0.25·2 = 0.5, then 0.5 − 0.25·1 = 0.25
-        assertThat(column(runner.run(s).runs().get(0), x -> x.params().get("w"))).containsExactly(0.5, 0.25);
+        assertThat(column(runner.run(s).runs().get(0), x -> x.params().get("w")))
+                .containsExactly(0.5, 0.25);
     }
 
     @Test
@@ -186,7 +190,8 @@ class RunnerTest {
                 params: {theta: 0}
                 gradients: [{theta: 1}, {theta: 1}]
                 """);
-        assertThat(column(runner.run(s).runs().get(0), x -> x.params().get("theta"))).containsExactly(-1, -3.5);
+        assertThat(column(runner.run(s).runs().get(0), x -> x.params().get("theta")))
+                .containsExactly(-1, -3.5);
     }
 
     @Test
@@ -225,7 +230,10 @@ class RunnerTest {
     void the_graph_of_a_step_shows_the_batch_forward_with_the_leaf_grad_after_its_backward() {
         var s = BuiltInScenarios.find("accumulate-x-squared").orElseThrow();
         GraphView g = runner.graphAt(s, GradientStrategy.parse("summed"), 3);
-        GraphView.Node x = g.nodes().stream().filter(n -> n.label().equals("x")).findFirst().orElseThrow();
+        GraphView.Node x = g.nodes().stream()
+                .filter(n -> n.label().equals("x"))
+                .findFirst()
+                .orElseThrow();
         assertThat(x.leaf()).isTrue();
         assertThat(x.grad()).containsExactly(6, 12, 18); // 3 batches × [2, 4, 6]
         assertThat(x.value()).containsExactly(1, 2, 3);
@@ -233,7 +241,8 @@ class RunnerTest {
         assertThat(g.edges()).isNotEmpty();
 
         // a manual scenario has no graph: lone leaves, values before the step, grads after the backward
-        GraphView m = runner.graphAt(BuiltInScenarios.find("gd-by-hand").orElseThrow(), GradientStrategy.parse("summed"), 2);
+        GraphView m =
+                runner.graphAt(BuiltInScenarios.find("gd-by-hand").orElseThrow(), GradientStrategy.parse("summed"), 2);
         assertThat(m.nodes()).singleElement().satisfies(n -> {
             assertThat(n.label()).isEqualTo("theta");
             assertThat(n.value()).containsExactly(8);

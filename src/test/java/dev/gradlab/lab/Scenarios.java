@@ -7,8 +7,7 @@ import dev.gradlab.scenario.ScenarioParser;
 /** Small scenarios written inline for tests. */
 final class Scenarios {
 
-    private Scenarios() {
-    }
+    private Scenarios() {}
 
     static Scenario parse(String yaml) {
         try {
@@ -20,7 +19,7 @@ final class Scenarios {
 
     /** A manual scenario: {@code params} and {@code gradients} in YAML flow syntax. */
     static Scenario manual(String params, String gradients, double lr, int epochs, String strategies) {
-        return parse("id: t\ntitle: T\nkind: manual\nlearningRate: " + lr + "\nepochs: " + epochs
-                + "\nstrategies: " + strategies + "\nparams: " + params + "\ngradients: " + gradients + "\n");
+        return parse("id: t\ntitle: T\nkind: manual\nlearningRate: " + lr + "\nepochs: " + epochs + "\nstrategies: "
+                + strategies + "\nparams: " + params + "\ngradients: " + gradients + "\n");
     }
 }

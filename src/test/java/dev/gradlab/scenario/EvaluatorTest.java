@@ -26,9 +26,9 @@ class EvaluatorTest {
 
     @Test
     void arithmetic_follows_the_precedence_rules() throws Exception {
-        assertThat(eval("-s^2")).containsExactly(-4);         // −(s²), not (−s)²
+        assertThat(eval("-s^2")).containsExactly(-4); // −(s²), not (−s)²
         assertThat(eval("1 + 2 * 3 ^ 2")).containsExactly(19);
-        assertThat(eval("2 ^ 3 ^ 2")).containsExactly(512);  // 2^(3^2)
+        assertThat(eval("2 ^ 3 ^ 2")).containsExactly(512); // 2^(3^2)
         assertThat(eval("v / 2 - 1")).containsExactly(-0.5, 0, 0.5);
         assertThat(eval("v ^ s")).containsExactly(new double[] {1, 0.25, 1.0 / 9}, within(1e-15)); // tensor exponent
     }
@@ -54,13 +54,15 @@ class EvaluatorTest {
     @Test
     void softmax_and_cross_entropy_match_their_formulas() throws Exception {
         double z = Math.exp(1) + Math.exp(2) + Math.exp(3);
-        assertThat(eval("softmax(v)")).containsExactly(new double[] {Math.exp(1) / z, Math.exp(2) / z, Math.exp(3) / z},
-                within(1e-15));
+        assertThat(eval("softmax(v)"))
+                .containsExactly(new double[] {Math.exp(1) / z, Math.exp(2) / z, Math.exp(3) / z}, within(1e-15));
         assertThat(eval("log_softmax(v, 0)")[2]).isCloseTo(3 - Math.log(z), within(1e-15));
         // rows [1,2,3] and [4,5,6] with labels 2 and 0: mean of (log Σe^row − picked logit)
         Tensor labels = Tensor.vector(2, 0);
         double expected = ((Math.log(z) - 3) + (Math.log(Math.exp(4) + Math.exp(5) + Math.exp(6)) - 4)) / 2;
-        double ce = Expression.parse("cross_entropy(M, y)").evaluate(Map.of("M", names.get("M"), "y", labels)).item();
+        double ce = Expression.parse("cross_entropy(M, y)")
+                .evaluate(Map.of("M", names.get("M"), "y", labels))
+                .item();
         assertThat(ce).isCloseTo(expected, within(1e-14));
         assertThat(eval("mse(v, 2 * v)")).containsExactly((1 + 4 + 9) / 3.0);
     }
@@ -84,7 +86,8 @@ class EvaluatorTest {
 
     @Test
     void an_unresolved_name_at_run_time_names_its_position() {
-        assertThatThrownBy(() -> eval("v + w")).isInstanceOfSatisfying(EvaluationException.class,
-                e -> assertThat(e.position()).isEqualTo(5));
+        assertThatThrownBy(() -> eval("v + w"))
+                .isInstanceOfSatisfying(
+                        EvaluationException.class, e -> assertThat(e.position()).isEqualTo(5));
     }
 }

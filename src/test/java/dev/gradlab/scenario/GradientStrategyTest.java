@@ -18,7 +18,8 @@ class GradientStrategyTest {
 
     @Test
     void unknown_names_and_k_below_two_are_refused() {
-        assertThatThrownBy(() -> GradientStrategy.parse("momentum")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> GradientStrategy.parse("momentum"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown gradient strategy 'momentum'");
         assertThatThrownBy(() -> GradientStrategy.parse("accumulate-1")).isInstanceOf(IllegalArgumentException.class);
     }
@@ -43,31 +44,43 @@ class GradientStrategyTest {
         assertThat(averaged.zeroesBeforeBatch()).isFalse();
         assertThat(summed.gradDivisor(4)).isEqualTo(1);
         assertThat(averaged.gradDivisor(4)).isEqualTo(4);
-        assertThat(zeroed.stepsAfter(1, 5) && summed.stepsAfter(2, 5) && averaged.stepsAfter(3, 5)).isTrue();
+        assertThat(zeroed.stepsAfter(1, 5) && summed.stepsAfter(2, 5) && averaged.stepsAfter(3, 5))
+                .isTrue();
     }
 
     @Test
     void the_yaml_forms_become_the_strategy_types_and_keep_their_canonical_names() throws Exception {
-        Scenario s = ScenarioParser.parse("id: t\ntitle: T\nkind: manual\nlearningRate: 1\nparams: {a: 1}\n"
-                + "gradients: [{a: 1}]\nstrategies: [summed, {accumulate: 3}, accumulate-5, zeroed]\n", "t.yaml");
-        assertThat(s.strategies()).containsExactly(GradientStrategy.SUMMED, new GradientStrategy.Accumulate(3),
-                new GradientStrategy.Accumulate(5), GradientStrategy.ZEROED);
-        assertThat(s.strategies()).extracting(GradientStrategy::name)
+        Scenario s = ScenarioParser.parse(
+                "id: t\ntitle: T\nkind: manual\nlearningRate: 1\nparams: {a: 1}\n"
+                        + "gradients: [{a: 1}]\nstrategies: [summed, {accumulate: 3}, accumulate-5, zeroed]\n",
+                "t.yaml");
+        assertThat(s.strategies())
+                .containsExactly(
+                        GradientStrategy.SUMMED,
+                        new GradientStrategy.Accumulate(3),
+                        new GradientStrategy.Accumulate(5),
+                        GradientStrategy.ZEROED);
+        assertThat(s.strategies())
+                .extracting(GradientStrategy::name)
                 .containsExactly("summed", "accumulate-3", "accumulate-5", "zeroed");
     }
 
     @Test
     void the_same_strategy_written_two_ways_is_listed_twice() {
-        assertThatThrownBy(() -> ScenarioParser.parse("id: t\ntitle: T\nkind: manual\nlearningRate: 1\n"
-                + "params: {a: 1}\ngradients: [{a: 1}]\nstrategies: [{accumulate: 2}, accumulate-2]\n", "t.yaml"))
+        assertThatThrownBy(() -> ScenarioParser.parse(
+                        "id: t\ntitle: T\nkind: manual\nlearningRate: 1\n"
+                                + "params: {a: 1}\ngradients: [{a: 1}]\nstrategies: [{accumulate: 2}, accumulate-2]\n",
+                        "t.yaml"))
                 .isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("the strategy 'accumulate-2' is listed twice");
     }
 
     @Test
     void a_name_that_only_looks_like_accumulate_is_refused() {
-        for (String name : new String[] {"accumulate-", "accumulate-x", "accumulate-2 ", "Accumulate-2", "accumulate-0"}) {
-            assertThatThrownBy(() -> GradientStrategy.parse(name)).as(name)
+        for (String name :
+                new String[] {"accumulate-", "accumulate-x", "accumulate-2 ", "Accumulate-2", "accumulate-0"}) {
+            assertThatThrownBy(() -> GradientStrategy.parse(name))
+                    .as(name)
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
@@ -78,9 +91,11 @@ class GradientStrategyTest {
                 .extracting(GradientStrategy::labelKey)
                 .containsExactly("strategy.zeroed", "strategy.summed", "strategy.averaged", "strategy.accumulate");
         assertThat(GradientStrategy.parseAll("zeroed", "summed", "averaged", "accumulate-4"))
-                .extracting(GradientStrategy::accumulation).containsExactly(0, 0, 0, 4);
+                .extracting(GradientStrategy::accumulation)
+                .containsExactly(0, 0, 0, 4);
         assertThat(new GradientStrategy.Accumulate(4).match(() -> "z", () -> "s", () -> "a", k -> "acc" + k))
                 .isEqualTo("acc4");
-        assertThat(GradientStrategy.AVERAGED.match(() -> "z", () -> "s", () -> "a", k -> "acc" + k)).isEqualTo("a");
+        assertThat(GradientStrategy.AVERAGED.match(() -> "z", () -> "s", () -> "a", k -> "acc" + k))
+                .isEqualTo("a");
     }
 }

@@ -16,7 +16,8 @@ class LocalizedTextTest {
         assertThat(both.in(Locale.ENGLISH)).isEqualTo("Hello");
         assertThat(both.in(Locale.forLanguageTag("en-GB"))).isEqualTo("Hello");
         assertThat(both.in(Locale.GERMAN)).isEqualTo("你好");
-        assertThat(new LocalizedText(Map.of("en", "Hello")).in(Locale.forLanguageTag("zh-TW"))).isEqualTo("Hello");
+        assertThat(new LocalizedText(Map.of("en", "Hello")).in(Locale.forLanguageTag("zh-TW")))
+                .isEqualTo("Hello");
         Map<String, String> fr = new LinkedHashMap<>();
         fr.put("fr", "Bonjour");
         assertThat(new LocalizedText(fr).in(Locale.ENGLISH)).isEqualTo("Bonjour");

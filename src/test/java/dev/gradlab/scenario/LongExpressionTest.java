@@ -46,7 +46,8 @@ class LongExpressionTest {
     void a_sum_just_under_the_caps_parses_checks_and_runs() throws Exception {
         String text = repeated("w", "+", 2_500).replace(" ", "");
         Expression e = Expression.parse(text);
-        assertThat(new ShapeCheck(Map.of("w", new int[0]), "parameters: w").shapeOf(e)).isEmpty();
+        assertThat(new ShapeCheck(Map.of("w", new int[0]), "parameters: w").shapeOf(e))
+                .isEmpty();
         Tensor w = Tensor.scalar(3).requiresGrad_(true);
         Tensor loss = e.evaluate(Map.of("w", w));
         assertThat(loss.item()).isEqualTo(7_500.0);
@@ -57,7 +58,8 @@ class LongExpressionTest {
     @Test
     void a_100000_term_sum_evaluates_and_backpropagates_without_recursion() throws Exception {
         Expression e = parseUnlimited(repeated("w", "+", TERMS));
-        assertThat(new ShapeCheck(Map.of("w", new int[0]), "parameters: w").shapeOf(e)).isEmpty();
+        assertThat(new ShapeCheck(Map.of("w", new int[0]), "parameters: w").shapeOf(e))
+                .isEmpty();
         Tensor w = Tensor.scalar(0.5).requiresGrad_(true);
         Tensor loss = e.evaluate(Map.of("w", w));
         assertThat(loss.item()).isEqualTo(50_000.0);

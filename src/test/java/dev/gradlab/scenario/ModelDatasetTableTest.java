@@ -15,11 +15,13 @@ class ModelDatasetTableTest {
         assertThat(ModelReader.MAX_SAMPLES).isEqualTo(Datasets.MAX_SAMPLES);
         for (String name : Datasets.GENERATED) {
             TrainTest tt = Datasets.load(name, 40, 0.1, 0.25, 1);
-            assertThat(ModelReader.DATASETS.get(name)).as(name).containsExactly(tt.train().features(), tt.train().classes());
+            assertThat(ModelReader.DATASETS.get(name))
+                    .as(name)
+                    .containsExactly(tt.train().features(), tt.train().classes());
         }
         TrainTest fashion = Datasets.fashionMnist();
-        assertThat(ModelReader.DATASETS.get("fashion-mnist")).containsExactly(fashion.train().features(),
-                fashion.train().classes());
+        assertThat(ModelReader.DATASETS.get("fashion-mnist"))
+                .containsExactly(fashion.train().features(), fashion.train().classes());
         assertThat(ModelReader.DATASETS.get("mnist")).containsExactly(784, 10);
         assertThat(ModelReader.BUNDLED_TRAIN).isEqualTo(fashion.train().size());
     }

@@ -63,7 +63,8 @@ class ScenarioKindsTest {
         assertThat(m.epochs()).isEqualTo(50);
         assertThat(m.learningRate()).isEqualTo(0.005);
         assertThat(m.optimizer().type()).isEqualTo(OptimizerSpec.Type.ADAM);
-        assertThat(m.strategies()).extracting(GradientStrategy::name)
+        assertThat(m.strategies())
+                .extracting(GradientStrategy::name)
                 .containsExactly("zeroed", "summed", "averaged", "accumulate-4");
         // 400 samples, 100 held out: 300 in batches of 10
         assertThat(m.batchesPerEpoch()).isEqualTo(30);
@@ -86,8 +87,11 @@ class ScenarioKindsTest {
     @Test
     void match_calls_exactly_the_function_of_the_scenarios_kind() {
         // the kinds as written in the files
-        var kinds = java.util.Map.of("gd-by-hand", "manual", "accumulate-x-squared", "expression", "spiral-mlp", "model");
-        kinds.forEach((id, kind) -> assertThat(builtIn(id).<String>match(m -> "manual", e -> "expression", m -> "model"))
-                .as(id).isEqualTo(kind));
+        var kinds =
+                java.util.Map.of("gd-by-hand", "manual", "accumulate-x-squared", "expression", "spiral-mlp", "model");
+        kinds.forEach(
+                (id, kind) -> assertThat(builtIn(id).<String>match(m -> "manual", e -> "expression", m -> "model"))
+                        .as(id)
+                        .isEqualTo(kind));
     }
 }

@@ -34,7 +34,9 @@ class ScenarioParserTest {
         assertThat(s.title().in(Locale.ENGLISH)).isEqualTo("Regression");
         assertThat(s.description()).isNull();
         assertThat(s.kind()).isEqualTo(Scenario.Kind.EXPRESSION);
-        assertThat(s.strategies()).extracting(GradientStrategy::name).containsExactly("zeroed", "accumulate-3", "averaged");
+        assertThat(s.strategies())
+                .extracting(GradientStrategy::name)
+                .containsExactly("zeroed", "accumulate-3", "averaged");
         assertThat(s.optimizer().momentum()).isEqualTo(0.9);
         assertThat(s.optimizer().weightDecay()).isEqualTo(0.01);
         assertThat(s.params().keySet()).containsExactly("w", "b", "W");
@@ -119,8 +121,7 @@ class ScenarioParserTest {
                 batchSize: 3
                 loss: "sum(x @ transpose(x) * w)"
                 """;
-        assertThatThrownBy(() -> ScenarioParser.parse(text, "t.yaml"))
-                .hasMessageContaining("[2, 2] and [3]");
+        assertThatThrownBy(() -> ScenarioParser.parse(text, "t.yaml")).hasMessageContaining("[2, 2] and [3]");
     }
 
     @Test

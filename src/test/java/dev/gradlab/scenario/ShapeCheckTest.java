@@ -8,9 +8,23 @@ import org.junit.jupiter.api.Test;
 
 class ShapeCheckTest {
 
-    private final ShapeCheck check = new ShapeCheck(Map.of(
-            "s", new int[] {}, "v", new int[] {3}, "u", new int[] {2}, "M", new int[] {4, 3}, "N", new int[] {3, 2},
-            "col", new int[] {4, 1}, "labels", new int[] {4}), "parameters: s, v, u, M, N, col, labels");
+    private final ShapeCheck check = new ShapeCheck(
+            Map.of(
+                    "s",
+                    new int[] {},
+                    "v",
+                    new int[] {3},
+                    "u",
+                    new int[] {2},
+                    "M",
+                    new int[] {4, 3},
+                    "N",
+                    new int[] {3, 2},
+                    "col",
+                    new int[] {4, 1},
+                    "labels",
+                    new int[] {4}),
+            "parameters: s, v, u, M, N, col, labels");
 
     private int[] shape(String text) throws ExpressionException {
         return check.shapeOf(Expression.parse(text));
@@ -56,7 +70,8 @@ class ShapeCheckTest {
         });
         assertThatThrownBy(() -> shape("mse(v, u)")).hasMessageContaining("[3]").hasMessageContaining("[2]");
         assertThatThrownBy(() -> shape("cross_entropy(M, v)")).hasMessageContaining("logits [4, 3] and labels [3]");
-        assertThatThrownBy(() -> shape("sum(M, 2)")).hasMessageContaining("dimension 2 is out of range for shape [4, 3]");
+        assertThatThrownBy(() -> shape("sum(M, 2)"))
+                .hasMessageContaining("dimension 2 is out of range for shape [4, 3]");
         assertThatThrownBy(() -> shape("sum(M, v)")).hasMessageContaining("is a dimension");
     }
 

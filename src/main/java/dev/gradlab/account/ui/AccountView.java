@@ -51,8 +51,14 @@ public class AccountView extends VerticalLayout implements HasDynamicTitle {
         });
         Button signOut = new Button(getTranslation("account.signout"), e -> authentication.logout());
         signOut.setId("sign-out");
-        add(new H2(getTranslation("account.title")), new Paragraph(getTranslation("account.signed-in", username)),
-                current, next, repeat, change, signOut);
+        add(
+                new H2(getTranslation("account.title")),
+                new Paragraph(getTranslation("account.signed-in", username)),
+                current,
+                next,
+                repeat,
+                change,
+                signOut);
     }
 
     @Override

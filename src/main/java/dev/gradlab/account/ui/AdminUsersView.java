@@ -39,7 +39,8 @@ public class AdminUsersView extends VerticalLayout implements HasDynamicTitle {
         grid.setItems(accounts.list());
         create.addClickListener(e -> {
             try {
-                AccountSummary created = accounts.createInstructor(username.getValue().strip(), password.getValue());
+                AccountSummary created =
+                        accounts.createInstructor(username.getValue().strip(), password.getValue());
                 username.clear();
                 password.clear();
                 username.setInvalid(false);

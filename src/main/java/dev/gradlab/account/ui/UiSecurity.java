@@ -21,8 +21,10 @@ class UiSecurity {
         // Every other request reaches Vaadin, whose navigation access control checks each view's annotation
         // (@AnonymousAllowed, @RolesAllowed): so an unknown address gets the translated 404 page and static files
         // such as the favicon are served, instead of a redirect to the sign-in page.
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/")
-                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll));
+        http.with(
+                VaadinSecurityConfigurer.vaadin(),
+                vaadin -> vaadin.loginView(LoginView.class, "/")
+                        .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::permitAll));
         return http.build();
     }
 }

@@ -65,8 +65,11 @@ public final class MainLayout extends AppLayout {
         skip.setId("skip-to-content");
         skip.addClassName("gradlab-skip-link");
         skip.getElement().setAttribute("router-ignore", true);
-        skip.getElement().executeJs("this.addEventListener('click', e => { e.preventDefault();"
-                + " const m = document.getElementById($0); if (m) { m.focus(); m.scrollIntoView(); } })", MAIN_ID);
+        skip.getElement()
+                .executeJs(
+                        "this.addEventListener('click', e => { e.preventDefault();"
+                                + " const m = document.getElementById($0); if (m) { m.focus(); m.scrollIntoView(); } })",
+                        MAIN_ID);
         return skip;
     }
 
@@ -136,10 +139,12 @@ public final class MainLayout extends AppLayout {
         // Flat on purpose: a parent item's expand button carries aria-controls pointing into its shadow root, which
         // assistive technology (and axe) cannot resolve; "Lessons:" in each label keeps the grouping.
         String lessons = getTranslation("nav.lessons") + ": ";
-        SideNavItem zeroGrad = new SideNavItem(lessons + getTranslation("nav.lessons.zero-grad"), "lessons/zero-grad",
+        SideNavItem zeroGrad = new SideNavItem(
+                lessons + getTranslation("nav.lessons.zero-grad"),
+                "lessons/zero-grad",
                 VaadinIcon.ACADEMY_CAP.create());
-        SideNavItem noGrad = new SideNavItem(lessons + getTranslation("nav.lessons.no-grad"), "lessons/no-grad",
-                VaadinIcon.ACADEMY_CAP.create());
+        SideNavItem noGrad = new SideNavItem(
+                lessons + getTranslation("nav.lessons.no-grad"), "lessons/no-grad", VaadinIcon.ACADEMY_CAP.create());
 
         SideNavItem library = new SideNavItem(getTranslation("nav.library"), "library", VaadinIcon.BOOK.create());
         SideNavItem lab = new SideNavItem(getTranslation("nav.lab"), "lab", VaadinIcon.FLASK.create());

@@ -35,8 +35,10 @@ public class NotFoundView extends Div implements HasErrorParameter<NotFoundExcep
         library.setId("not-found-library");
         Div links = new Div(home, library);
         links.addClassName("gradlab-not-found-links");
-        box.add(new H1(getTranslation("notfound.heading")),
-                new Paragraph(getTranslation("notfound.text", "/" + path)), links);
+        box.add(
+                new H1(getTranslation("notfound.heading")),
+                new Paragraph(getTranslation("notfound.text", "/" + path)),
+                links);
         add(box);
         return HttpServletResponse.SC_NOT_FOUND;
     }

@@ -20,7 +20,8 @@ public final class PageShell {
     private PageShell() {}
 
     public static void configure(AppShellSettings settings) {
-        Locale locale = Languages.fromBrowser(Collections.list(settings.getRequest().getLocales()));
+        Locale locale =
+                Languages.fromBrowser(Collections.list(settings.getRequest().getLocales()));
         String name = translate("app.name", locale);
         String description = translate("meta.description", locale);
         settings.setPageTitle(name);
@@ -28,8 +29,10 @@ public final class PageShell {
         settings.addMetaTag("description", description);
         settings.addMetaTag(Inline.Position.APPEND, "theme-color", "#0072B2");
         StringBuilder og = new StringBuilder();
-        og.append(property("og:type", "website")).append(property("og:site_name", name))
-                .append(property("og:title", name)).append(property("og:description", description))
+        og.append(property("og:type", "website"))
+                .append(property("og:site_name", name))
+                .append(property("og:title", name))
+                .append(property("og:description", description))
                 .append(property("og:image", ICON))
                 .append(property("og:locale", locale.equals(Languages.TRADITIONAL_CHINESE) ? "zh_TW" : "en_US"));
         settings.addInlineWithContents(TargetElement.HEAD, Inline.Position.APPEND, og.toString(), Inline.Wrapping.NONE);
@@ -44,7 +47,10 @@ public final class PageShell {
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+        return text.replace("&", "&amp;")
+                .replace("\"", "&quot;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;");
     }
 
     private static String translate(String key, Locale locale) {

@@ -50,10 +50,12 @@ public class CrowdGuard extends HttpFilter implements HttpSessionListener {
     private final Map<String, Bucket> perAddress = new ConcurrentHashMap<>();
 
     public CrowdGuard(int maxSessions, int newPerAddressPerMinute, Duration untouchedTimeout, Duration sessionTimeout) {
-        this.maxSessions = maxSessions > 0 ? maxSessions : defaultMaxSessions(Runtime.getRuntime().maxMemory());
+        this.maxSessions = maxSessions > 0
+                ? maxSessions
+                : defaultMaxSessions(Runtime.getRuntime().maxMemory());
         if (newPerAddressPerMinute < 1) {
-            throw new IllegalArgumentException("gradlab.sessions.new-per-address-per-minute must be ≥ 1, got "
-                    + newPerAddressPerMinute);
+            throw new IllegalArgumentException(
+                    "gradlab.sessions.new-per-address-per-minute must be ≥ 1, got " + newPerAddressPerMinute);
         }
         this.newPerAddressPerMinute = newPerAddressPerMinute;
         this.untouchedTimeout = untouchedTimeout;
@@ -114,15 +116,21 @@ public class CrowdGuard extends HttpFilter implements HttpSessionListener {
         if (perAddress.size() > MAX_ADDRESSES) {
             perAddress.clear();
         }
-        return perAddress.computeIfAbsent(address, a -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(newPerAddressPerMinute)
-                        .refillGreedy(newPerAddressPerMinute, Duration.ofMinutes(1)).build())
-                .build());
+        return perAddress.computeIfAbsent(
+                address,
+                a -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(newPerAddressPerMinute)
+                                .refillGreedy(newPerAddressPerMinute, Duration.ofMinutes(1))
+                                .build())
+                        .build());
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Locale locale = request.getLocale() != null && request.getLocale().getLanguage().equals("zh")
-                ? Locale.forLanguageTag("zh-TW") : Locale.ENGLISH;
+        Locale locale =
+                request.getLocale() != null && request.getLocale().getLanguage().equals("zh")
+                        ? Locale.forLanguageTag("zh-TW")
+                        : Locale.ENGLISH;
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "60");
         response.setHeader("Cache-Control", "no-store");
@@ -147,8 +155,11 @@ public class CrowdGuard extends HttpFilter implements HttpSessionListener {
 
     private static String text(Locale locale, String key, String fallback) {
         try {
-            return ResourceBundle.getBundle("vaadin-i18n.translations", locale,
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+            return ResourceBundle.getBundle(
+                            "vaadin-i18n.translations",
+                            locale,
+                            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+                    .getString(key);
         } catch (MissingResourceException e) {
             return fallback;
         }

@@ -7,8 +7,7 @@ package dev.gradlab.engine.backend;
  */
 public final class Backend {
 
-    private Backend() {
-    }
+    private Backend() {}
 
     /**
      * Threads a large product runs on: the {@code gradlab.threads} property, else the available processors; 1 if the

@@ -12,15 +12,18 @@ import org.jspecify.annotations.Nullable;
 public final class Gemm {
 
     /** Where the operands are stored: A·B, A·Bᵀ (B given as [n×k]) and Aᵀ·B (A given as [k×m]). */
-    public enum Layout { AB, ABT, ATB }
+    public enum Layout {
+        AB,
+        ABT,
+        ATB
+    }
 
     /** Multiply-adds below which a JNI call costs more than it saves. */
     static final long NATIVE_MIN = 32L * 32 * 32;
     /** Multiply-adds (≈ 0.1 ms of work) below which a second thread costs more than it saves. */
     static final long PARALLEL_MIN = 1L << 20;
 
-    private Gemm() {
-    }
+    private Gemm() {}
 
     /**
      * Whether a product [m×k]·[k×n] is worth this path rather than plain loops: a function of its size and of the
@@ -35,15 +38,31 @@ public final class Gemm {
     public static void run(Layout layout, double[] a, double[] b, double[] c, int m, int k, int n) {
         long work = (long) m * k * n;
         NativeBLAS blas = work >= NATIVE_MIN ? NativeGemm.usable() : null;
-        run(layout, blas, a, b, c, m, k, n, blas != null && NativeGemm.loaded().threading()
-                != NativeGemm.Threading.CALLERS ? 1 : RowSplit.THREADS);
+        run(
+                layout,
+                blas,
+                a,
+                b,
+                c,
+                m,
+                k,
+                n,
+                blas != null && NativeGemm.loaded().threading() != NativeGemm.Threading.CALLERS ? 1 : RowSplit.THREADS);
     }
 
     /**
      * On up to {@code threads} threads with the given dgemm (null: the Java kernel); tests force each path here. The
      * blocks do not depend on {@code threads}; a library that spreads its own threads gets the product in one call.
      */
-    static void run(Layout layout, @Nullable NativeBLAS blas, double[] a, double[] b, double[] c, int m, int k, int n,
+    static void run(
+            Layout layout,
+            @Nullable NativeBLAS blas,
+            double[] a,
+            double[] b,
+            double[] c,
+            int m,
+            int k,
+            int n,
             int threads) {
         RowSplit.Rows rows;
         if (blas != null) {
@@ -58,8 +77,8 @@ public final class Gemm {
             int colStride = layout == Layout.ATB ? m : 1;
             rows = (i0, i1) -> JavaGemm.gemm(a, rowStride, colStride, bRows, c, i0, i1, k, n);
         }
-        boolean split = (long) m * k * n >= PARALLEL_MIN && (blas == null
-                || NativeGemm.loaded().threading() == NativeGemm.Threading.CALLERS);
+        boolean split = (long) m * k * n >= PARALLEL_MIN
+                && (blas == null || NativeGemm.loaded().threading() == NativeGemm.Threading.CALLERS);
         RowSplit.run(rows, m, split ? RowSplit.blocks(m) : 1, threads);
     }
 

@@ -14,8 +14,7 @@ import java.util.Arrays;
  */
 final class JavaGemm {
 
-    private JavaGemm() {
-    }
+    private JavaGemm() {}
 
     /**
      * Rows [i0, i1) of C[m×n] += A·B, with A's element (i, p) at {@code a[i·rowStride + p·colStride]} and B given as

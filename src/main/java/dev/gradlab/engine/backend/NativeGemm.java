@@ -28,13 +28,17 @@ final class NativeGemm {
     private static final String LIB_PATH = "dev.ludovic.netlib.blas.nativeLibPath";
     /** JUL keeps loggers weakly: hold the one we quieten. */
     private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib.blas");
+
     private static final Loaded LOADED = load();
 
-    private NativeGemm() {
-    }
+    private NativeGemm() {}
 
     /** {@code gradlab.matmul}. */
-    enum Mode { JAVA, NATIVE, AUTO }
+    enum Mode {
+        JAVA,
+        NATIVE,
+        AUTO
+    }
 
     /** How a library behaves when several threads call it, which decides whether we split products over threads. */
     enum Threading {
@@ -47,12 +51,10 @@ final class NativeGemm {
     }
 
     /** The dgemm in use (null: the Java kernel), the library's file, its threads per call, and a line for reports. */
-    record Loaded(@Nullable NativeBLAS blas, String library, int ownThreads, Threading threading, String note) {
-    }
+    record Loaded(@Nullable NativeBLAS blas, String library, int ownThreads, Threading threading, String note) {}
 
     /** Whether to use a native library, and why: the whole choice, from configuration and what is installed. */
-    record Decision(boolean useNative, String reason) {
-    }
+    record Decision(boolean useNative, String reason) {}
 
     static Loaded loaded() {
         return LOADED;
@@ -79,8 +81,16 @@ final class NativeGemm {
             return new Decision(false, library + " is not an optimised BLAS (gradlab.matmul=native forces it)");
         }
         if (ownThreads > threads) {
-            return new Decision(false, String.format(Locale.ROOT, "%s would run each product on %d threads, more than"
-                    + " gradlab.threads=%d (set %s=1 to use it)", library, ownThreads, threads, threadVariable(library)));
+            return new Decision(
+                    false,
+                    String.format(
+                            Locale.ROOT,
+                            "%s would run each product on %d threads, more than"
+                                    + " gradlab.threads=%d (set %s=1 to use it)",
+                            library,
+                            ownThreads,
+                            threads,
+                            threadVariable(library)));
         }
         return new Decision(true, "gradlab.matmul=" + mode.name().toLowerCase(Locale.ROOT));
     }
@@ -102,8 +112,9 @@ final class NativeGemm {
 
     /** The variable that sets a library's threads per call (what {@code bench} sets when it restarts). */
     static String threadVariable(String library) {
-        return library.contains("openblas") ? "OPENBLAS_NUM_THREADS" : library.contains("blis") ? "BLIS_NUM_THREADS"
-                : "OMP_NUM_THREADS";
+        return library.contains("openblas")
+                ? "OPENBLAS_NUM_THREADS"
+                : library.contains("blis") ? "BLIS_NUM_THREADS" : "OMP_NUM_THREADS";
     }
 
     private static int firstCount(Map<String, String> env, int otherwise, String... names) {
@@ -151,11 +162,13 @@ final class NativeGemm {
         String raw = System.getProperty("gradlab.matmul", "auto");
         Mode mode = mode();
         String unknown = mode == Mode.AUTO && !raw.trim().equalsIgnoreCase("auto")
-                ? " (unknown gradlab.matmul '" + raw + "': java, native or auto; auto used)" : "";
+                ? " (unknown gradlab.matmul '" + raw + "': java, native or auto; auto used)"
+                : "";
         String named = System.getProperty(LIB_PATH);
         String library = mode == Mode.JAVA ? null : named != null ? named : findLibrary(mode == Mode.NATIVE);
-        boolean optimised = named != null || library != null && library.contains("blis") || library != null
-                && library.contains("openblas");
+        boolean optimised = named != null
+                || library != null && library.contains("blis")
+                || library != null && library.contains("openblas");
         int processors = Runtime.getRuntime().availableProcessors();
         int ownThreads = library == null ? 1 : ownThreads(library, System.getenv(), processors);
         Decision decision = decide(mode, library, optimised, ownThreads, RowSplit.THREADS);
@@ -166,13 +179,24 @@ final class NativeGemm {
         NETLIB_LOG.setLevel(Level.WARNING); // its INFO line would land in the CLI's output
         try {
             NativeBLAS blas = NativeBLAS.getInstance();
-            Threading threading = ownThreads > 1 ? Threading.OWN_THREADS
-                    : library.contains("pthread") || library.contains("openmp") ? Threading.CALLERS
-                    : Threading.ONE_AT_A_TIME;
-            return new Loaded(blas, library, ownThreads, threading, "native BLAS " + library + ", " + ownThreads
-                    + " thread(s) per call: " + decision.reason() + unknown + avx512Hint(library));
+            Threading threading = ownThreads > 1
+                    ? Threading.OWN_THREADS
+                    : library.contains("pthread") || library.contains("openmp")
+                            ? Threading.CALLERS
+                            : Threading.ONE_AT_A_TIME;
+            return new Loaded(
+                    blas,
+                    library,
+                    ownThreads,
+                    threading,
+                    "native BLAS " + library + ", " + ownThreads + " thread(s) per call: " + decision.reason() + unknown
+                            + avx512Hint(library));
         } catch (RuntimeException | LinkageError e) {
-            return new Loaded(null, "none", 1, Threading.ONE_AT_A_TIME,
+            return new Loaded(
+                    null,
+                    "none",
+                    1,
+                    Threading.ONE_AT_A_TIME,
                     "Java kernel: " + library + " did not load (" + e.getMessage() + ")" + unknown);
         }
     }
@@ -183,16 +207,20 @@ final class NativeGemm {
      * name it.
      */
     private static String avx512Hint(String library) {
-        String variable = library.contains("blis") ? "BLIS_ARCH_TYPE" : library.contains("openblas")
-                ? "OPENBLAS_CORETYPE" : null;
+        String variable =
+                library.contains("blis") ? "BLIS_ARCH_TYPE" : library.contains("openblas") ? "OPENBLAS_CORETYPE" : null;
         if (variable == null || System.getenv(variable) != null) {
             return "";
         }
         try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            boolean avx512 = lines.filter(l -> l.startsWith("flags")).findFirst()
-                    .map(l -> l.contains(" avx512f ")).orElse(false);
-            return avx512 ? " (AVX-512 CPU: if the library does not know it, " + variable + "="
-                    + (variable.startsWith("BLIS") ? "skx" : "SkylakeX") + " makes it use AVX-512)" : "";
+            boolean avx512 = lines.filter(l -> l.startsWith("flags"))
+                    .findFirst()
+                    .map(l -> l.contains(" avx512f "))
+                    .orElse(false);
+            return avx512
+                    ? " (AVX-512 CPU: if the library does not know it, " + variable + "="
+                            + (variable.startsWith("BLIS") ? "skx" : "SkylakeX") + " makes it use AVX-512)"
+                    : "";
         } catch (java.io.IOException | java.io.UncheckedIOException | SecurityException e) {
             return "";
         }

@@ -19,17 +19,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class RowSplit {
 
-    static final int THREADS = Math.max(1, Integer.getInteger("gradlab.threads",
-            Runtime.getRuntime().availableProcessors()));
-    private static final @Nullable ExecutorService POOL = THREADS == 1 ? null
+    static final int THREADS = Math.max(
+            1, Integer.getInteger("gradlab.threads", Runtime.getRuntime().availableProcessors()));
+    private static final @Nullable ExecutorService POOL = THREADS == 1
+            ? null
             : Executors.newFixedThreadPool(THREADS - 1, r -> {
                 Thread t = new Thread(r, "gradlab-matmul");
                 t.setDaemon(true);
                 return t;
             });
 
-    private RowSplit() {
-    }
+    private RowSplit() {}
 
     /** Work on rows [i0, i1) of the output; blocks never overlap. */
     interface Rows {

@@ -1,7 +1,7 @@
 package dev.gradlab.engine.nn;
 
-import dev.gradlab.engine.F;
 import dev.gradlab.engine.AutogradException;
+import dev.gradlab.engine.F;
 import dev.gradlab.engine.Tensor;
 import java.util.Random;
 

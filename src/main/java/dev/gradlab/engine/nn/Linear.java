@@ -1,7 +1,7 @@
 package dev.gradlab.engine.nn;
 
-import dev.gradlab.engine.F;
 import dev.gradlab.engine.AutogradException;
+import dev.gradlab.engine.F;
 import dev.gradlab.engine.Tensor;
 import java.util.Random;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +28,12 @@ public final class Linear extends Module {
         this.in = in;
         this.out = out;
         double bound = 1 / Math.sqrt(in);
-        this.weight = registerParameter("weight", Tensor.uniform(rnd, -bound, bound, out, in).named("weight"));
-        this.bias = bias ? registerParameter("bias", Tensor.uniform(rnd, -bound, bound, out).named("bias")) : null;
+        this.weight = registerParameter(
+                "weight", Tensor.uniform(rnd, -bound, bound, out, in).named("weight"));
+        this.bias = bias
+                ? registerParameter(
+                        "bias", Tensor.uniform(rnd, -bound, bound, out).named("bias"))
+                : null;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.gradlab.engine.nn;
 
 import dev.gradlab.engine.AutogradException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,8 +9,7 @@ import java.util.Random;
 /** Builds the usual multi-layer perceptron: Linear, activation, [Dropout], ..., Linear (no activation at the end). */
 public final class Mlp {
 
-    private Mlp() {
-    }
+    private Mlp() {}
 
     /**
      * {@code layers} are the sizes, input first: {@code [784, 128, 10]} gives Linear(784,128), act, Linear(128,10).
@@ -19,8 +17,8 @@ public final class Mlp {
      */
     public static Sequential of(int[] layers, String activation, double dropout, Random rnd) {
         if (layers.length < 2) {
-            throw new AutogradException("Mlp.of: need at least an input and an output size, got "
-                    + java.util.Arrays.toString(layers));
+            throw new AutogradException(
+                    "Mlp.of: need at least an input and an output size, got " + java.util.Arrays.toString(layers));
         }
         if (!(dropout >= 0 && dropout < 1)) {
             throw new AutogradException("Mlp.of: dropout must be in [0, 1), got " + dropout);
@@ -44,8 +42,8 @@ public final class Mlp {
             case "relu" -> new ReLU();
             case "tanh" -> new Tanh();
             case "sigmoid" -> new Sigmoid();
-            default -> throw new AutogradException("Mlp.of: unknown activation '" + name
-                    + "' (use relu, tanh or sigmoid)");
+            default ->
+                throw new AutogradException("Mlp.of: unknown activation '" + name + "' (use relu, tanh or sigmoid)");
         };
     }
 }

@@ -42,8 +42,8 @@ public abstract class Module {
     /** Parameters by dotted name, e.g. {@code 0.weight}, {@code 0.bias}, {@code 2.weight}, as PyTorch names them. */
     public Map<String, Tensor> namedParameters() {
         Map<String, Tensor> out = new LinkedHashMap<>(parameters);
-        children.forEach((prefix, child) ->
-                child.namedParameters().forEach((name, p) -> out.put(prefix + "." + name, p)));
+        children.forEach(
+                (prefix, child) -> child.namedParameters().forEach((name, p) -> out.put(prefix + "." + name, p)));
         return Collections.unmodifiableMap(out);
     }
 

@@ -22,7 +22,8 @@ public final class Sgd extends Optimizer {
         this(params, lr, 0, 0, 0, false);
     }
 
-    public Sgd(List<Tensor> params, double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
+    public Sgd(
+            List<Tensor> params, double lr, double momentum, double dampening, double weightDecay, boolean nesterov) {
         super(params);
         if (lr < 0 || momentum < 0 || weightDecay < 0) {
             throw new AutogradException("Sgd: lr, momentum and weightDecay must be ≥ 0 (lr=" + lr + ", momentum="

@@ -14,7 +14,13 @@ import org.jspecify.annotations.Nullable;
  * <p>{@code x} and {@code y} are not copied (an image set holds tens of megabytes): treat them as read-only.
  * {@link #equals} compares contents, so two data sets made from the same seed are equal.
  */
-public record Dataset(String name, double[][] x, int[] y, int classes, int[] shape, List<String> featureNames,
+public record Dataset(
+        String name,
+        double[][] x,
+        int[] y,
+        int classes,
+        int[] shape,
+        List<String> featureNames,
         List<String> classNames) {
 
     public Dataset {
@@ -42,15 +48,15 @@ public record Dataset(String name, double[][] x, int[] y, int classes, int[] sha
                         + " for example shape " + Arrays.toString(shape));
             }
             if (y[i] < 0 || y[i] >= classes) {
-                throw new DatasetException(name + ": label " + y[i] + " of example " + i + " is outside [0, "
-                        + classes + ")");
+                throw new DatasetException(
+                        name + ": label " + y[i] + " of example " + i + " is outside [0, " + classes + ")");
             }
         }
         featureNames = List.copyOf(featureNames);
         classNames = List.copyOf(classNames);
         if (featureNames.size() != features) {
-            throw new DatasetException(name + ": " + featureNames.size() + " feature names for " + features
-                    + " features");
+            throw new DatasetException(
+                    name + ": " + featureNames.size() + " feature names for " + features + " features");
         }
         if (classNames.size() != classes) {
             throw new DatasetException(name + ": " + classNames.size() + " class names for " + classes + " classes");
@@ -165,8 +171,8 @@ public record Dataset(String name, double[][] x, int[] y, int classes, int[] sha
      */
     public Dataset normalize(double mean, double std) {
         if (!(std > 0) || !Double.isFinite(mean)) {
-            throw new DatasetException(name + ": normalize needs a finite mean and std > 0, got mean " + mean
-                    + ", std " + std);
+            throw new DatasetException(
+                    name + ": normalize needs a finite mean and std > 0, got mean " + mean + ", std " + std);
         }
         double[][] nx = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
@@ -187,8 +193,13 @@ public record Dataset(String name, double[][] x, int[] y, int classes, int[] sha
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof Dataset d && name.equals(d.name) && classes == d.classes && Arrays.equals(shape, d.shape)
-                && Arrays.equals(y, d.y) && Arrays.deepEquals(x, d.x) && featureNames.equals(d.featureNames)
+        return o instanceof Dataset d
+                && name.equals(d.name)
+                && classes == d.classes
+                && Arrays.equals(shape, d.shape)
+                && Arrays.equals(y, d.y)
+                && Arrays.deepEquals(x, d.x)
+                && featureNames.equals(d.featureNames)
                 && classNames.equals(d.classNames);
     }
 

@@ -19,8 +19,7 @@ public final class DatasetRoots {
     static final String PROPERTY = "gradlab.datasets.roots";
     static final String DEFAULT = "/usr/share/datasets";
 
-    private DatasetRoots() {
-    }
+    private DatasetRoots() {}
 
     static List<Path> roots() {
         String configured = System.getProperty(PROPERTY, DEFAULT);

@@ -17,8 +17,7 @@ public final class Datasets {
     /** A cap on generated samples, so a scenario typo cannot exhaust a shared classroom server. */
     public static final int MAX_SAMPLES = 100_000;
 
-    private Datasets() {
-    }
+    private Datasets() {}
 
     /** {@link #load(String, int, double, double, long, Path)} with the bundled Fashion-MNIST subset. */
     public static TrainTest load(String name, int samples, double noise, double testFraction, long seed) {
@@ -38,12 +37,14 @@ public final class Datasets {
      *
      * @throws DatasetException for an unknown name, a bad parameter, or a missing or malformed file
      */
-    public static TrainTest load(String name, int samples, double noise, double testFraction, long seed,
-            @Nullable Path folder) {
+    public static TrainTest load(
+            String name, int samples, double noise, double testFraction, long seed, @Nullable Path folder) {
         String key = normalise(name);
         return switch (key) {
-            case "fashion-mnist" -> folder == null ? ImageSets.bundledFashionMnist()
-                    : ImageSets.fromFolder(key, folder, FashionMnist.CLASS_NAMES_EN);
+            case "fashion-mnist" ->
+                folder == null
+                        ? ImageSets.bundledFashionMnist()
+                        : ImageSets.fromFolder(key, folder, FashionMnist.CLASS_NAMES_EN);
             case "mnist" -> {
                 if (folder == null) {
                     throw new DatasetException("mnist is not bundled: give a folder holding "
@@ -74,8 +75,8 @@ public final class Datasets {
             case "xor" -> PlaygroundSets.xor(samples, noise, seed);
             case "circle" -> PlaygroundSets.circle(samples, noise, seed);
             case "gaussian" -> PlaygroundSets.gaussian(samples, noise, seed);
-            case "fashion-mnist", "mnist" -> throw new DatasetException(name
-                    + " is an image set read from files, not generated: use load");
+            case "fashion-mnist", "mnist" ->
+                throw new DatasetException(name + " is an image set read from files, not generated: use load");
             default -> throw unknown(name);
         };
     }

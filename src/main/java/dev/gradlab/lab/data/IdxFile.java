@@ -16,8 +16,8 @@ public record IdxFile(String source, int[] dims, byte[] data) {
             n *= d;
         }
         if (n != data.length) {
-            throw new DatasetException(source + ": dims " + Arrays.toString(dims) + " hold " + n + " values, data has "
-                    + data.length);
+            throw new DatasetException(
+                    source + ": dims " + Arrays.toString(dims) + " hold " + n + " values, data has " + data.length);
         }
     }
 

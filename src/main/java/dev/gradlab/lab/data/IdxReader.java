@@ -23,10 +23,10 @@ public final class IdxReader {
     private static final int UNSIGNED_BYTE = 0x08;
     /** The standard MNIST files' largest: 60,000 training plus 10,000 test images of 28 x 28 pixels. */
     static final long MAX_VALUES = 70_000L * 28 * 28;
+
     private static final int MAX_RANK = 3;
 
-    private IdxReader() {
-    }
+    private IdxReader() {}
 
     public static IdxFile read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
@@ -60,8 +60,8 @@ public final class IdxReader {
     private static IdxFile parse(InputStream in, String source) throws IOException {
         byte[] magic = in.readNBytes(4);
         if (magic.length < 4) {
-            throw new DatasetException(source + ": truncated: " + magic.length
-                    + " bytes, too short for the 4-byte IDX magic number");
+            throw new DatasetException(
+                    source + ": truncated: " + magic.length + " bytes, too short for the 4-byte IDX magic number");
         }
         int type = magic[2] & 0xFF;
         int rank = magic[3] & 0xFF;
@@ -74,22 +74,24 @@ public final class IdxReader {
                     + typeName(type) + ") is not supported; only 0x08 (unsigned byte) is");
         }
         if (rank > MAX_RANK) {
-            throw new DatasetException(source + ": the header announces " + rank + " dimensions; IDX labels have 1"
-                    + " and images 3");
+            throw new DatasetException(
+                    source + ": the header announces " + rank + " dimensions; IDX labels have 1" + " and images 3");
         }
         byte[] header = in.readNBytes(4 * rank);
         if (header.length < 4 * rank) {
-            throw new DatasetException(source + ": truncated: the header announces " + rank + " dimensions ("
-                    + 4 * rank + " bytes) but only " + header.length + " bytes follow the magic number");
+            throw new DatasetException(source + ": truncated: the header announces " + rank + " dimensions (" + 4 * rank
+                    + " bytes) but only " + header.length + " bytes follow the magic number");
         }
         int[] dims = new int[rank];
         long total = 1;
         for (int d = 0; d < rank; d++) {
-            dims[d] = (header[4 * d] & 0xFF) << 24 | (header[4 * d + 1] & 0xFF) << 16 | (header[4 * d + 2] & 0xFF) << 8
+            dims[d] = (header[4 * d] & 0xFF) << 24
+                    | (header[4 * d + 1] & 0xFF) << 16
+                    | (header[4 * d + 2] & 0xFF) << 8
                     | header[4 * d + 3] & 0xFF;
             if (dims[d] < 0) {
-                throw new DatasetException(source + ": dimension " + d + " is " + Integer.toUnsignedString(dims[d])
-                        + ", too large");
+                throw new DatasetException(
+                        source + ": dimension " + d + " is " + Integer.toUnsignedString(dims[d]) + ", too large");
             }
             total *= dims[d];
             if (total > Integer.MAX_VALUE - 16) {
@@ -108,8 +110,8 @@ public final class IdxReader {
                     + " bytes of data, the file has only " + data.length);
         }
         if (in.read() != -1) {
-            throw new DatasetException(source + ": unexpected bytes after the " + total
-                    + " values announced by dims " + Arrays.toString(dims));
+            throw new DatasetException(source + ": unexpected bytes after the " + total + " values announced by dims "
+                    + Arrays.toString(dims));
         }
         return new IdxFile(source, dims, data);
     }
@@ -127,8 +129,8 @@ public final class IdxReader {
                     + " got " + Arrays.toString(id));
         }
         if (ld.length != 1) {
-            throw new DatasetException(labels.source() + ": expected labels with 1 dimension [count], got "
-                    + Arrays.toString(ld));
+            throw new DatasetException(
+                    labels.source() + ": expected labels with 1 dimension [count], got " + Arrays.toString(ld));
         }
         if (id[0] != ld[0]) {
             throw new DatasetException("count mismatch: " + images.source() + " holds " + id[0] + " images but "
@@ -142,8 +144,8 @@ public final class IdxReader {
         for (int i = 0; i < n; i++) {
             y[i] = labels.get(i);
             if (y[i] >= classes) {
-                throw new DatasetException(labels.source() + ": label " + y[i] + " at index " + i
-                        + " is outside 0.." + (classes - 1));
+                throw new DatasetException(
+                        labels.source() + ": label " + y[i] + " at index " + i + " is outside 0.." + (classes - 1));
             }
             double[] row = x[i];
             int base = i * pixels;

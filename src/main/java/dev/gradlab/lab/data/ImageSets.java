@@ -17,8 +17,7 @@ final class ImageSets {
      */
     private static volatile @Nullable TrainTest bundled;
 
-    private ImageSets() {
-    }
+    private ImageSets() {}
 
     /**
      * The bundled Fashion-MNIST subset. Every caller gets its own outer arrays, so reordering examples (shuffling)
@@ -43,7 +42,8 @@ final class ImageSets {
         IdxFile trainLabels = resource(FashionMnist.TRAIN_LABELS);
         IdxFile testImages = resource(FashionMnist.TEST_IMAGES);
         IdxFile testLabels = resource(FashionMnist.TEST_LABELS);
-        return new TrainTest(IdxReader.images(name, trainImages, trainLabels, classNames),
+        return new TrainTest(
+                IdxReader.images(name, trainImages, trainLabels, classNames),
                 IdxReader.images(name, testImages, testLabels, classNames));
     }
 

@@ -25,8 +25,7 @@ final class PlaygroundSets {
     private static final List<String> FEATURES = List.of("x1", "x2");
     private static final List<String> CLASSES = List.of("0", "1");
 
-    private PlaygroundSets() {
-    }
+    private PlaygroundSets() {}
 
     /**
      * Two interleaved arms: for arm point i of m, {@code r = 5 i / m}, {@code t = 1.75 · 2π · i / m + δ}, point
@@ -131,12 +130,12 @@ final class PlaygroundSets {
 
         Builder(String name, int samples, double noise, long seed) {
             if (samples < 2 || samples > Datasets.MAX_SAMPLES) {
-                throw new DatasetException(name + ": samples must be between 2 and " + Datasets.MAX_SAMPLES
-                        + ", got " + samples);
+                throw new DatasetException(
+                        name + ": samples must be between 2 and " + Datasets.MAX_SAMPLES + ", got " + samples);
             }
             if (!(noise >= 0 && noise <= 1)) {
-                throw new DatasetException(name + ": noise must be between 0 and 1 (the playground's 0–50 % is"
-                        + " 0–0.5), got " + noise);
+                throw new DatasetException(
+                        name + ": noise must be between 0 and 1 (the playground's 0–50 % is" + " 0–0.5), got " + noise);
             }
             this.name = name;
             this.n0 = samples / 2;

@@ -8,5 +8,4 @@ package dev.gradlab.lab.nograd;
  *                    mistake)
  * @param insideScope the exact message when it is called while still inside the block
  */
-public record BackwardFailure(boolean requiresGrad, boolean hasGradFn, String afterScope, String insideScope) {
-}
+public record BackwardFailure(boolean requiresGrad, boolean hasGradFn, String afterScope, String insideScope) {}

@@ -11,6 +11,5 @@ import dev.gradlab.engine.GraphStats;
  * @param noGradTotal {@code total = total + loss} inside no-grad: nothing recorded
  * @param total       the running total (the same all three ways)
  */
-public record LeakPoint(int batch, GraphStats tensorTotal, GraphStats itemTotal, GraphStats noGradTotal,
-        double total) {
-}
+public record LeakPoint(
+        int batch, GraphStats tensorTotal, GraphStats itemTotal, GraphStats noGradTotal, double total) {}

@@ -12,5 +12,4 @@ import dev.gradlab.engine.GraphStats;
  * @param requiresGrad whether the outputs require grad
  * @param graph        what the outputs' graph keeps alive
  */
-public record ModeFacts(boolean evalMode, boolean noGrad, double[][] outputs, boolean requiresGrad, GraphStats graph) {
-}
+public record ModeFacts(boolean evalMode, boolean noGrad, double[][] outputs, boolean requiresGrad, GraphStats graph) {}

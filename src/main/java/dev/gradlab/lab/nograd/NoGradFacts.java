@@ -116,8 +116,8 @@ public final class NoGradFacts {
             try (NoGradScope off = Autograd.noGrad()) {
                 noGradTotal = noGradTotal.add(F.crossEntropy(model.forward(batch.x), batch.y));
             }
-            out.add(new LeakPoint(b + 1, tensorTotal.graphStats(), GraphStats.EMPTY, noGradTotal.graphStats(),
-                    itemTotal));
+            out.add(new LeakPoint(
+                    b + 1, tensorTotal.graphStats(), GraphStats.EMPTY, noGradTotal.graphStats(), itemTotal));
         }
         return out;
     }
@@ -213,6 +213,5 @@ public final class NoGradFacts {
         return correct;
     }
 
-    private record Batch(Tensor x, int[] y) {
-    }
+    private record Batch(Tensor x, int[] y) {}
 }

@@ -13,6 +13,7 @@ public final class NoGradLessonFacts {
 
     /** Batches shown in the comparison and the leak: enough for a trend, few enough for a phone. */
     public static final int BATCHES = 8;
+
     public static final double DROPOUT = 0.5;
     public static final int ROWS = 4;
 

@@ -14,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param loss         the batch's mean loss (the same either way)
  * @param correct      arg-max hits in the batch (the same either way)
  */
-public record PassFacts(GraphStats graph, long nanos, boolean requiresGrad, @Nullable String gradFn, double loss,
-        int correct) {
-}
+public record PassFacts(
+        GraphStats graph,
+        long nanos,
+        boolean requiresGrad,
+        @Nullable String gradFn,
+        double loss,
+        int correct) {}

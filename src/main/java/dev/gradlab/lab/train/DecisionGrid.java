@@ -9,6 +9,5 @@ package dev.gradlab.lab.train;
  * @param predicted   the arg-max class per cell
  * @param probability the softmax probability of class 1 per cell (two classes), else of the predicted class
  */
-public record DecisionGrid(double xMin, double xMax, double yMin, double yMax, int resolution, int[] predicted,
-        double[] probability) {
-}
+public record DecisionGrid(
+        double xMin, double xMax, double yMin, double yMax, int resolution, int[] predicted, double[] probability) {}

@@ -10,7 +10,12 @@ import org.jspecify.annotations.Nullable;
  * @param boundary the model's decision boundary after this epoch, for 2-D data sets; null for images
  * @param done     steps finished over all runs so far, out of {@code total}
  */
-public record EpochProgress(int run, GradientStrategy strategy, EpochRecord epoch, @Nullable DecisionGrid boundary, long done,
+public record EpochProgress(
+        int run,
+        GradientStrategy strategy,
+        EpochRecord epoch,
+        @Nullable DecisionGrid boundary,
+        long done,
         long total) {
 
     public double fraction() {

@@ -8,5 +8,4 @@ package dev.gradlab.lab.train;
  * @param testLoss  mean cross-entropy per test example after the epoch, in eval mode under no-grad
  * @param accuracy  share of test examples whose arg-max class is their label, in [0, 1]
  */
-public record EpochRecord(int epoch, double trainLoss, double testLoss, double accuracy) {
-}
+public record EpochRecord(int epoch, double trainLoss, double testLoss, double accuracy) {}

@@ -16,11 +16,9 @@ final class Evaluation {
     /** Test examples per forward pass: big enough for the matrix kernel, small enough for the cache. */
     static final int CHUNK = 500;
 
-    record Score(double loss, double accuracy) {
-    }
+    record Score(double loss, double accuracy) {}
 
-    private Evaluation() {
-    }
+    private Evaluation() {}
 
     static Score score(Module model, Dataset test) {
         boolean wasTraining = model.isTraining();

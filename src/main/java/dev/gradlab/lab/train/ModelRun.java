@@ -1,7 +1,7 @@
 package dev.gradlab.lab.train;
 
-import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.lab.StepRecord;
+import dev.gradlab.scenario.GradientStrategy;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param diverged the first step whose loss or parameters were not finite (training of this strategy stopped
  *                 there), or null
  */
-public record ModelRun(GradientStrategy strategy, List<StepRecord> steps, List<EpochRecord> epochs,
+public record ModelRun(
+        GradientStrategy strategy,
+        List<StepRecord> steps,
+        List<EpochRecord> epochs,
         @Nullable Integer diverged) {
 
     public ModelRun {

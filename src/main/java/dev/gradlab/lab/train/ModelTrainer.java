@@ -1,8 +1,8 @@
 package dev.gradlab.lab.train;
 
-import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.lab.StepRecord;
 import dev.gradlab.lab.data.TrainTest;
+import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.scenario.ModelScenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,11 +75,13 @@ public final class ModelTrainer {
                 }
                 run.epochs.add(record);
                 DecisionGrid grid = twoD && run.diverged == null && progress != TrainingProgress.NONE
-                        ? Evaluation.grid(run.model, data.train, GRID_RESOLUTION) : null;
+                        ? Evaluation.grid(run.model, data.train, GRID_RESOLUTION)
+                        : null;
                 progress.onEpoch(new EpochProgress(r, name, record, grid, done, total));
             }
         }
-        return new ModelResult(spec, norms, runs.stream().map(StrategyTraining::result).toList());
+        return new ModelResult(
+                spec, norms, runs.stream().map(StrategyTraining::result).toList());
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.gradlab.lab.train;
 
-import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.lab.StepRecord;
+import dev.gradlab.scenario.GradientStrategy;
 
 /**
  * A batch of one strategy's run has finished.

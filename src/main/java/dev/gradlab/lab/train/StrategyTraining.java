@@ -5,10 +5,10 @@ import dev.gradlab.engine.Tensor;
 import dev.gradlab.engine.nn.Mlp;
 import dev.gradlab.engine.nn.Sequential;
 import dev.gradlab.lab.Finite;
-import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.lab.Optimizers;
 import dev.gradlab.lab.StepRecord;
 import dev.gradlab.lab.StrategyStepper;
+import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.scenario.ModelScenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,15 +30,17 @@ final class StrategyTraining {
     private final boolean norms;
     final List<StepRecord> steps = new ArrayList<>();
     final List<EpochRecord> epochs = new ArrayList<>();
-    @Nullable Integer diverged;
+
+    @Nullable
+    Integer diverged;
 
     StrategyTraining(ModelScenario spec, GradientStrategy strategy, boolean norms) {
         this.strategy = strategy;
         this.norms = norms;
         this.model = initialModel(spec);
         this.params = model.namedParameters();
-        this.stepper = new StrategyStepper(strategy,
-                Optimizers.of(spec.optimizer(), spec.learningRate(), model.parameters()), params);
+        this.stepper = new StrategyStepper(
+                strategy, Optimizers.of(spec.optimizer(), spec.learningRate(), model.parameters()), params);
         model.train();
     }
 
@@ -66,8 +68,8 @@ final class StrategyTraining {
             }
         }
         double value = loss.item();
-        StepRecord record = new StepRecord(step, epoch, batch, value, grad, appliedValues, applied != null,
-                values(false));
+        StepRecord record =
+                new StepRecord(step, epoch, batch, value, grad, appliedValues, applied != null, values(false));
         if (diverged == null && !(Double.isFinite(value) && Finite.all(record.grad()) && Finite.all(record.params()))) {
             diverged = step;
             record = nulled(record); // as the scenario runner shows divergence: no values from here on
@@ -95,7 +97,6 @@ final class StrategyTraining {
         }
         return new double[] {Math.sqrt(s)};
     }
-
 
     private static StepRecord nulled(StepRecord r) {
         Map<String, double @Nullable []> none = new LinkedHashMap<>();

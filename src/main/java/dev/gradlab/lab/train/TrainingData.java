@@ -19,6 +19,7 @@ final class TrainingData {
 
     /** MNIST's customary normalisation ({@code Normalize((0.1307,), (0.3081,))}). */
     private static final double MNIST_MEAN = 0.1307;
+
     private static final double MNIST_STD = 0.3081;
 
     final Dataset train;
@@ -34,8 +35,8 @@ final class TrainingData {
         this.batchSize = spec.batchSize();
         int[] layers = spec.layers();
         if (layers[0] != train.features()) {
-            throw new ModelDataException("model.layers[0] is " + layers[0] + " but the data set "
-                    + train.describe() + " has " + train.features() + " features per example");
+            throw new ModelDataException("model.layers[0] is " + layers[0] + " but the data set " + train.describe()
+                    + " has " + train.features() + " features per example");
         }
         if (layers[layers.length - 1] != train.classes()) {
             throw new ModelDataException("the last of model.layers is " + layers[layers.length - 1]
@@ -62,8 +63,8 @@ final class TrainingData {
     /** The train/test split a model scenario trains on (image sets normalised), as the trainer sees it. */
     static TrainTest load(ModelScenario spec) {
         Path folder = spec.folder() == null ? null : dev.gradlab.lab.data.DatasetRoots.resolve(spec.folder());
-        TrainTest tt = Datasets.load(spec.dataset(), spec.samples(), spec.noise(), spec.testFraction(), spec.seed(),
-                folder);
+        TrainTest tt =
+                Datasets.load(spec.dataset(), spec.samples(), spec.noise(), spec.testFraction(), spec.seed(), folder);
         if (!tt.train().isImage()) {
             return tt;
         }
@@ -115,6 +116,5 @@ final class TrainingData {
         return rows(d, indices);
     }
 
-    record Batch(Tensor x, int[] y) {
-    }
+    record Batch(Tensor x, int[] y) {}
 }

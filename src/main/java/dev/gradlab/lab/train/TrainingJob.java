@@ -36,6 +36,7 @@ public final class TrainingJob {
     private final LongSupplier clock;
     /** Serialises the listener's callbacks for this job. */
     private final Object delivery = new Object();
+
     private volatile long placeVersion;
     private volatile long lastHeard;
     private final ModelScenario spec;
@@ -51,8 +52,14 @@ public final class TrainingJob {
     private volatile @Nullable ModelResult result;
     private volatile @Nullable String failure;
 
-    TrainingJob(long id, String session, String address, ModelScenario spec, TrainingListener listener,
-            TrainingJobs owner, LongSupplier clock) {
+    TrainingJob(
+            long id,
+            String session,
+            String address,
+            ModelScenario spec,
+            TrainingListener listener,
+            TrainingJobs owner,
+            LongSupplier clock) {
         this.id = id;
         this.session = session;
         this.address = address;
@@ -212,7 +219,7 @@ public final class TrainingJob {
 
     @Override
     public String toString() {
-        return "TrainingJob[" + id + ", " + state + (state == State.QUEUED ? " #" + placeInLine : "") + ", " + spec.dataset()
-                + "]";
+        return "TrainingJob[" + id + ", " + state + (state == State.QUEUED ? " #" + placeInLine : "") + ", "
+                + spec.dataset() + "]";
     }
 }

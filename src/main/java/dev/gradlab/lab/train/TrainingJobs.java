@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Runs training jobs on a fixed number of threads, first come first served; the rest wait in a queue whose order is
@@ -35,6 +34,7 @@ public class TrainingJobs implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     /** Guards {@link #waiting} and {@link #running}. */
     private final Object lock = new Object();
+
     private final ArrayDeque<TrainingJob> waiting = new ArrayDeque<>();
     private final List<TrainingJob> running = new ArrayList<>();
     private boolean closed;
@@ -49,13 +49,29 @@ public class TrainingJobs implements AutoCloseable {
      *                         cancelled
      */
     public TrainingJobs(int threads, int maxQueued, int maxPerSession, int maxPerAddress, Duration heartbeatTimeout) {
-        this(threads, maxQueued, maxPerSession, maxPerAddress, heartbeatTimeout, System::currentTimeMillis,
+        this(
+                threads,
+                maxQueued,
+                maxPerSession,
+                maxPerAddress,
+                heartbeatTimeout,
+                System::currentTimeMillis,
                 ModelTrainer::new);
     }
 
-    TrainingJobs(int threads, int maxQueued, int maxPerSession, int maxPerAddress, Duration heartbeatTimeout,
-            LongSupplier clock, Supplier<ModelTrainer> trainer) {
-        if (threads < 1 || maxQueued < 0 || maxPerSession < 1 || maxPerAddress < 1 || heartbeatTimeout.isNegative()
+    TrainingJobs(
+            int threads,
+            int maxQueued,
+            int maxPerSession,
+            int maxPerAddress,
+            Duration heartbeatTimeout,
+            LongSupplier clock,
+            Supplier<ModelTrainer> trainer) {
+        if (threads < 1
+                || maxQueued < 0
+                || maxPerSession < 1
+                || maxPerAddress < 1
+                || heartbeatTimeout.isNegative()
                 || heartbeatTimeout.isZero()) {
             throw new IllegalArgumentException("need threads ≥ 1, maxQueued ≥ 0, maxPerSession ≥ 1, maxPerAddress ≥ 1,"
                     + " heartbeatTimeout > 0; got " + threads + ", " + maxQueued + ", " + maxPerSession + ", "
@@ -104,23 +120,31 @@ public class TrainingJobs implements AutoCloseable {
         long version = 0;
         synchronized (lock) {
             if (closed) {
-                throw new TrainingRejectedException(TrainingRejectedException.Reason.SHUTTING_DOWN, 0,
-                        "the training service is shutting down");
+                throw new TrainingRejectedException(
+                        TrainingRejectedException.Reason.SHUTTING_DOWN, 0, "the training service is shutting down");
             }
-            long mine = running.stream().filter(j -> j.session().equals(session)).count()
+            long mine = running.stream()
+                            .filter(j -> j.session().equals(session))
+                            .count()
                     + waiting.stream().filter(j -> j.session().equals(session)).count();
             if (mine >= maxPerSession) {
-                throw new TrainingRejectedException(TrainingRejectedException.Reason.SESSION_LIMIT, maxPerSession,
+                throw new TrainingRejectedException(
+                        TrainingRejectedException.Reason.SESSION_LIMIT,
+                        maxPerSession,
                         "you already have " + mine + " training job"
-                        + (mine == 1 ? "" : "s") + " running or waiting (at most " + maxPerSession
-                        + " per session): wait for one to finish or cancel it");
+                                + (mine == 1 ? "" : "s") + " running or waiting (at most " + maxPerSession
+                                + " per session): wait for one to finish or cancel it");
             }
-            long fromAddress = running.stream().filter(j -> j.address().equals(address)).count()
+            long fromAddress = running.stream()
+                            .filter(j -> j.address().equals(address))
+                            .count()
                     + waiting.stream().filter(j -> j.address().equals(address)).count();
             if (fromAddress >= maxPerAddress) {
-                throw new TrainingRejectedException(TrainingRejectedException.Reason.ADDRESS_LIMIT, maxPerAddress,
+                throw new TrainingRejectedException(
+                        TrainingRejectedException.Reason.ADDRESS_LIMIT,
+                        maxPerAddress,
                         "your address already has " + fromAddress + " training jobs running or waiting (at most "
-                        + maxPerAddress + " per address): wait for one to finish or cancel it");
+                                + maxPerAddress + " per address): wait for one to finish or cancel it");
             }
             job = new TrainingJob(ids.incrementAndGet(), session, address, spec, listener, this, clock);
             if (running.size() < threads) {
@@ -129,9 +153,11 @@ public class TrainingJobs implements AutoCloseable {
                 executor.execute(() -> run(job));
             } else {
                 if (waiting.size() >= maxQueued) {
-                    throw new TrainingRejectedException(TrainingRejectedException.Reason.QUEUE_FULL, maxQueued,
-                            "the training queue is full (" + count(waiting.size(), "job")
-                            + " waiting for " + count(threads, "training thread") + "): try again in a minute");
+                    throw new TrainingRejectedException(
+                            TrainingRejectedException.Reason.QUEUE_FULL,
+                            maxQueued,
+                            "the training queue is full (" + count(waiting.size(), "job") + " waiting for "
+                                    + count(threads, "training thread") + "): try again in a minute");
                 }
                 waiting.add(job);
                 place = waiting.size();

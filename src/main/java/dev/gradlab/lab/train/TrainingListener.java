@@ -9,14 +9,11 @@ package dev.gradlab.lab.train;
 public interface TrainingListener extends TrainingProgress {
 
     /** The job waits; {@code placeInLine} is 1 for the next job to start. Called again whenever it moves up. */
-    default void onQueued(TrainingJob job, int placeInLine) {
-    }
+    default void onQueued(TrainingJob job, int placeInLine) {}
 
     /** A training thread has picked the job up. */
-    default void onStarted(TrainingJob job) {
-    }
+    default void onStarted(TrainingJob job) {}
 
     /** The job ended: {@link TrainingJob#state()} is DONE (with a result), CANCELLED or FAILED (with a message). */
-    default void onFinished(TrainingJob job) {
-    }
+    default void onFinished(TrainingJob job) {}
 }

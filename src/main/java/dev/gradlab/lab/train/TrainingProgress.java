@@ -6,14 +6,11 @@ package dev.gradlab.lab.train;
  */
 public interface TrainingProgress {
 
-    TrainingProgress NONE = new TrainingProgress() {
-    };
+    TrainingProgress NONE = new TrainingProgress() {};
 
     /** After every batch of every strategy (steps of different strategies interleave by epoch). */
-    default void onStep(StepProgress step) {
-    }
+    default void onStep(StepProgress step) {}
 
     /** After every epoch of every strategy, once its evaluation pass is done. */
-    default void onEpoch(EpochProgress epoch) {
-    }
+    default void onEpoch(EpochProgress epoch) {}
 }

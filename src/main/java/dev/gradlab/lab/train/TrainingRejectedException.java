@@ -7,7 +7,12 @@ package dev.gradlab.lab.train;
 public final class TrainingRejectedException extends RuntimeException {
 
     /** Why a job was refused. */
-    public enum Reason { SHUTTING_DOWN, SESSION_LIMIT, ADDRESS_LIMIT, QUEUE_FULL }
+    public enum Reason {
+        SHUTTING_DOWN,
+        SESSION_LIMIT,
+        ADDRESS_LIMIT,
+        QUEUE_FULL
+    }
 
     private final Reason reason;
     private final int limit;

@@ -24,19 +24,28 @@ final class BackwardPart extends Composite<Div> {
 
     BackwardPart(NoGradLessonFacts facts) {
         this.facts = facts;
-        CodeBlock code = new CodeBlock("backward-code", getTranslation("nograd.backward.heading"), List.of(
-                "with torch.no_grad():",
-                "    output = model(data)",
-                "    loss = criterion(output, target)",
-                "print(loss.requires_grad, loss.grad_fn)",
-                "loss.backward()"), Map.of(4, CodeBlock.Mark.BAD));
+        CodeBlock code = new CodeBlock(
+                "backward-code",
+                getTranslation("nograd.backward.heading"),
+                List.of(
+                        "with torch.no_grad():",
+                        "    output = model(data)",
+                        "    loss = criterion(output, target)",
+                        "print(loss.requires_grad, loss.grad_fn)",
+                        "loss.backward()"),
+                Map.of(4, CodeBlock.Mark.BAD));
         Button tryIt = new Button(getTranslation("nograd.backward.try"), e -> tryBackward());
         tryIt.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         tryIt.setId("try-backward");
         result.setId("backward-result");
         result.getElement().setAttribute("aria-live", "polite");
-        getContent().add(new H2(getTranslation("nograd.backward.heading")),
-                new Paragraph(getTranslation("nograd.backward.text")), code, tryIt, result);
+        getContent()
+                .add(
+                        new H2(getTranslation("nograd.backward.heading")),
+                        new Paragraph(getTranslation("nograd.backward.text")),
+                        code,
+                        tryIt,
+                        result);
     }
 
     private void tryBackward() {

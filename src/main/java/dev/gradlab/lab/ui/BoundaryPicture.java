@@ -12,8 +12,10 @@ import java.util.Locale;
 final class BoundaryPicture {
 
     /** Colour-blind-safe pair first (blue, orange), then more for many-class sets. */
-    private static final String[] COLOURS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b",
-            "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+    private static final String[] COLOURS = {
+        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"
+    };
+
     private static final double[] OPACITY = {0.18, 0.35, 0.55};
     private static final int SIZE = 200;
 
@@ -24,8 +26,13 @@ final class BoundaryPicture {
         int n = grid.resolution();
         double cell = (double) SIZE / n;
         StringBuilder svg = new StringBuilder(8_192);
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(SIZE).append(' ').append(SIZE)
-                .append("\" role=\"img\" aria-label=\"").append(escape(label)).append("\">");
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+                .append(SIZE)
+                .append(' ')
+                .append(SIZE)
+                .append("\" role=\"img\" aria-label=\"")
+                .append(escape(label))
+                .append("\">");
         svg.append("<g shape-rendering=\"crispEdges\">"); // no hairlines between cells; the dots stay smooth
         for (int row = 0; row < n; row++) {
             double y = (n - 1 - row) * cell; // row 0 is the bottom of the data, the top of an SVG is y = 0
@@ -34,9 +41,13 @@ final class BoundaryPicture {
                 if (col == n || shade(grid, row, col, binary) != shade(grid, row, start, binary)) {
                     int i = row * n + start;
                     // opaque tints (not fill-opacity): overlapping edges then leave no darker seams
-                    svg.append(String.format(Locale.ROOT,
+                    svg.append(String.format(
+                            Locale.ROOT,
                             "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"%s\"/>",
-                            start * cell, y, (col - start) * cell + 0.5, cell + 0.5,
+                            start * cell,
+                            y,
+                            (col - start) * cell + 0.5,
+                            cell + 0.5,
                             tint(colour(grid.predicted()[i]), OPACITY[confidence(grid, i, binary)])));
                     start = col;
                 }
@@ -51,8 +62,11 @@ final class BoundaryPicture {
             if (px < 0 || px > SIZE || py < 0 || py > SIZE) {
                 continue;
             }
-            svg.append(String.format(Locale.ROOT,
-                    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.6\" fill=\"%s\" stroke=\"#fff\" stroke-width=\"0.8\"/>", px, py,
+            svg.append(String.format(
+                    Locale.ROOT,
+                    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.6\" fill=\"%s\" stroke=\"#fff\" stroke-width=\"0.8\"/>",
+                    px,
+                    py,
                     colour(test.y()[i])));
         }
         return svg.append("</svg>").toString();

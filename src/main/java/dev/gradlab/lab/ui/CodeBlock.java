@@ -12,7 +12,10 @@ import java.util.Map;
  */
 final class CodeBlock extends Composite<Div> {
 
-    enum Mark { GOOD, BAD }
+    enum Mark {
+        GOOD,
+        BAD
+    }
 
     /** @param marks 0-based line index → how it is marked */
     CodeBlock(String id, String label, List<String> lines, Map<Integer, Mark> marks) {

@@ -1,12 +1,12 @@
 package dev.gradlab.lab.ui;
 
-import dev.gradlab.scenario.GradientStrategy;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import dev.gradlab.lab.PyTorchCode;
 import dev.gradlab.lab.PyTorchCode.Line;
 import dev.gradlab.lab.PyTorchCode.Phase;
+import dev.gradlab.scenario.GradientStrategy;
 import java.util.List;
 
 /**

@@ -31,22 +31,35 @@ final class EvaluationPart extends Composite<Div> {
 
     EvaluationPart(NoGradLessonFacts facts) {
         this.facts = facts;
-        table = new SimpleTable("eval-table", getTranslation("nograd.eval.table"), List.of(
-                getTranslation("nograd.col.batch"), getTranslation("nograd.col.mode"),
-                getTranslation("nograd.col.nodes"), getTranslation("nograd.col.saved"),
-                getTranslation("nograd.col.ms"), "requires_grad", getTranslation("nograd.col.loss")));
+        table = new SimpleTable(
+                "eval-table",
+                getTranslation("nograd.eval.table"),
+                List.of(
+                        getTranslation("nograd.col.batch"),
+                        getTranslation("nograd.col.mode"),
+                        getTranslation("nograd.col.nodes"),
+                        getTranslation("nograd.col.saved"),
+                        getTranslation("nograd.col.ms"),
+                        "requires_grad",
+                        getTranslation("nograd.col.loss")));
         savedChart = chart(getTranslation("nograd.eval.chart.saved"), getTranslation("nograd.col.saved"));
         timeChart = chart(getTranslation("nograd.eval.chart.time"), getTranslation("nograd.col.ms"));
         Button again = new Button(getTranslation("nograd.eval.again"), e -> measure());
         again.setId("eval-again");
         summary.setId("eval-summary");
         summary.addClassName("gradlab-callout");
-        Div charts = new Div(box(getTranslation("nograd.eval.chart.saved"), savedChart),
+        Div charts = new Div(
+                box(getTranslation("nograd.eval.chart.saved"), savedChart),
                 box(getTranslation("nograd.eval.chart.time"), timeChart));
         charts.addClassName("gradlab-charts");
-        getContent().add(new H2(getTranslation("nograd.eval.heading")),
-                new Paragraph(getTranslation("nograd.eval.text", facts.batches(), facts.batchSize())),
-                again, summary, table, charts);
+        getContent()
+                .add(
+                        new H2(getTranslation("nograd.eval.heading")),
+                        new Paragraph(getTranslation("nograd.eval.text", facts.batches(), facts.batchSize())),
+                        again,
+                        summary,
+                        table,
+                        charts);
         measure();
     }
 
@@ -60,7 +73,9 @@ final class EvaluationPart extends Composite<Div> {
         savedChart.setSeries(series(rows, p -> p.graph().savedValues()));
         timeChart.setSeries(series(rows, p -> p.nanos() / 1e6));
         PassFacts first = rows.get(0).withGrad();
-        summary.setText(getTranslation("nograd.eval.summary", first.graph().nodes(),
+        summary.setText(getTranslation(
+                "nograd.eval.summary",
+                first.graph().nodes(),
                 Numbers.format(first.graph().savedValues(), getLocale()),
                 Numbers.format(first.graph().bytes() / 1024.0, getLocale(), 1),
                 ms(rows.stream().mapToLong(r -> r.withGrad().nanos()).sum()),
@@ -70,10 +85,15 @@ final class EvaluationPart extends Composite<Div> {
     private void addRow(int batch, boolean noGrad, PassFacts p) {
         String mode = noGrad ? "nograd" : "grad";
         String prefix = "eval-" + batch + "-" + mode + "-";
-        table.addRow(List.of(String.valueOf(batch),
+        table.addRow(
+                List.of(
+                        String.valueOf(batch),
                         noGrad ? "no_grad" : getTranslation("nograd.mode.grad"),
-                        String.valueOf(p.graph().nodes()), Numbers.format(p.graph().savedValues(), getLocale()),
-                        ms(p.nanos()), p.requiresGrad() ? "True" : "False", Numbers.format(p.loss(), getLocale())),
+                        String.valueOf(p.graph().nodes()),
+                        Numbers.format(p.graph().savedValues(), getLocale()),
+                        ms(p.nanos()),
+                        p.requiresGrad() ? "True" : "False",
+                        Numbers.format(p.loss(), getLocale())),
                 Arrays.asList(null, null, prefix + "nodes", prefix + "saved", null, prefix + "requires-grad", null),
                 noGrad ? "gradlab-row-nograd" : "gradlab-row-grad");
     }
@@ -83,10 +103,12 @@ final class EvaluationPart extends Composite<Div> {
     }
 
     private List<Series> series(List<BatchComparison> rows, ToDoubleFunction<PassFacts> of) {
-        double[] with = rows.stream().mapToDouble(r -> of.applyAsDouble(r.withGrad())).toArray();
-        double[] without = rows.stream().mapToDouble(r -> of.applyAsDouble(r.noGrad())).toArray();
-        return List.of(Series.indexed(getTranslation("nograd.mode.grad"), 1, with),
-                Series.indexed("no_grad", 1, without));
+        double[] with =
+                rows.stream().mapToDouble(r -> of.applyAsDouble(r.withGrad())).toArray();
+        double[] without =
+                rows.stream().mapToDouble(r -> of.applyAsDouble(r.noGrad())).toArray();
+        return List.of(
+                Series.indexed(getTranslation("nograd.mode.grad"), 1, with), Series.indexed("no_grad", 1, without));
     }
 
     private LineChart chart(String title, String yTitle) {

@@ -44,8 +44,8 @@ final class ExportMenu extends Composite<MenuBar> {
         return DownloadHandler.fromInputStream(event -> {
             try {
                 byte[] bytes = exports.export(scenario, format, locale).getBytes(StandardCharsets.UTF_8);
-                return new DownloadResponse(new ByteArrayInputStream(bytes), format.fileName(scenario),
-                        format.contentType(), bytes.length);
+                return new DownloadResponse(
+                        new ByteArrayInputStream(bytes), format.fileName(scenario), format.contentType(), bytes.length);
             } catch (ScenarioExports.ExportBusyException e) {
                 return DownloadResponse.error(503, e.getMessage());
             }

@@ -26,7 +26,8 @@ final class GraphPanel extends Composite<Div> {
     void show(GraphView graph, boolean manual) {
         note.setText(getTranslation("lab.graph.none"));
         note.setVisible(manual);
-        diagram.setGraph(graph.nodes().stream().map(this::node).toList(),
+        diagram.setGraph(
+                graph.nodes().stream().map(this::node).toList(),
                 graph.edges().stream().map(e -> new GraphEdge(e.from(), e.to())).toList());
     }
 

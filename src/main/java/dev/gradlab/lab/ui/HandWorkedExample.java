@@ -1,6 +1,5 @@
 package dev.gradlab.lab.ui;
 
-import dev.gradlab.scenario.GradientStrategy;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -9,6 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import dev.gradlab.base.ui.formula.Formula;
 import dev.gradlab.base.ui.i18n.Numbers;
 import dev.gradlab.lab.UpdateFormulas;
+import dev.gradlab.scenario.GradientStrategy;
 import java.util.List;
 import java.util.Map;
 
@@ -53,8 +53,9 @@ final class HandWorkedExample extends Composite<Div> {
     private Span value(GradientStrategy strategy, int step, double v) {
         Span s = new Span(Numbers.format(v, getLocale()));
         s.setId("hand-" + strategy.name() + "-" + step);
-        s.getElement().setAttribute("title", getTranslation("lesson.part2.result", "θ", step,
-                Numbers.format(v, getLocale())));
+        s.getElement()
+                .setAttribute(
+                        "title", getTranslation("lesson.part2.result", "θ", step, Numbers.format(v, getLocale())));
         return s;
     }
 }

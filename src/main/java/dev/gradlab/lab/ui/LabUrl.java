@@ -64,7 +64,8 @@ record LabUrl(List<GradientStrategy> strategies, int step) {
                 step = Integer.parseInt(text);
             } catch (NumberFormatException e) {
                 // a whole number beyond int (?step=99999999999) is a step out of range, not a non-number
-                return text.matches("[-+]?[0-9]+") ? problem("lab.error.step", Limits.cut(text, 20), steps)
+                return text.matches("[-+]?[0-9]+")
+                        ? problem("lab.error.step", Limits.cut(text, 20), steps)
                         : problem("lab.error.number", Limits.cut(text, 40));
             }
             if (step < 1 || step > steps) {
@@ -77,7 +78,10 @@ record LabUrl(List<GradientStrategy> strategies, int step) {
     /** The query string for this state, e.g. {@code strategies=zeroed,summed&step=2}. */
     Map<String, List<String>> query() {
         Map<String, List<String>> query = new LinkedHashMap<>();
-        query.put(STRATEGIES, List.of(String.join(",", strategies.stream().map(GradientStrategy::name).toList())));
+        query.put(
+                STRATEGIES,
+                List.of(String.join(
+                        ",", strategies.stream().map(GradientStrategy::name).toList())));
         query.put(STEP, List.of(String.valueOf(step)));
         return query;
     }
@@ -95,9 +99,11 @@ record LabUrl(List<GradientStrategy> strategies, int step) {
     }
 
     /** A problem when {@code code} is not one of this state's strategies, else null. */
-    @Nullable Problem checkCode(@Nullable String code) {
+    @Nullable
+    Problem checkCode(@Nullable String code) {
         List<String> names = strategies.stream().map(GradientStrategy::name).toList();
-        return code == null || names.contains(code) ? null
+        return code == null || names.contains(code)
+                ? null
                 : new Problem("lab.error.strategy", List.of(Limits.cut(code, 40), String.join(", ", names)));
     }
 

@@ -1,12 +1,12 @@
 package dev.gradlab.lab.ui;
 
 import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -21,17 +21,17 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.gradlab.base.ui.markdown.Markdown;
 import dev.gradlab.lab.LabService;
-import dev.gradlab.lab.ScenarioExports;
 import dev.gradlab.lab.RunFacts;
 import dev.gradlab.lab.RunResult;
+import dev.gradlab.lab.ScenarioExports;
 import dev.gradlab.lab.StepRecord;
 import dev.gradlab.lab.train.TrainingService;
 import dev.gradlab.scenario.ExpressionScenario;
 import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.scenario.ManualScenario;
 import dev.gradlab.scenario.ModelScenario;
-import dev.gradlab.scenario.TensorData;
 import dev.gradlab.scenario.Scenario;
+import dev.gradlab.scenario.TensorData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +108,8 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         if (s == null) {
             // only an id that names no scenario gets here; a hand-made 10 kB id is not repeated back whole
             String unknown = Objects.requireNonNull(id);
-            showProblem(new LabUrl.Problem("lab.error.scenario", List.of(dev.gradlab.scenario.Limits.cut(unknown, 40))));
+            showProblem(
+                    new LabUrl.Problem("lab.error.scenario", List.of(dev.gradlab.scenario.Limits.cut(unknown, 40))));
             return;
         }
         s.match(m -> enterStepped(s, event), e -> enterStepped(s, event), this::showTraining);
@@ -117,14 +118,15 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
     /** Manual and expression scenarios are stepped batch by batch, in the state the URL (or the last visit) asks for. */
     private boolean enterStepped(Scenario s, BeforeEnterEvent event) {
         Saved saved = ComponentUtil.getData(event.getUI(), Saved.class);
-        if (event.getTrigger() == NavigationTrigger.REFRESH_ROUTE && saved != null
+        if (event.getTrigger() == NavigationTrigger.REFRESH_ROUTE
+                && saved != null
                 && saved.scenarioId().equals(s.id())) {
             focus = saved.focus();
             show(s, saved.state());
             return true;
         }
-        LabUrl.Parsed parsed = LabUrl.parse(event.getLocation().getQueryParameters().getParameters(),
-                s.strategies(), (int) s.totalBatches());
+        LabUrl.Parsed parsed = LabUrl.parse(
+                event.getLocation().getQueryParameters().getParameters(), s.strategies(), (int) s.totalBatches());
         LabUrl.Problem problem = parsed.problem();
         if (problem != null) {
             showProblem(problem);
@@ -159,7 +161,10 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         strategyBox.setItemLabelGenerator(n -> StrategyText.label(this, n));
         controls.setRange((int) s.totalBatches());
 
-        Div codeBox = new Div(new H2(getTranslation("lab.code.heading")), focusSelect, code,
+        Div codeBox = new Div(
+                new H2(getTranslation("lab.code.heading")),
+                focusSelect,
+                code,
                 legend(getTranslation("lab.code.legend")));
         codeBox.addClassName("gradlab-panel");
         Div graphBox = new Div(new H2(getTranslation("lab.graph.heading")), graph);
@@ -239,8 +244,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         }
         Scenario s = shown();
         StepRecord record = RunFacts.run(result, focus).steps().get(step - 1);
-        controls.show(step, getTranslation("lab.step-of", step, s.totalBatches(), record.epoch(),
-                record.batch()));
+        controls.show(step, getTranslation("lab.step-of", step, s.totalBatches(), record.epoch(), record.batch()));
         tables.setCurrent(step);
         charts.setCurrent(step);
         code.show(lab.pytorch(s, focus), focus, record.stepped());
@@ -257,8 +261,9 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         ComponentUtil.setData(ui, Saved.class, new Saved(s.id(), state, focus));
         if (isAttached()) {
             // not while entering: the router is about to set the URL the user asked for
-            ui.getPage().getHistory().replaceState(null,
-                    new Location("lab/" + s.id(), new QueryParameters(state.query(focus.name()))));
+            ui.getPage()
+                    .getHistory()
+                    .replaceState(null, new Location("lab/" + s.id(), new QueryParameters(state.query(focus.name()))));
         }
     }
 
@@ -275,7 +280,8 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         Div box = new Div();
         box.setId("lab-error");
         box.addClassName("gradlab-callout");
-        box.add(new H1(getTranslation("lab.error.title")),
+        box.add(
+                new H1(getTranslation("lab.error.title")),
                 new Paragraph(getTranslation(problem.key(), problem.args().toArray())));
         Anchor back = new Anchor("library", getTranslation("lab.error.back"));
         back.addClassName("gradlab-cta");
@@ -292,6 +298,8 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
 
     @Override
     public String getPageTitle() {
-        return (scenario == null ? getTranslation("lab.title") : scenario.title().in(getLocale())) + " · GradLab";
+        return (scenario == null
+                        ? getTranslation("lab.title")
+                        : scenario.title().in(getLocale())) + " · GradLab";
     }
 }

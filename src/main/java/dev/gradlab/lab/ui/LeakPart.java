@@ -32,45 +32,96 @@ final class LeakPart extends Composite<Div> {
         String inside = getTranslation("nograd.leak.variant.nograd");
 
         Div variants = new Div(
-                variant("✗ " + leak, "leak-code-leak", List.of("total = 0", LOOP,
-                        "    loss = criterion(model(x), y)", "    total += loss"), 3, CodeBlock.Mark.BAD),
-                variant("✓ " + item, "leak-code-item", List.of("total = 0", LOOP,
-                        "    loss = criterion(model(x), y)", "    total += loss.item()"), 3,
+                variant(
+                        "✗ " + leak,
+                        "leak-code-leak",
+                        List.of("total = 0", LOOP, "    loss = criterion(model(x), y)", "    total += loss"),
+                        3,
+                        CodeBlock.Mark.BAD),
+                variant(
+                        "✓ " + item,
+                        "leak-code-item",
+                        List.of("total = 0", LOOP, "    loss = criterion(model(x), y)", "    total += loss.item()"),
+                        3,
                         CodeBlock.Mark.GOOD),
-                variant("✓ " + inside, "leak-code-nograd", List.of("total = 0", "with torch.no_grad():",
-                        "    " + LOOP, "        loss = criterion(model(x), y)", "        total += loss"), 1,
+                variant(
+                        "✓ " + inside,
+                        "leak-code-nograd",
+                        List.of(
+                                "total = 0",
+                                "with torch.no_grad():",
+                                "    " + LOOP,
+                                "        loss = criterion(model(x), y)",
+                                "        total += loss"),
+                        1,
                         CodeBlock.Mark.GOOD));
         variants.addClassName("gradlab-code-variants");
 
-        SimpleTable table = new SimpleTable("leak-table", getTranslation("nograd.leak.table"), List.of(
-                getTranslation("nograd.col.batch"), "+= loss", "KB", ".item()", "no_grad",
-                getTranslation("nograd.col.total")));
+        SimpleTable table = new SimpleTable(
+                "leak-table",
+                getTranslation("nograd.leak.table"),
+                List.of(
+                        getTranslation("nograd.col.batch"),
+                        "+= loss",
+                        "KB",
+                        ".item()",
+                        "no_grad",
+                        getTranslation("nograd.col.total")));
         for (LeakPoint p : points) {
             String id = "leak-" + p.batch() + "-";
-            table.addRow(List.of(String.valueOf(p.batch()), String.valueOf(p.tensorTotal().nodes()), kb(p.tensorTotal()),
-                            String.valueOf(p.itemTotal().nodes()), String.valueOf(p.noGradTotal().nodes()),
+            table.addRow(
+                    List.of(
+                            String.valueOf(p.batch()),
+                            String.valueOf(p.tensorTotal().nodes()),
+                            kb(p.tensorTotal()),
+                            String.valueOf(p.itemTotal().nodes()),
+                            String.valueOf(p.noGradTotal().nodes()),
                             Numbers.format(p.total(), getLocale())),
-                    Arrays.asList(null, id + "leak-nodes", id + "leak-kb", id + "item-nodes", id + "nograd-nodes", null),
+                    Arrays.asList(
+                            null, id + "leak-nodes", id + "leak-kb", id + "item-nodes", id + "nograd-nodes", null),
                     null);
         }
 
         Div charts = new Div(
-                EvaluationPart.box(getTranslation("nograd.leak.chart.nodes"),
-                        chart(getTranslation("nograd.leak.chart.nodes"), getTranslation("nograd.col.nodes"), points,
-                                g -> g.nodes(), leak, item, inside)),
-                EvaluationPart.box(getTranslation("nograd.leak.chart.kb"),
-                        chart(getTranslation("nograd.leak.chart.kb"), "KB", points, g -> g.bytes() / 1024.0, leak,
-                                item, inside)));
+                EvaluationPart.box(
+                        getTranslation("nograd.leak.chart.nodes"),
+                        chart(
+                                getTranslation("nograd.leak.chart.nodes"),
+                                getTranslation("nograd.col.nodes"),
+                                points,
+                                g -> g.nodes(),
+                                leak,
+                                item,
+                                inside)),
+                EvaluationPart.box(
+                        getTranslation("nograd.leak.chart.kb"),
+                        chart(
+                                getTranslation("nograd.leak.chart.kb"),
+                                "KB",
+                                points,
+                                g -> g.bytes() / 1024.0,
+                                leak,
+                                item,
+                                inside)));
         charts.addClassName("gradlab-charts");
 
         LeakPoint last = points.get(points.size() - 1);
-        Paragraph summary = new Paragraph(getTranslation("nograd.leak.summary", last.batch(),
-                last.tensorTotal().nodes(), kb(last.tensorTotal()),
+        Paragraph summary = new Paragraph(getTranslation(
+                "nograd.leak.summary",
+                last.batch(),
+                last.tensorTotal().nodes(),
+                kb(last.tensorTotal()),
                 Numbers.format(last.tensorTotal().savedValues(), getLocale())));
         summary.setId("leak-summary");
         summary.addClassName("gradlab-callout");
-        getContent().add(new H2(getTranslation("nograd.leak.heading")),
-                new Paragraph(getTranslation("nograd.leak.text")), variants, charts, summary, table);
+        getContent()
+                .add(
+                        new H2(getTranslation("nograd.leak.heading")),
+                        new Paragraph(getTranslation("nograd.leak.text")),
+                        variants,
+                        charts,
+                        summary,
+                        table);
     }
 
     private Div variant(String title, String id, List<String> lines, int marked, CodeBlock.Mark mark) {
@@ -83,20 +134,36 @@ final class LeakPart extends Composite<Div> {
         return Numbers.format(g.bytes() / 1024.0, getLocale(), 1);
     }
 
-    private LineChart chart(String title, String yTitle, List<LeakPoint> points, ToDoubleFunction<GraphStats> of,
-            String leak, String item, String inside) {
+    private LineChart chart(
+            String title,
+            String yTitle,
+            List<LeakPoint> points,
+            ToDoubleFunction<GraphStats> of,
+            String leak,
+            String item,
+            String inside) {
         LineChart chart = new LineChart(title);
         chart.setAxisTitles(getTranslation("nograd.col.batch"), yTitle);
         chart.setChartHeight("220px");
         chart.setWidthFull();
         chart.setTableVisible(false); // the table below holds the same numbers
-        chart.setSeries(series(leak, points, LeakPoint::tensorTotal, of), series(item, points, LeakPoint::itemTotal, of),
+        chart.setSeries(
+                series(leak, points, LeakPoint::tensorTotal, of),
+                series(item, points, LeakPoint::itemTotal, of),
                 series(inside, points, LeakPoint::noGradTotal, of));
         return chart;
     }
 
-    private static Series series(String name, List<LeakPoint> points, Function<LeakPoint, GraphStats> which,
+    private static Series series(
+            String name,
+            List<LeakPoint> points,
+            Function<LeakPoint, GraphStats> which,
             ToDoubleFunction<GraphStats> of) {
-        return Series.indexed(name, 1, points.stream().mapToDouble(p -> of.applyAsDouble(which.apply(p))).toArray());
+        return Series.indexed(
+                name,
+                1,
+                points.stream()
+                        .mapToDouble(p -> of.applyAsDouble(which.apply(p)))
+                        .toArray());
     }
 }

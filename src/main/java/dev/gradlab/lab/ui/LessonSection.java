@@ -6,8 +6,7 @@ import com.vaadin.flow.component.html.Div;
 /** One numbered part of a lesson page: an id for links and tests, and the shared section style. */
 final class LessonSection {
 
-    private LessonSection() {
-    }
+    private LessonSection() {}
 
     static Div of(String id, Component... children) {
         Div div = new Div(children);

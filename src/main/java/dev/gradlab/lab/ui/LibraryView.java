@@ -1,7 +1,7 @@
 package dev.gradlab.lab.ui;
 
-import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -38,11 +38,12 @@ public class LibraryView extends Div implements HasDynamicTitle {
         card.setId("scenario-" + s.id());
         Span builtIn = new Span(getTranslation("library.builtin"));
         builtIn.getElement().getThemeList().add("badge contrast small");
-        Span kind = new Span(getTranslation(switch (s.kind()) {
-            case MANUAL -> "library.kind.manual";
-            case EXPRESSION -> "library.kind.expression";
-            case MODEL -> "library.kind.model";
-        }));
+        Span kind = new Span(getTranslation(
+                switch (s.kind()) {
+                    case MANUAL -> "library.kind.manual";
+                    case EXPRESSION -> "library.kind.expression";
+                    case MODEL -> "library.kind.model";
+                }));
         kind.getElement().getThemeList().add("badge small");
         Div badges = new Div(builtIn, kind);
         badges.addClassName("gradlab-badges");
@@ -52,8 +53,8 @@ public class LibraryView extends Div implements HasDynamicTitle {
             description.addClassName("gradlab-muted");
             card.add(description);
         }
-        String strategies = s.strategies().stream().map(n -> StrategyText.label(this, n))
-                .collect(Collectors.joining(", "));
+        String strategies =
+                s.strategies().stream().map(n -> StrategyText.label(this, n)).collect(Collectors.joining(", "));
         card.add(new Paragraph(getTranslation("library.strategies", strategies)));
         card.add(new Paragraph(getTranslation("library.batches", s.totalBatches())));
         Anchor open = new Anchor("lab/" + s.id(), getTranslation("library.open"));

@@ -42,20 +42,29 @@ public class NoGradLessonView extends Div implements HasDynamicTitle {
         addClassName("gradlab-page");
         addClassName("gradlab-nograd");
         add(new H1(getTranslation("nograd.title")), new Paragraph(getTranslation("nograd.intro")));
-        CodeBlock loop = new CodeBlock("eval-loop", getTranslation("nograd.loop.heading"), EVALUATION_LOOP,
+        CodeBlock loop = new CodeBlock(
+                "eval-loop",
+                getTranslation("nograd.loop.heading"),
+                EVALUATION_LOOP,
                 Map.of(0, CodeBlock.Mark.GOOD, 3, CodeBlock.Mark.GOOD, 7, CodeBlock.Mark.GOOD));
         Paragraph legend = new Paragraph(getTranslation("nograd.loop.legend"));
         legend.addClassName("gradlab-muted");
-        add(LessonSection.of("part-loop", new H2(getTranslation("nograd.loop.heading")),
-                new Paragraph(getTranslation("nograd.loop.text")), loop, legend));
-        add(LessonSection.of("part-eval", new EvaluationPart(facts)), LessonSection.of("part-leak", new LeakPart(facts)),
-                LessonSection.of("part-backward-error", new BackwardPart(facts)), LessonSection.of("part-modes", new ModesPart(facts)));
+        add(LessonSection.of(
+                "part-loop",
+                new H2(getTranslation("nograd.loop.heading")),
+                new Paragraph(getTranslation("nograd.loop.text")),
+                loop,
+                legend));
+        add(
+                LessonSection.of("part-eval", new EvaluationPart(facts)),
+                LessonSection.of("part-leak", new LeakPart(facts)),
+                LessonSection.of("part-backward-error", new BackwardPart(facts)),
+                LessonSection.of("part-modes", new ModesPart(facts)));
         Anchor next = new Anchor("lab/spiral-mlp", getTranslation("nograd.next"));
         next.addClassName("gradlab-cta");
         next.setId("nograd-next");
         add(new Paragraph(getTranslation("nograd.closing")), next);
     }
-
 
     @Override
     public String getPageTitle() {

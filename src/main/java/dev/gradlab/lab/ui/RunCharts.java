@@ -37,12 +37,17 @@ final class RunCharts extends Composite<Div> {
         this.result = result;
         getContent().removeAll();
         charts.clear();
-        List<Map.Entry<String, TensorData>> params = new ArrayList<>(result.params().entrySet());
+        List<Map.Entry<String, TensorData>> params =
+                new ArrayList<>(result.params().entrySet());
         for (Map.Entry<String, TensorData> param : params.subList(0, Math.min(params.size(), MAX_PARAM_CHARTS))) {
             String p = param.getKey();
             // a trajectory starts where every strategy starts: the initial value, at step 0
             double initial = param.getValue().data()[0];
-            add(result, getTranslation("charts.params", p), p, 0,
+            add(
+                    result,
+                    getTranslation("charts.params", p),
+                    p,
+                    0,
                     run -> prepend(initial, RunFacts.paramTrajectory(run, p, 0)));
         }
         if (result.runs().stream().anyMatch(r -> r.steps().stream().anyMatch(s -> s.loss() != null))) {
@@ -61,9 +66,11 @@ final class RunCharts extends Composite<Div> {
         Integer diverge = RunFacts.firstDivergence(result);
         boolean together = current != null && current.equals(diverge);
         if (diverge != null) {
-            markers.add(new XMarker(diverge, together
-                    ? getTranslation("charts.current") + " · " + getTranslation("charts.diverge")
-                    : getTranslation("charts.diverge")));
+            markers.add(new XMarker(
+                    diverge,
+                    together
+                            ? getTranslation("charts.current") + " · " + getTranslation("charts.diverge")
+                            : getTranslation("charts.diverge")));
         }
         if (current != null && !together) {
             markers.add(new XMarker(current, getTranslation("charts.current")));

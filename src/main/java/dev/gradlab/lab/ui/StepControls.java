@@ -68,8 +68,8 @@ final class StepControls extends Composite<Div> {
         keys.addClassName("gradlab-shortcuts");
 
         speed.setItems(SPEEDS);
-        speed.setItemLabelGenerator(ms -> getTranslation(ms >= 2000 ? "lab.speed.slow"
-                : ms >= 1000 ? "lab.speed.normal" : "lab.speed.fast"));
+        speed.setItemLabelGenerator(ms ->
+                getTranslation(ms >= 2000 ? "lab.speed.slow" : ms >= 1000 ? "lab.speed.normal" : "lab.speed.fast"));
         speed.setValue(1000);
         speed.setLabel(getTranslation("lab.speed"));
         speed.setId("speed");

@@ -24,8 +24,8 @@ final class StepTables extends Composite<Div> {
     void show(RunResult result, @Nullable Integer current) {
         getContent().removeAll();
         tables.clear();
-        boolean oneEpoch = result.runs().stream()
-                .allMatch(r -> r.steps().stream().allMatch(s -> s.epoch() == 1));
+        boolean oneEpoch =
+                result.runs().stream().allMatch(r -> r.steps().stream().allMatch(s -> s.epoch() == 1));
         for (StrategyRun run : result.runs()) {
             StepTable table = new StepTable();
             table.setRows(run.steps().stream().map(StepTables::row).toList());

@@ -1,12 +1,12 @@
 package dev.gradlab.lab.ui;
 
-import dev.gradlab.scenario.GradientStrategy;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.html.Div;
 import dev.gradlab.base.ui.chart.LineChart;
 import dev.gradlab.base.ui.chart.Series;
 import dev.gradlab.lab.train.EpochRecord;
+import dev.gradlab.scenario.GradientStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +24,10 @@ final class TrainingCharts extends Composite<Div> {
         loss = chart(getTranslation("training.chart.loss"), "loss");
         accuracy = chart(getTranslation("training.chart.accuracy"), "%");
         getContent().addClassName("gradlab-charts");
-        getContent().add(EvaluationPart.box(getTranslation("training.chart.loss"), loss),
-                EvaluationPart.box(getTranslation("training.chart.accuracy"), accuracy));
+        getContent()
+                .add(
+                        EvaluationPart.box(getTranslation("training.chart.loss"), loss),
+                        EvaluationPart.box(getTranslation("training.chart.accuracy"), accuracy));
         loss.setId("training-loss-chart");
         accuracy.setId("training-accuracy-chart");
     }
@@ -71,7 +73,10 @@ final class TrainingCharts extends Composite<Div> {
     private List<Series> series(List<List<Double>> values) {
         List<Series> out = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
-            out.add(Series.indexed(names.get(i), 1, values.get(i).stream().mapToDouble(Double::doubleValue).toArray()));
+            out.add(Series.indexed(
+                    names.get(i),
+                    1,
+                    values.get(i).stream().mapToDouble(Double::doubleValue).toArray()));
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package dev.gradlab.lab.ui;
 
-import dev.gradlab.scenario.GradientStrategy;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.UI;
@@ -21,6 +20,7 @@ import dev.gradlab.lab.train.ModelTrainer;
 import dev.gradlab.lab.train.TrainingJob;
 import dev.gradlab.lab.train.TrainingRejectedException;
 import dev.gradlab.lab.train.TrainingService;
+import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.scenario.ModelScenario;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,9 +93,16 @@ final class TrainingPanel extends Composite<Div> {
         boundaries.addClassName("gradlab-boundaries");
         boundaries.setId("training-boundaries");
 
-        getContent().add(new H2(getTranslation("training.heading")),
-                new Paragraph(getTranslation("training.intro", spec.dataset(), Arrays.toString(spec.layers()))),
-                controls, status, progress, charts, new H3(getTranslation("training.accuracy.heading")), accuracies);
+        getContent()
+                .add(
+                        new H2(getTranslation("training.heading")),
+                        new Paragraph(getTranslation("training.intro", spec.dataset(), Arrays.toString(spec.layers()))),
+                        controls,
+                        status,
+                        progress,
+                        charts,
+                        new H3(getTranslation("training.accuracy.heading")),
+                        accuracies);
         if (testPoints != null) {
             Paragraph legend = new Paragraph(getTranslation("training.boundary.legend"));
             legend.addClassName("gradlab-muted");
@@ -125,8 +132,11 @@ final class TrainingPanel extends Composite<Div> {
         boundaries.removeAll();
         TrainingUpdates listener = new TrainingUpdates(ui, this, testPoints);
         try {
-            TrainingJob submitted = service.submit(VaadinSession.getCurrent().getSession().getId(),
-                    ClientAddress.of(VaadinServletRequest.getCurrent()), run, listener);
+            TrainingJob submitted = service.submit(
+                    VaadinSession.getCurrent().getSession().getId(),
+                    ClientAddress.of(VaadinServletRequest.getCurrent()),
+                    run,
+                    listener);
             job = submitted;
             updates = listener;
             runEpochs = n;
@@ -190,8 +200,11 @@ final class TrainingPanel extends Composite<Div> {
     /** Bar and text together (at most twice a second), so the text never lags the bar. */
     void showRunning(int epoch, long done, long total) {
         showProgress(done, total);
-        setStatus("running", total == 0 ? getTranslation("training.starting")
-                : getTranslation("training.running.live", epoch, runEpochs, done, total));
+        setStatus(
+                "running",
+                total == 0
+                        ? getTranslation("training.starting")
+                        : getTranslation("training.running.live", epoch, runEpochs, done, total));
     }
 
     /** The bar only. */

@@ -66,6 +66,7 @@ final class TrainingUpdates implements TrainingListener {
 
     /** Even with nothing new, look at the page this often, to pass its heartbeat on to the job. */
     private static final int QUIET_TICKS = 4;
+
     private int quiet;
 
     private volatile UI ui;
@@ -86,9 +87,11 @@ final class TrainingUpdates implements TrainingListener {
 
     /** UI thread only. */
     private final Map<GradientStrategy, Div> pictures = new HashMap<>();
+
     private final Map<GradientStrategy, H3> titles = new HashMap<>();
     /** Epochs whose charts and pictures are not drawn yet (at most one redraw every {@value #DRAW_MILLIS} ms). */
     private final Map<GradientStrategy, Epoch> pendingPictures = new LinkedHashMap<>();
+
     private boolean chartsBehind;
     private long lastDrawn = System.nanoTime() - TimeUnit.SECONDS.toNanos(10);
 
@@ -101,7 +104,8 @@ final class TrainingUpdates implements TrainingListener {
         /** The current UI's locale and the application's provider; call on the UI thread. */
         static Texts of(UI ui) {
             VaadinService service = VaadinService.getCurrent();
-            I18NProvider provider = service == null ? null : service.getInstantiator().getI18NProvider();
+            I18NProvider provider =
+                    service == null ? null : service.getInstantiator().getI18NProvider();
             return new Texts(provider, ui.getLocale());
         }
 
@@ -152,9 +156,15 @@ final class TrainingUpdates implements TrainingListener {
 
     @Override
     public void onEpoch(EpochProgress e) {
-        String svg = e.boundary() == null || testPoints == null ? null
-                : BoundaryPicture.svg(e.boundary(), testPoints, texts.get("training.boundary.aria",
-                        StrategyText.label(texts, e.strategy()), e.epoch().epoch()));
+        String svg = e.boundary() == null || testPoints == null
+                ? null
+                : BoundaryPicture.svg(
+                        e.boundary(),
+                        testPoints,
+                        texts.get(
+                                "training.boundary.aria",
+                                StrategyText.label(texts, e.strategy()),
+                                e.epoch().epoch()));
         epochs.add(new Epoch(e, svg));
         dirty.set(true);
     }
@@ -201,7 +211,10 @@ final class TrainingUpdates implements TrainingListener {
             arrived.add(e);
         }
         if (!arrived.isEmpty()) {
-            panel.charts().append(arrived.stream().map(a -> Map.entry(a.progress().run(), a.progress().epoch())).toList());
+            panel.charts()
+                    .append(arrived.stream()
+                            .map(a -> Map.entry(a.progress().run(), a.progress().epoch()))
+                            .toList());
             chartsBehind = true;
             for (Epoch a : arrived) {
                 if (a.svg() != null) {
@@ -220,7 +233,8 @@ final class TrainingUpdates implements TrainingListener {
             for (Epoch a : pendingPictures.values()) {
                 // sent once, not kept: as a property the picture would stay in the session's state tree
                 picture(a.progress().strategy(), a.progress().epoch().epoch())
-                        .getElement().executeJs("this.innerHTML = $0", a.svg());
+                        .getElement()
+                        .executeJs("this.innerHTML = $0", a.svg());
             }
             pendingPictures.clear();
         } else if (chartsBehind || !pendingPictures.isEmpty()) {
@@ -270,8 +284,8 @@ final class TrainingUpdates implements TrainingListener {
                 }
             }
             case CANCELLED -> panel.setStatus("cancelled", texts.get("training.cancelled"));
-            default -> panel.setStatus("failed", texts.get("training.failed",
-                    end.failure() == null ? "?" : end.failure()));
+            default ->
+                panel.setStatus("failed", texts.get("training.failed", end.failure() == null ? "?" : end.failure()));
         }
         // keep only what the page shows: the job (and its every step record) can go
         job = null;
@@ -287,10 +301,14 @@ final class TrainingUpdates implements TrainingListener {
             String name = run.strategy().name();
             EpochRecord last = run.last();
             String label = StrategyText.label(texts, run.strategy());
-            Paragraph p = new Paragraph(run.diverged() != null || last == null || Double.isNaN(last.accuracy())
-                    ? texts.get("training.accuracy.diverged", label, run.diverged() == null ? "?" : run.diverged())
-                    : texts.get(images ? "training.accuracy.images" : "training.accuracy.value", label,
-                            Numbers.format(last.accuracy() * 100, texts.locale(), 1)));
+            Paragraph p = new Paragraph(
+                    run.diverged() != null || last == null || Double.isNaN(last.accuracy())
+                            ? texts.get(
+                                    "training.accuracy.diverged", label, run.diverged() == null ? "?" : run.diverged())
+                            : texts.get(
+                                    images ? "training.accuracy.images" : "training.accuracy.value",
+                                    label,
+                                    Numbers.format(last.accuracy() * 100, texts.locale(), 1)));
             p.setId("accuracy-" + name);
             p.addClassName("gradlab-accuracy");
             box.add(p);

@@ -1,7 +1,5 @@
 package dev.gradlab.lab.ui;
 
-import dev.gradlab.scenario.GradientStrategy;
-import dev.gradlab.scenario.ManualScenario;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -16,6 +14,8 @@ import dev.gradlab.lab.BackwardDemo;
 import dev.gradlab.lab.LabService;
 import dev.gradlab.lab.RunFacts;
 import dev.gradlab.lab.RunResult;
+import dev.gradlab.scenario.GradientStrategy;
+import dev.gradlab.scenario.ManualScenario;
 import dev.gradlab.scenario.Scenario;
 import dev.gradlab.scenario.TensorData;
 import java.util.Map;
@@ -49,8 +49,11 @@ public class ZeroGradLessonView extends Div implements HasDynamicTitle {
     private Div createBackwardPart() {
         String x = Numbers.vector(new BackwardDemo().x(), getLocale());
         String twoX = Numbers.vector(BackwardDemo.gradientOfOneCall(), getLocale());
-        return LessonSection.of("part-backward", new H2(getTranslation("lesson.part1.heading")),
-                new Paragraph(getTranslation("lesson.part1.text", x, twoX)), new BackwardWidget());
+        return LessonSection.of(
+                "part-backward",
+                new H2(getTranslation("lesson.part1.heading")),
+                new Paragraph(getTranslation("lesson.part1.text", x, twoX)),
+                new BackwardWidget());
     }
 
     private Div createHandWorkedPart() {
@@ -58,40 +61,53 @@ public class ZeroGradLessonView extends Div implements HasDynamicTitle {
         RunResult result = lab.run(s);
         Map.Entry<String, TensorData> only = s.params().entrySet().iterator().next();
         String param = only.getKey();
-        String grads = lab.givenGradients(s).stream().map(g -> Numbers.format(g, getLocale()))
+        String grads = lab.givenGradients(s).stream()
+                .map(g -> Numbers.format(g, getLocale()))
                 .collect(Collectors.joining(", "));
         double theta0 = only.getValue().data()[0];
-        Paragraph text = new Paragraph(getTranslation("lesson.part2.text", Numbers.format(theta0, getLocale()),
-                Numbers.format(s.learningRate(), getLocale()), grads));
-        return LessonSection.of("part-hand", new H2(getTranslation("lesson.part2.heading")), text,
+        Paragraph text = new Paragraph(getTranslation(
+                "lesson.part2.text",
+                Numbers.format(theta0, getLocale()),
+                Numbers.format(s.learningRate(), getLocale()),
+                grads));
+        return LessonSection.of(
+                "part-hand",
+                new H2(getTranslation("lesson.part2.heading")),
+                text,
                 new HandWorkedExample(param, lab.formulas(s, result)));
     }
 
     private Div createSideBySidePart() {
-        Scenario s = lab.scenario(SIDE_BY_SIDE).orElseThrow(
-                () -> new IllegalStateException("built-in scenario " + SIDE_BY_SIDE + " is missing"));
+        Scenario s = lab.scenario(SIDE_BY_SIDE)
+                .orElseThrow(() -> new IllegalStateException("built-in scenario " + SIDE_BY_SIDE + " is missing"));
         RunResult result = lab.run(s);
         Integer diverge = RunFacts.firstDivergence(result);
-        Paragraph divergence = new Paragraph(diverge == null ? getTranslation("lesson.part3.same")
-                : getTranslation("lesson.part3.diverge", diverge));
+        Paragraph divergence = new Paragraph(
+                diverge == null
+                        ? getTranslation("lesson.part3.same")
+                        : getTranslation("lesson.part3.diverge", diverge));
         divergence.setId("divergence");
         divergence.addClassName("gradlab-callout");
         Div legend = new Div();
         legend.addClassName("gradlab-legend");
         for (GradientStrategy strategy : RunFacts.strategies(result)) {
-            Paragraph p = new Paragraph(StrategyText.label(this, strategy) + " — "
-                    + StrategyText.description(this, strategy));
+            Paragraph p = new Paragraph(
+                    StrategyText.label(this, strategy) + " — " + StrategyText.description(this, strategy));
             legend.add(p);
         }
         RunCharts charts = new RunCharts();
         charts.show(result, null);
         StepTables tables = new StepTables();
         tables.show(result, null);
-        return LessonSection.of("part-side-by-side", new H2(getTranslation("lesson.part3.heading")),
-                new Paragraph(getTranslation("lesson.part3.text", s.title().in(getLocale()))), legend, divergence,
-                charts, tables);
+        return LessonSection.of(
+                "part-side-by-side",
+                new H2(getTranslation("lesson.part3.heading")),
+                new Paragraph(getTranslation("lesson.part3.text", s.title().in(getLocale()))),
+                legend,
+                divergence,
+                charts,
+                tables);
     }
-
 
     @Override
     public String getPageTitle() {

@@ -10,7 +10,16 @@ import org.jspecify.annotations.Nullable;
  * @param version the optimistic-locking version a later update or delete must quote; 0 for a built-in
  * @param source  the file text, exactly as saved
  */
-public record SavedScenario(String slug, String id, String titleEn, String titleZhTw, String kind,
-        @Nullable String owner, Visibility visibility, long version, Instant created, Instant updated, String source,
-        boolean builtIn) {
-}
+public record SavedScenario(
+        String slug,
+        String id,
+        String titleEn,
+        String titleZhTw,
+        String kind,
+        @Nullable String owner,
+        Visibility visibility,
+        long version,
+        Instant created,
+        Instant updated,
+        String source,
+        boolean builtIn) {}

@@ -28,13 +28,16 @@ public class ScenarioStore {
 
     /** The name parse errors carry, as {@code run} would print for a file of that name. */
     public static final String FILE_NAME = "scenario.yaml";
+
     public static final int MAX_BYTES = 1024 * 1024;
 
     private final StoredScenarioRepository scenarios;
     private final Clock clock;
     private final int maxPerUser;
 
-    ScenarioStore(StoredScenarioRepository scenarios, Clock clock,
+    ScenarioStore(
+            StoredScenarioRepository scenarios,
+            Clock clock,
             @Value("${gradlab.max-scenarios-per-user:500}") int maxPerUser) {
         this.scenarios = scenarios;
         this.clock = clock;
@@ -59,8 +62,8 @@ public class ScenarioStore {
 
     /** Like {@link #update(String, String, String, long)}, also changing the visibility when it is not null. */
     @Transactional
-    public SavedScenario update(String actor, String slug, String text, @Nullable Visibility visibility,
-            long expectedVersion) {
+    public SavedScenario update(
+            String actor, String slug, String text, @Nullable Visibility visibility, long expectedVersion) {
         StoredScenario row = ownedForChange(actor, slug, expectedVersion);
         Scenario parsed = validate(text);
         fill(row, parsed, text);
@@ -107,12 +110,15 @@ public class ScenarioStore {
 
     @Transactional(readOnly = true)
     public List<SavedScenario> listMine(String actor) {
-        return scenarios.findByOwnerOrderByUpdatedDesc(actor).stream().map(StoredScenario::view).toList();
+        return scenarios.findByOwnerOrderByUpdatedDesc(actor).stream()
+                .map(StoredScenario::view)
+                .toList();
     }
 
     @Transactional(readOnly = true)
     public List<SavedScenario> listPublic() {
-        return scenarios.findByVisibilityOrderByUpdatedDesc(Visibility.PUBLIC).stream().map(StoredScenario::view)
+        return scenarios.findByVisibilityOrderByUpdatedDesc(Visibility.PUBLIC).stream()
+                .map(StoredScenario::view)
                 .toList();
     }
 
@@ -131,7 +137,8 @@ public class ScenarioStore {
         try {
             return ScenarioParser.parse(text, FILE_NAME);
         } catch (ScenarioException e) {
-            throw new StoreException(StoreException.Reason.INVALID, java.util.Objects.requireNonNullElse(e.getMessage(), e.toString()));
+            throw new StoreException(
+                    StoreException.Reason.INVALID, java.util.Objects.requireNonNullElse(e.getMessage(), e.toString()));
         }
     }
 
@@ -139,13 +146,15 @@ public class ScenarioStore {
         StoredScenario row = scenarios.findBySlug(slug).orElse(null);
         if (row == null) {
             if (BuiltInScenarios.find(slug).isPresent()) {
-                throw new StoreException(StoreException.Reason.FORBIDDEN,
+                throw new StoreException(
+                        StoreException.Reason.FORBIDDEN,
                         "built-in scenario '" + slug + "' is read-only: fork it to change a copy");
             }
             throw notFound(slug);
         }
         if (!row.owner().equals(actor)) {
-            throw new StoreException(StoreException.Reason.FORBIDDEN,
+            throw new StoreException(
+                    StoreException.Reason.FORBIDDEN,
                     "scenario '" + slug + "' belongs to another user: fork it to change a copy");
         }
         if (row.version() != expectedVersion) {
@@ -163,13 +172,19 @@ public class ScenarioStore {
     }
 
     private void fill(StoredScenario row, Scenario parsed, String text) {
-        row.content(parsed.id(), parsed.title().in(Locale.ENGLISH),
-                parsed.title().in(Locale.forLanguageTag("zh-TW")), parsed.kind().fileName(), text, now());
+        row.content(
+                parsed.id(),
+                parsed.title().in(Locale.ENGLISH),
+                parsed.title().in(Locale.forLanguageTag("zh-TW")),
+                parsed.kind().fileName(),
+                text,
+                now());
     }
 
     private void checkLimit(String owner) {
         if (scenarios.countByOwner(owner) >= maxPerUser) {
-            throw new StoreException(StoreException.Reason.LIMIT,
+            throw new StoreException(
+                    StoreException.Reason.LIMIT,
                     "you already have " + maxPerUser + " scenarios, the most one user may keep: delete one first");
         }
     }
@@ -187,13 +202,24 @@ public class ScenarioStore {
     }
 
     private static SavedScenario builtIn(Scenario s) {
-        return new SavedScenario(s.id(), s.id(), s.title().in(Locale.ENGLISH),
-                s.title().in(Locale.forLanguageTag("zh-TW")), s.kind().fileName(), null, Visibility.PUBLIC, 0,
-                Instant.EPOCH, Instant.EPOCH, s.source(), true);
+        return new SavedScenario(
+                s.id(),
+                s.id(),
+                s.title().in(Locale.ENGLISH),
+                s.title().in(Locale.forLanguageTag("zh-TW")),
+                s.kind().fileName(),
+                null,
+                Visibility.PUBLIC,
+                0,
+                Instant.EPOCH,
+                Instant.EPOCH,
+                s.source(),
+                true);
     }
 
     private static StoreException notFound(String slug) {
-        return new StoreException(StoreException.Reason.NOT_FOUND,
+        return new StoreException(
+                StoreException.Reason.NOT_FOUND,
                 "no scenario '" + Objects.requireNonNull(slug).replaceAll("\\s", " ") + "'");
     }
 

@@ -9,8 +9,7 @@ final class Slugs {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Slugs() {
-    }
+    private Slugs() {}
 
     static String next() {
         char[] s = new char[LENGTH];

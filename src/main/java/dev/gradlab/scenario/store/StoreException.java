@@ -4,7 +4,13 @@ package dev.gradlab.scenario.store;
 public final class StoreException extends RuntimeException {
 
     /** Why, which the API maps to 400, 404, 403, 409 and 409/429 respectively. */
-    public enum Reason { INVALID, NOT_FOUND, FORBIDDEN, CONFLICT, LIMIT }
+    public enum Reason {
+        INVALID,
+        NOT_FOUND,
+        FORBIDDEN,
+        CONFLICT,
+        LIMIT
+    }
 
     public static final String STALE = "changed by someone else since you opened it";
 

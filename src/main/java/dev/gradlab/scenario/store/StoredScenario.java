@@ -55,8 +55,7 @@ class StoredScenario {
     @Version
     private long version;
 
-    protected StoredScenario() {
-    }
+    protected StoredScenario() {}
 
     StoredScenario(String slug, String owner, Visibility visibility, Instant now) {
         this.slug = slug;
@@ -100,7 +99,18 @@ class StoredScenario {
     }
 
     SavedScenario view() {
-        return new SavedScenario(slug, scenarioId, titleEn, titleZhTw, kind, owner, visibility, version, created,
-                updated, source, false);
+        return new SavedScenario(
+                slug,
+                scenarioId,
+                titleEn,
+                titleZhTw,
+                kind,
+                owner,
+                visibility,
+                version,
+                created,
+                updated,
+                source,
+                false);
     }
 }

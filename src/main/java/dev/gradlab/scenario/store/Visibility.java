@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Who may open a saved scenario: its owner only, anyone with the link, or anyone (and listed in the Library). */
 public enum Visibility {
-    PRIVATE, UNLISTED, PUBLIC;
+    PRIVATE,
+    UNLISTED,
+    PUBLIC;
 
     /** The lower-case name used in URLs and JSON. */
     public String wireName() {
@@ -18,7 +20,8 @@ public enum Visibility {
                 return v;
             }
         }
-        throw new StoreException(StoreException.Reason.INVALID,
+        throw new StoreException(
+                StoreException.Reason.INVALID,
                 "visibility must be private, unlisted or public, found '" + text.replaceAll("\\s", " ") + "'");
     }
 }

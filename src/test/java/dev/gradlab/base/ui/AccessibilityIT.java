@@ -22,12 +22,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AccessibilityIT extends BrowserTest {
 
     private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
-    private static final List<String> PAGES = List.of(
-            "/", "/lessons/zero-grad", "/lessons/no-grad", "/library", "/lab/gd-by-hand", "/lab/spiral-mlp");
+    private static final List<String> PAGES =
+            List.of("/", "/lessons/zero-grad", "/lessons/no-grad", "/library", "/lab/gd-by-hand", "/lab/spiral-mlp");
 
     private static String axeSource() {
         try (InputStream in = AccessibilityIT.class.getClassLoader().getResourceAsStream(AXE)) {
-            return new String(Objects.requireNonNull(in, AXE + " not on the test class path").readAllBytes(),
+            return new String(
+                    Objects.requireNonNull(in, AXE + " not on the test class path")
+                            .readAllBytes(),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -93,14 +95,20 @@ class AccessibilityIT extends BrowserTest {
     void every_page_has_a_main_landmark_and_a_skip_link_that_moves_focus_into_it() {
         for (String path : PAGES) {
             open(path);
-            assertThat(page.locator("main, [role=main]").count()).as(path + ": main landmark").isEqualTo(1);
+            assertThat(page.locator("main, [role=main]").count())
+                    .as(path + ": main landmark")
+                    .isEqualTo(1);
             page.keyboard().press("Tab");
             String focused = (String) page.evaluate("() => document.activeElement && document.activeElement.id");
-            assertThat(focused).as(path + ": the first Tab reaches the skip link").isEqualTo("skip-to-content");
+            assertThat(focused)
+                    .as(path + ": the first Tab reaches the skip link")
+                    .isEqualTo("skip-to-content");
             page.keyboard().press("Enter");
             Boolean inMain = (Boolean) page.evaluate("() => { const m = document.querySelector('main, [role=main]');"
                     + " return !!m && (m === document.activeElement || m.contains(document.activeElement)); }");
-            assertThat(inMain).as(path + ": Enter on the skip link moves focus into main").isTrue();
+            assertThat(inMain)
+                    .as(path + ": Enter on the skip link moves focus into main")
+                    .isTrue();
         }
     }
 }

@@ -15,15 +15,18 @@ class ComponentsIT extends BrowserTest {
     void the_layout_renders_and_the_switcher_changes_the_language_to_traditional_chinese() {
         open("/");
         assertThat(page.locator("vaadin-app-layout")).isVisible();
-        assertThat(page.locator("vaadin-side-nav-item").getByText("Lessons: zero_grad")).isVisible();
+        assertThat(page.locator("vaadin-side-nav-item").getByText("Lessons: zero_grad"))
+                .isVisible();
         assertThat(page.locator("html")).hasAttribute("lang", "en");
         screenshot("home-en-desktop");
 
         page.locator("#language-select").click();
-        page.getByRole(AriaRole.OPTION, new com.microsoft.playwright.Page.GetByRoleOptions().setName("繁體中文")).click();
+        page.getByRole(AriaRole.OPTION, new com.microsoft.playwright.Page.GetByRoleOptions().setName("繁體中文"))
+                .click();
         waitForVaadin();
 
-        assertThat(page.locator("vaadin-side-nav-item").getByText("課程: zero_grad")).isVisible();
+        assertThat(page.locator("vaadin-side-nav-item").getByText("課程: zero_grad"))
+                .isVisible();
         assertThat(page.locator("vaadin-side-nav-item").getByText("實驗室")).isVisible();
         assertThat(page.locator("html")).hasAttribute("lang", "zh-TW");
         screenshot("home-zh-TW-desktop");
@@ -37,7 +40,8 @@ class ComponentsIT extends BrowserTest {
     void a_chinese_browser_gets_traditional_chinese_by_default() {
         newContext("zh-TW", DESKTOP_WIDTH, 900);
         open("/");
-        assertThat(page.locator("vaadin-side-nav-item").getByText("課程: zero_grad")).isVisible();
+        assertThat(page.locator("vaadin-side-nav-item").getByText("課程: zero_grad"))
+                .isVisible();
     }
 
     @Test
@@ -45,7 +49,8 @@ class ComponentsIT extends BrowserTest {
         open("/dev/components");
 
         Locator chart = page.locator("#demo-chart gradlab-apex-chart");
-        assertThat(chart.locator(".apexcharts-series path.apexcharts-line").first()).isVisible();
+        assertThat(chart.locator(".apexcharts-series path.apexcharts-line").first())
+                .isVisible();
         assertThat(chart.locator(".apexcharts-xaxis-annotations")).containsText("strategies diverge here");
         assertThat(chart.locator(".apexcharts-legend")).containsText("summed");
         assertThat(chart.boundingBox().width).isGreaterThan(300);
@@ -56,8 +61,13 @@ class ComponentsIT extends BrowserTest {
 
         // Summed strategy, hand-worked example: θ after step 2 is 8 − 1 × 3 = 5, and step 2 is the current row.
         Locator table = page.locator("#demo-steptable");
-        assertThat(table.locator("vaadin-grid-cell-content").getByText("▸2", new Locator.GetByTextOptions().setExact(true))).isVisible();
-        assertThat(table.locator("vaadin-grid-cell-content").getByText("5", new Locator.GetByTextOptions().setExact(true)).first()).isVisible();
+        assertThat(table.locator("vaadin-grid-cell-content")
+                        .getByText("▸2", new Locator.GetByTextOptions().setExact(true)))
+                .isVisible();
+        assertThat(table.locator("vaadin-grid-cell-content")
+                        .getByText("5", new Locator.GetByTextOptions().setExact(true))
+                        .first())
+                .isVisible();
 
         assertThat(page.locator("#demo-graph svg g.node")).hasCount(9);
         assertThat(page.locator("#demo-graph svg")).containsText("MseLossBackward0");
@@ -67,27 +77,36 @@ class ComponentsIT extends BrowserTest {
         page.locator("#demo-chart vaadin-details-summary").click();
         Locator numbers = page.locator("#demo-chart vaadin-grid.gradlab-numbers");
         assertThat(numbers).isVisible();
-        assertThat(numbers.locator("vaadin-grid-cell-content").getByText("summed")).isVisible();
-        assertThat(numbers.locator("vaadin-grid-cell-content").getByText("7", new Locator.GetByTextOptions().setExact(true))).isVisible();
-        page.locator("#demo-chart").screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("chart-with-table-en-desktop.png")));
+        assertThat(numbers.locator("vaadin-grid-cell-content").getByText("summed"))
+                .isVisible();
+        assertThat(numbers.locator("vaadin-grid-cell-content")
+                        .getByText("7", new Locator.GetByTextOptions().setExact(true)))
+                .isVisible();
+        page.locator("#demo-chart")
+                .screenshot(new Locator.ScreenshotOptions()
+                        .setPath(SCREENSHOTS.resolve("chart-with-table-en-desktop.png")));
     }
 
     @Test
     void the_chart_updates_in_place_when_its_series_change() {
         open("/dev/components");
         Locator chart = page.locator("#demo-chart gradlab-apex-chart");
-        assertThat(chart.locator(".apexcharts-series path.apexcharts-line").first()).isVisible();
+        assertThat(chart.locator(".apexcharts-series path.apexcharts-line").first())
+                .isVisible();
         // The same ApexCharts instance must survive the update (updateOptions, not destroy + new).
         chart.evaluate("el => { window.__chart = el._chart; }");
-        int pointsBefore = chart.locator(".apexcharts-series[seriesName='summed'] .apexcharts-marker").count();
+        int pointsBefore = chart.locator(".apexcharts-series[seriesName='summed'] .apexcharts-marker")
+                .count();
 
         page.locator("#demo-next").click();
         waitForVaadin();
         page.waitForTimeout(500);
 
-        int pointsAfter = chart.locator(".apexcharts-series[seriesName='summed'] .apexcharts-marker").count();
+        int pointsAfter = chart.locator(".apexcharts-series[seriesName='summed'] .apexcharts-marker")
+                .count();
         assertThat(pointsAfter).isEqualTo(pointsBefore + 1);
-        assertThat((Boolean) chart.evaluate("el => !!el._chart && el._chart === window.__chart")).isTrue();
+        assertThat((Boolean) chart.evaluate("el => !!el._chart && el._chart === window.__chart"))
+                .isTrue();
         assertThat(page.locator("#demo-formula .katex-mathml")).containsText("3");
     }
 
@@ -95,24 +114,34 @@ class ComponentsIT extends BrowserTest {
     void at_phone_width_nothing_overflows_and_the_drawer_opens_from_the_toggle() {
         newContext("en-US", PHONE_WIDTH, 812);
         open("/dev/components");
-        assertThat(page.locator("#demo-chart .apexcharts-series path.apexcharts-line").first()).isVisible();
-        assertThat(page.locator("#demo-steptable-wide vaadin-grid-cell-content").first()).isAttached();
+        assertThat(page.locator("#demo-chart .apexcharts-series path.apexcharts-line")
+                        .first())
+                .isVisible();
+        assertThat(page.locator("#demo-steptable-wide vaadin-grid-cell-content").first())
+                .isAttached();
 
         assertThat(horizontalOverflow()).as("page overflow at 375 px").isZero();
-        assertThat(gridOverflow(page.locator("#demo-steptable"))).as("step table overflow").isZero();
-        assertThat(gridOverflow(page.locator("#demo-steptable-wide"))).as("wide step table overflow").isZero();
+        assertThat(gridOverflow(page.locator("#demo-steptable")))
+                .as("step table overflow")
+                .isZero();
+        assertThat(gridOverflow(page.locator("#demo-steptable-wide")))
+                .as("wide step table overflow")
+                .isZero();
         screenshot("components-en-phone");
-        page.locator("#demo-steptable-wide").screenshot(
-                new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("steptable-wide-en-phone.png")));
-        page.locator("#demo-graph").screenshot(
-                new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("graph-en-phone.png")));
+        page.locator("#demo-steptable-wide")
+                .screenshot(
+                        new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("steptable-wide-en-phone.png")));
+        page.locator("#demo-graph")
+                .screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("graph-en-phone.png")));
 
         // The narrowest phones we support: 360 px.
         page.setViewportSize(360, 740);
         page.waitForTimeout(500);
         waitForVaadin();
         assertThat(horizontalOverflow()).as("page overflow at 360 px").isZero();
-        assertThat(gridOverflow(page.locator("#demo-steptable-wide"))).as("wide step table overflow at 360 px").isZero();
+        assertThat(gridOverflow(page.locator("#demo-steptable-wide")))
+                .as("wide step table overflow at 360 px")
+                .isZero();
 
         page.locator("vaadin-drawer-toggle").click();
         assertThat(page.locator("vaadin-side-nav-item").getByText("Library")).isVisible();
@@ -129,7 +158,8 @@ class ComponentsIT extends BrowserTest {
         boolean reached = false;
         for (int i = 0; i < 15 && !reached; i++) {
             page.keyboard().press("Tab");
-            reached = (Boolean) page.evaluate("() => document.activeElement && document.activeElement.id === 'theme-toggle'");
+            reached = (Boolean)
+                    page.evaluate("() => document.activeElement && document.activeElement.id === 'theme-toggle'");
         }
         assertThat(reached).as("Tab reaches the theme toggle").isTrue();
         page.keyboard().press("Enter");
@@ -144,7 +174,9 @@ class ComponentsIT extends BrowserTest {
         page.locator("#theme-toggle").click();
         waitForVaadin();
         assertThat(page.locator("body")).hasAttribute("theme", "dark");
-        assertThat(page.locator("#demo-chart .apexcharts-series path.apexcharts-line").first()).isVisible();
+        assertThat(page.locator("#demo-chart .apexcharts-series path.apexcharts-line")
+                        .first())
+                .isVisible();
         page.waitForTimeout(500);
         screenshot("components-zh-TW-dark-phone");
     }

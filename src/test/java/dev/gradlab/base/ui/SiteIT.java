@@ -58,8 +58,10 @@ class SiteIT extends BrowserTest {
         assertThat(icon.headers().get("content-type")).startsWith("image/svg+xml");
         assertThat(icon.text()).startsWith("<svg");
 
-        APIResponse zh = context.request().get(url("/"),
-                com.microsoft.playwright.options.RequestOptions.create().setHeader("Accept-Language", "zh-TW"));
+        APIResponse zh = context.request()
+                .get(
+                        url("/"),
+                        com.microsoft.playwright.options.RequestOptions.create().setHeader("Accept-Language", "zh-TW"));
         assertThat(zh.text()).contains("zero_grad()").contains("真實的數字");
     }
 

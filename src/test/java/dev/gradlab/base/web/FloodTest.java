@@ -40,15 +40,23 @@ class FloodTest {
             port = s.getLocalPort();
         }
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        Process app = new ProcessBuilder(java, "-Xmx" + HEAP + "m", "-XX:+ExitOnOutOfMemoryError",
-                "-cp", System.getProperty("java.class.path"), "dev.gradlab.Application",
-                "--server.port=" + port, "--vaadin.launch-browser=false", "--vaadin.devmode.devTools.enabled=false",
-                "--gradlab.sessions.new-per-address-per-minute=1000000")
-                .redirectErrorStream(true).start();
+        Process app = new ProcessBuilder(
+                        java,
+                        "-Xmx" + HEAP + "m",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "dev.gradlab.Application",
+                        "--server.port=" + port,
+                        "--vaadin.launch-browser=false",
+                        "--vaadin.devmode.devTools.enabled=false",
+                        "--gradlab.sessions.new-per-address-per-minute=1000000")
+                .redirectErrorStream(true)
+                .start();
         List<String> log = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(app.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     log.add(line);
                 }
@@ -60,7 +68,9 @@ class FloodTest {
         reader.start();
         try {
             URI home = URI.create("http://127.0.0.1:" + port + "/");
-            HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient plain = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             HttpResponse<String> first = null;
             while (first == null && System.nanoTime() < deadline && app.isAlive()) {
@@ -72,14 +82,15 @@ class FloodTest {
             }
             assertThat(first).as("the app answers; log: %s", log).isNotNull();
             assertThat(first.statusCode()).isEqualTo(200);
-            String cookie = first.headers().firstValue("set-cookie").orElseThrow().split(";", 2)[0];
+            String cookie =
+                    first.headers().firstValue("set-cookie").orElseThrow().split(";", 2)[0];
 
             int ok = 1;
             int refused = 0;
             List<Integer> other = new ArrayList<>();
             for (int i = 0; i < FLOOD; i++) {
-                HttpResponse<String> r = plain.send(HttpRequest.newBuilder(home).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r =
+                        plain.send(HttpRequest.newBuilder(home).build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     ok++;
                 } else if (r.statusCode() == 503) {
@@ -97,8 +108,11 @@ class FloodTest {
             assertThat(ok).isLessThanOrEqualTo(HEAP + 1).isGreaterThan(100);
             assertThat(refused).isGreaterThanOrEqualTo(FLOOD - HEAP);
 
-            HttpResponse<String> student = plain.send(HttpRequest.newBuilder(URI.create(home + "lab/gd-by-hand"))
-                    .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> student = plain.send(
+                    HttpRequest.newBuilder(URI.create(home + "lab/gd-by-hand"))
+                            .header("Cookie", cookie)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(student.statusCode()).isEqualTo(200);
             assertThat(app.isAlive()).isTrue();
             assertThat(log).noneMatch(l -> l.contains("OutOfMemoryError"));

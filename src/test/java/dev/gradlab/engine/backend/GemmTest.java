@@ -27,29 +27,40 @@ class GemmTest {
     @CsvSource({"2,3,16,1", "37,53,29,1", "37,53,29,3", "64,784,128,2", "128,64,784,2", "100,128,10,2", "1,40,300,1"})
     void the_native_dgemm_matches_the_definition_of_the_matrix_product(int m, int k, int n, int threads) {
         NativeBLAS blas = NativeGemm.loaded().blas();
-        assumeTrue(blas != null, () -> "no native BLAS here: " + NativeGemm.loaded().note());
+        assumeTrue(
+                blas != null,
+                () -> "no native BLAS here: " + NativeGemm.loaded().note());
         checkAllLayouts(blas, m, k, n, threads);
     }
 
     @Test
     void a_failure_in_a_block_run_by_another_thread_reaches_the_caller() {
-        assertThatThrownBy(() -> RowSplit.run((i0, i1) -> {
-            if (i0 > 0) {
-                throw new IllegalStateException("block " + i0);
-            }
-        }, 100, 4, 2)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> RowSplit.run(
+                        (i0, i1) -> {
+                            if (i0 > 0) {
+                                throw new IllegalStateException("block " + i0);
+                            }
+                        },
+                        100,
+                        4,
+                        2))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void row_blocks_cover_every_row_exactly_once() {
         int[] seen = new int[101];
-        RowSplit.run((i0, i1) -> {
-            for (int i = i0; i < i1; i++) {
-                synchronized (seen) {
-                    seen[i]++;
-                }
-            }
-        }, 101, 7, 4);
+        RowSplit.run(
+                (i0, i1) -> {
+                    for (int i = i0; i < i1; i++) {
+                        synchronized (seen) {
+                            seen[i]++;
+                        }
+                    }
+                },
+                101,
+                7,
+                4);
         assertThat(seen).containsOnly(1);
     }
 
@@ -102,14 +113,24 @@ class GemmTest {
     void the_kernel_choice_is_a_function_of_configuration_and_the_library_found() {
         String blis = "/usr/lib/x86_64-linux-gnu/blis-pthread/libblas.so.3";
         String reference = "/usr/lib/x86_64-linux-gnu/blas/libblas.so.3";
-        assertThat(NativeGemm.decide(NativeGemm.Mode.JAVA, blis, true, 1, 2).useNative()).isFalse();
-        assertThat(NativeGemm.decide(NativeGemm.Mode.AUTO, blis, true, 1, 2).useNative()).isTrue();
-        assertThat(NativeGemm.decide(NativeGemm.Mode.AUTO, null, false, 1, 2).useNative()).isFalse();
-        assertThat(NativeGemm.decide(NativeGemm.Mode.AUTO, reference, false, 1, 2).useNative()).isFalse();
-        assertThat(NativeGemm.decide(NativeGemm.Mode.NATIVE, reference, false, 1, 2).useNative()).isTrue();
+        assertThat(NativeGemm.decide(NativeGemm.Mode.JAVA, blis, true, 1, 2).useNative())
+                .isFalse();
+        assertThat(NativeGemm.decide(NativeGemm.Mode.AUTO, blis, true, 1, 2).useNative())
+                .isTrue();
+        assertThat(NativeGemm.decide(NativeGemm.Mode.AUTO, null, false, 1, 2).useNative())
+                .isFalse();
+        assertThat(NativeGemm.decide(NativeGemm.Mode.AUTO, reference, false, 1, 2)
+                        .useNative())
+                .isFalse();
+        assertThat(NativeGemm.decide(NativeGemm.Mode.NATIVE, reference, false, 1, 2)
+                        .useNative())
+                .isTrue();
         NativeGemm.Decision tooMany = NativeGemm.decide(NativeGemm.Mode.NATIVE, blis, true, 4, 1);
         assertThat(tooMany.useNative()).isFalse();
-        assertThat(tooMany.reason()).contains("4 threads").contains("gradlab.threads=1").contains("BLIS_NUM_THREADS=1");
+        assertThat(tooMany.reason())
+                .contains("4 threads")
+                .contains("gradlab.threads=1")
+                .contains("BLIS_NUM_THREADS=1");
     }
 
     @Test
@@ -117,14 +138,20 @@ class GemmTest {
         String blis = "/usr/lib/x86_64-linux-gnu/blis-pthread/libblas.so.3";
         String openblas = "/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3";
         assertThat(NativeGemm.ownThreads(blis, java.util.Map.of(), 8)).isEqualTo(1);
-        assertThat(NativeGemm.ownThreads(blis, java.util.Map.of("OMP_NUM_THREADS", "3"), 8)).isEqualTo(3);
+        assertThat(NativeGemm.ownThreads(blis, java.util.Map.of("OMP_NUM_THREADS", "3"), 8))
+                .isEqualTo(3);
         assertThat(NativeGemm.ownThreads(blis, java.util.Map.of("BLIS_NUM_THREADS", "2", "OMP_NUM_THREADS", "3"), 8))
                 .isEqualTo(2);
         assertThat(NativeGemm.ownThreads(openblas, java.util.Map.of(), 8)).isEqualTo(8);
-        assertThat(NativeGemm.ownThreads(openblas, java.util.Map.of("OPENBLAS_NUM_THREADS", "1"), 8)).isEqualTo(1);
-        assertThat(NativeGemm.ownThreads(openblas, java.util.Map.of("OPENBLAS_NUM_THREADS", "x"), 8)).isEqualTo(8);
-        assertThat(NativeGemm.ownThreads("/usr/lib/x86_64-linux-gnu/blis-serial/libblas.so.3",
-                java.util.Map.of("BLIS_NUM_THREADS", "4"), 8)).isEqualTo(1);
+        assertThat(NativeGemm.ownThreads(openblas, java.util.Map.of("OPENBLAS_NUM_THREADS", "1"), 8))
+                .isEqualTo(1);
+        assertThat(NativeGemm.ownThreads(openblas, java.util.Map.of("OPENBLAS_NUM_THREADS", "x"), 8))
+                .isEqualTo(8);
+        assertThat(NativeGemm.ownThreads(
+                        "/usr/lib/x86_64-linux-gnu/blis-serial/libblas.so.3",
+                        java.util.Map.of("BLIS_NUM_THREADS", "4"),
+                        8))
+                .isEqualTo(1);
     }
 
     @Test
@@ -146,7 +173,8 @@ class GemmTest {
             for (int threads = 2; threads <= 4; threads++) {
                 double[] several = c0.clone();
                 Gemm.run(layout, blas, aa, bb, several, m, k, n, threads);
-                assertThat(several).as("%s, %s, %d threads", blas == null ? "Java" : "native", layout, threads)
+                assertThat(several)
+                        .as("%s, %s, %d threads", blas == null ? "Java" : "native", layout, threads)
                         .containsExactly(one);
             }
         }
@@ -184,7 +212,8 @@ class GemmTest {
     private static void assertClose(double[] actual, double[] expected, double[] scale, String layout) {
         for (int i = 0; i < expected.length; i++) {
             double error = Math.abs(actual[i] - expected[i]) / scale[i];
-            assertThat(error).as("%s: element %d is %s, expected %s", layout, i, actual[i], expected[i])
+            assertThat(error)
+                    .as("%s: element %d is %s, expected %s", layout, i, actual[i], expected[i])
                     .isLessThanOrEqualTo(1e-12);
         }
     }

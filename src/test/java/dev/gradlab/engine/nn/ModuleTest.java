@@ -34,10 +34,10 @@ class ModuleTest {
             layer.bias().copy_(Tensor.vector(0.5));
         }
         Tensor x = Tensor.matrix(new double[][] {{1, 3}, {4, 1}});
-        Tensor y = layer.forward(x);                  // [2·1 − 3 + 0.5, 2·4 − 1 + 0.5]
+        Tensor y = layer.forward(x); // [2·1 − 3 + 0.5, 2·4 − 1 + 0.5]
         assertThat(y.toArray()).containsExactly(-0.5, 7.5);
         assertThat(y.gradFn()).isEqualTo("AddmmBackward0");
-        y.sum().backward();                           // ∂W = Σ rows of x, ∂b = batch size
+        y.sum().backward(); // ∂W = Σ rows of x, ∂b = batch size
         assertThat(layer.weight().grad().toArray()).containsExactly(5, 4);
         assertThat(layer.bias().grad().toArray()).containsExactly(2);
     }
@@ -62,7 +62,8 @@ class ModuleTest {
         assertThat(net.get(1)).isInstanceOf(ReLU.class);
         assertThat(net.forward(Tensor.zeros(5, 784)).shape()).containsExactly(5, 10);
         assertThatThrownBy(() -> Mlp.of(new int[] {2, 2}, "swish", 0, new Random(1)))
-                .isInstanceOf(AutogradException.class).hasMessageContaining("swish");
+                .isInstanceOf(AutogradException.class)
+                .hasMessageContaining("swish");
     }
 
     @Test
@@ -97,12 +98,12 @@ class ModuleTest {
         Tensor x = Tensor.ones(4, 3);
         net.eval();
         Tensor evalOut = net.forward(x);
-        assertThat(evalOut.requiresGrad()).isTrue();             // eval() still records a graph
+        assertThat(evalOut.requiresGrad()).isTrue(); // eval() still records a graph
         assertThat(net.forward(x).toArray()).containsExactly(evalOut.toArray()); // and is deterministic
         net.train();
         try (var off = Autograd.noGrad()) {
             Tensor trainOut = net.forward(x);
-            assertThat(trainOut.requiresGrad()).isFalse();      // no-grad records nothing
+            assertThat(trainOut.requiresGrad()).isFalse(); // no-grad records nothing
             assertThat(trainOut.toArray()).isNotEqualTo(evalOut.toArray()); // but dropout is still on
         }
     }

@@ -36,8 +36,8 @@ class SgdTest {
         Tensor p = param();
         Sgd sgd = new Sgd(List.of(p), 0.1, 0.9, 0, 0, false);
         setGrad(p, 0.5, -1);
-        sgd.step();                        // buf = g → p = [0.95, 2.1]
-        sgd.step();                        // buf = 0.9·g + g = [0.95, −1.9] → p = [0.855, 2.29]
+        sgd.step(); // buf = g → p = [0.95, 2.1]
+        sgd.step(); // buf = 0.9·g + g = [0.95, −1.9] → p = [0.855, 2.29]
         assertThat(p.get(0)).isCloseTo(0.855, within(EPS));
         assertThat(p.get(1)).isCloseTo(2.29, within(EPS));
     }
@@ -48,7 +48,7 @@ class SgdTest {
         Sgd sgd = new Sgd(List.of(p), 0.1, 0.9, 0, 0, false);
         setGrad(p, 0.5, -1);
         sgd.step();
-        sgd.zeroGrad(false);               // grad = [0, 0]: buf = 0.9·[0.5, −1] → p = [0.95 − 0.045, 2.1 + 0.09]
+        sgd.zeroGrad(false); // grad = [0, 0]: buf = 0.9·[0.5, −1] → p = [0.95 − 0.045, 2.1 + 0.09]
         sgd.step();
         assertThat(p.get(0)).isCloseTo(0.905, within(EPS));
         assertThat(p.get(1)).isCloseTo(2.19, within(EPS));
@@ -80,8 +80,8 @@ class SgdTest {
         Tensor p = param();
         Sgd sgd = new Sgd(List.of(p), 0.1, 0.9, 0.5, 0, false);
         setGrad(p, 0.5, -1);
-        sgd.step();                        // first step: buf = g (no dampening) → [0.95, 2.1]
-        sgd.step();                        // buf = 0.9·g + 0.5·g = 1.4·g → p − 0.14·g
+        sgd.step(); // first step: buf = g (no dampening) → [0.95, 2.1]
+        sgd.step(); // buf = 0.9·g + 0.5·g = 1.4·g → p − 0.14·g
         assertThat(p.get(0)).isCloseTo(0.88, within(EPS));
         assertThat(p.get(1)).isCloseTo(2.24, within(EPS));
     }
@@ -91,8 +91,8 @@ class SgdTest {
         Tensor p = param();
         Sgd sgd = new Sgd(List.of(p), 0.1, 0.9, 0, 0, true);
         setGrad(p, 0.5, -1);
-        sgd.step();                        // d = g + 0.9·g = 1.9·g
-        sgd.step();                        // buf = 1.9·g, d = g + 0.9·1.9·g = 2.71·g
+        sgd.step(); // d = g + 0.9·g = 1.9·g
+        sgd.step(); // buf = 1.9·g, d = g + 0.9·1.9·g = 2.71·g
         assertThat(p.get(0)).isCloseTo(1 - 0.1 * 1.9 * 0.5 - 0.1 * 2.71 * 0.5, within(EPS));
         assertThat(p.get(1)).isCloseTo(2 + 0.1 * 1.9 + 0.1 * 2.71, within(EPS));
     }
@@ -112,7 +112,9 @@ class SgdTest {
     void a_gradient_of_the_wrong_shape_is_refused_with_both_shapes() {
         Tensor p = param();
         Sgd sgd = new Sgd(List.of(p), 1.0);
-        assertThatThrownBy(() -> sgd.step(q -> Tensor.zeros(3))).isInstanceOf(AutogradException.class)
-                .hasMessageContaining("[3]").hasMessageContaining("[2]");
+        assertThatThrownBy(() -> sgd.step(q -> Tensor.zeros(3)))
+                .isInstanceOf(AutogradException.class)
+                .hasMessageContaining("[3]")
+                .hasMessageContaining("[2]");
     }
 }

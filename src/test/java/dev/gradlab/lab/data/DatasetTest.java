@@ -70,12 +70,15 @@ class DatasetTest {
     void split_refuses_fractions_that_leave_a_side_empty() {
         Dataset d = indexed(10);
         for (double f : new double[] {0, 1, -0.5, Double.NaN}) {
-            assertThatExceptionOfType(DatasetException.class).isThrownBy(() -> d.split(f, 1))
+            assertThatExceptionOfType(DatasetException.class)
+                    .isThrownBy(() -> d.split(f, 1))
                     .withMessageStartingWith("indexed: testFraction must be strictly between 0 and 1");
         }
-        assertThatExceptionOfType(DatasetException.class).isThrownBy(() -> d.split(0.01, 1))
+        assertThatExceptionOfType(DatasetException.class)
+                .isThrownBy(() -> d.split(0.01, 1))
                 .withMessageContaining("empty test set");
-        assertThatExceptionOfType(DatasetException.class).isThrownBy(() -> d.split(0.99, 1))
+        assertThatExceptionOfType(DatasetException.class)
+                .isThrownBy(() -> d.split(0.99, 1))
                 .withMessageContaining("empty training set");
     }
 
@@ -94,18 +97,22 @@ class DatasetTest {
     void inconsistent_parts_are_refused_with_what_and_where() {
         double[][] x = {{1, 2}, {3}};
         DatasetException row = assertThatExceptionOfType(DatasetException.class)
-                .isThrownBy(() -> new Dataset("d", x, new int[] {0, 1}, 2,
-                new int[] {2}, List.of("a", "b"), List.of("0", "1"))).actual();
+                .isThrownBy(() ->
+                        new Dataset("d", x, new int[] {0, 1}, 2, new int[] {2}, List.of("a", "b"), List.of("0", "1")))
+                .actual();
         assertThat(row.getMessage()).isEqualTo("d: row 1 has 1 values, expected 2 for example shape [2]");
         DatasetException label = assertThatExceptionOfType(DatasetException.class)
-                .isThrownBy(() -> new Dataset("d", new double[][] {{1}},
-                new int[] {2}, 2, new int[] {1}, List.of("a"), List.of("0", "1"))).actual();
+                .isThrownBy(() -> new Dataset(
+                        "d", new double[][] {{1}}, new int[] {2}, 2, new int[] {1}, List.of("a"), List.of("0", "1")))
+                .actual();
         assertThat(label.getMessage()).isEqualTo("d: label 2 of example 0 is outside [0, 2)");
         DatasetException count = assertThatExceptionOfType(DatasetException.class)
-                .isThrownBy(() -> new Dataset("d", new double[][] {{1}},
-                new int[0], 2, new int[] {1}, List.of("a"), List.of("0", "1"))).actual();
+                .isThrownBy(() -> new Dataset(
+                        "d", new double[][] {{1}}, new int[0], 2, new int[] {1}, List.of("a"), List.of("0", "1")))
+                .actual();
         assertThat(count.getMessage()).isEqualTo("d: 1 feature rows but 0 labels");
-        assertThatExceptionOfType(DatasetException.class).isThrownBy(() -> indexed(2).height())
+        assertThatExceptionOfType(DatasetException.class)
+                .isThrownBy(() -> indexed(2).height())
                 .withMessageContaining("not an image set");
     }
 

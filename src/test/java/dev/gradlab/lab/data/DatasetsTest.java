@@ -26,8 +26,10 @@ class DatasetsTest {
     @Test
     void an_unknown_name_lists_the_known_ones() {
         DatasetException e = assertThatExceptionOfType(DatasetException.class)
-                .isThrownBy(() -> Datasets.load("spirall", 10, 0, 0.5, 1)).actual();
-        assertThat(e.getMessage()).isEqualTo("unknown data set 'spirall'; known: spiral, xor, circle, gaussian, fashion-mnist, mnist");
+                .isThrownBy(() -> Datasets.load("spirall", 10, 0, 0.5, 1))
+                .actual();
+        assertThat(e.getMessage())
+                .isEqualTo("unknown data set 'spirall'; known: spiral, xor, circle, gaussian, fashion-mnist, mnist");
         assertThatExceptionOfType(DatasetException.class)
                 .isThrownBy(() -> Datasets.classNames("cifar", Locale.ENGLISH));
         assertThatExceptionOfType(DatasetException.class).isThrownBy(() -> Datasets.isImageSet("cifar"));
@@ -38,12 +40,16 @@ class DatasetsTest {
         assertThat(Datasets.isImageSet("fashion-mnist")).isTrue();
         assertThat(Datasets.isImageSet("xor")).isFalse();
         DatasetException gen = assertThatExceptionOfType(DatasetException.class)
-                .isThrownBy(() -> Datasets.generate("mnist", 10, 0, 1)).actual();
+                .isThrownBy(() -> Datasets.generate("mnist", 10, 0, 1))
+                .actual();
         assertThat(gen.getMessage()).contains("not generated");
         DatasetException mnist = assertThatExceptionOfType(DatasetException.class)
-                .isThrownBy(() -> Datasets.load("mnist", 0, 0, 0, 0)).actual();
-        assertThat(mnist.getMessage()).startsWith("mnist is not bundled: give a folder holding "
-                + "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte");
+                .isThrownBy(() -> Datasets.load("mnist", 0, 0, 0, 0))
+                .actual();
+        assertThat(mnist.getMessage())
+                .startsWith(
+                        "mnist is not bundled: give a folder holding "
+                                + "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte");
     }
 
     @Test
@@ -78,14 +84,17 @@ class DatasetsTest {
         Files.write(dir.resolve("train-images-idx3-ubyte.gz"), IdxReaderTest.gzip(IdxReaderTest.TWO_IMAGES));
         Files.write(dir.resolve("t10k-images-idx3-ubyte"), IdxReaderTest.TWO_IMAGES);
         DatasetException e = assertThatExceptionOfType(DatasetException.class)
-                .isThrownBy(() -> Datasets.load("fashion-mnist", 0, 0, 0, 0, dir)).actual();
-        assertThat(e.getMessage()).isEqualTo("fashion-mnist: missing in " + dir.toAbsolutePath()
-                + ": train-labels-idx1-ubyte[.gz], t10k-labels-idx1-ubyte[.gz] (expected the four standard IDX files"
-                + " train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte,"
-                + " each plain or gzipped with .gz)");
+                .isThrownBy(() -> Datasets.load("fashion-mnist", 0, 0, 0, 0, dir))
+                .actual();
+        assertThat(e.getMessage())
+                .isEqualTo("fashion-mnist: missing in " + dir.toAbsolutePath()
+                        + ": train-labels-idx1-ubyte[.gz], t10k-labels-idx1-ubyte[.gz] (expected the four standard IDX files"
+                        + " train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte,"
+                        + " each plain or gzipped with .gz)");
         Path absent = dir.resolve("absent");
         DatasetException noFolder = assertThatExceptionOfType(DatasetException.class)
-                .isThrownBy(() -> Datasets.load("mnist", 0, 0, 0, 0, absent)).actual();
+                .isThrownBy(() -> Datasets.load("mnist", 0, 0, 0, 0, absent))
+                .actual();
         assertThat(noFolder.getMessage()).startsWith("mnist: folder not found: " + absent);
     }
 }

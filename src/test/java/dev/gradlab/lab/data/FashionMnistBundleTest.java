@@ -97,7 +97,8 @@ class FashionMnistBundleTest {
             if (seen[c]++ < perClass) {
                 assertThat(subset.y()[k]).isEqualTo(c);
                 assertThat(subset.x()[k])
-                        .as("subset image " + k + " = full image " + i).containsExactly(full.x()[i], within(0.0));
+                        .as("subset image " + k + " = full image " + i)
+                        .containsExactly(full.x()[i], within(0.0));
                 k++;
             }
         }

@@ -26,8 +26,7 @@ public final class FashionMnistSubset {
     static final int TRAIN_PER_CLASS = 600;
     static final int TEST_PER_CLASS = 100;
 
-    private FashionMnistSubset() {
-    }
+    private FashionMnistSubset() {}
 
     public static void main(String[] args) throws IOException {
         Path from = args.length > 0 ? Path.of(args[0]) : DEBIAN_FOLDER;
@@ -60,8 +59,8 @@ public final class FashionMnistSubset {
             }
         }
         if (k < keep.length) {
-            throw new IllegalStateException(labels.source() + ": fewer than " + perClass + " items in some class: "
-                    + Arrays.toString(seen));
+            throw new IllegalStateException(
+                    labels.source() + ": fewer than " + perClass + " items in some class: " + Arrays.toString(seen));
         }
         return keep;
     }

@@ -42,7 +42,8 @@ class HostileIdxTest {
         byte[] file = bomb(new int[] {2_000_000, 28, 38}, 50_000_000); // 50 MB of zeros in about 50 kB
         assertThat(file.length).isLessThan(200_000);
         CountingStream in = new CountingStream(file);
-        assertThatThrownBy(() -> IdxReader.read(in, "bomb.idx.gz")).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> IdxReader.read(in, "bomb.idx.gz"))
+                .isInstanceOf(DatasetException.class)
                 .hasMessageStartingWith("bomb.idx.gz: dims [2000000, 28, 38] announce 2128000000 values, more than")
                 .satisfies(e -> assertThat(in.read).isLessThan(100_000));
     }
@@ -51,7 +52,8 @@ class HostileIdxTest {
     void a_header_within_int_range_but_above_the_mnist_sizes_is_refused_unread() throws IOException {
         byte[] file = bomb(new int[] {100_000, 28, 28}, 78_400_000);
         CountingStream in = new CountingStream(file);
-        assertThatThrownBy(() -> IdxReader.read(in, "big.idx.gz")).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> IdxReader.read(in, "big.idx.gz"))
+                .isInstanceOf(DatasetException.class)
                 .hasMessage("big.idx.gz: dims [100000, 28, 28] announce 78400000 values, more than the 54880000"
                         + " (70,000 images of 28 x 28) an IDX file may hold here")
                 .satisfies(e -> assertThat(in.read).isLessThan(100_000));
@@ -74,11 +76,17 @@ class HostileIdxTest {
 
     @Test
     void a_folder_outside_the_roots_is_refused_without_being_looked_at() {
-        String roots = System.setProperty(DatasetRoots.PROPERTY, dir.resolve("sets").toString());
+        String roots =
+                System.setProperty(DatasetRoots.PROPERTY, dir.resolve("sets").toString());
         try {
-            for (String folder : new String[] {"/etc", "relative/sets", dir.resolve("sets/../secret").toString(),
-                    dir.resolve("elsewhere").toString()}) {
-                assertThatThrownBy(() -> DatasetRoots.resolve(folder)).isInstanceOf(DatasetException.class)
+            for (String folder : new String[] {
+                "/etc",
+                "relative/sets",
+                dir.resolve("sets/../secret").toString(),
+                dir.resolve("elsewhere").toString()
+            }) {
+                assertThatThrownBy(() -> DatasetRoots.resolve(folder))
+                        .isInstanceOf(DatasetException.class)
                         .hasMessage("dataset.folder must be an absolute folder inside " + dir.resolve("sets")
                                 + " (the data set roots; -Dgradlab.datasets.roots sets others)");
             }
@@ -96,7 +104,8 @@ class HostileIdxTest {
         String roots = System.setProperty(DatasetRoots.PROPERTY, sets.toString());
         try {
             assertThat(DatasetRoots.resolve(inside.toString())).isEqualTo(inside.toRealPath());
-            assertThatThrownBy(() -> DatasetRoots.resolve(link.toString())).isInstanceOf(DatasetException.class)
+            assertThatThrownBy(() -> DatasetRoots.resolve(link.toString()))
+                    .isInstanceOf(DatasetException.class)
                     .hasMessageStartingWith("dataset.folder must be an absolute folder inside " + sets);
         } finally {
             restore(roots);

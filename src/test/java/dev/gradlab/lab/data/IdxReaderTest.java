@@ -18,13 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class IdxReaderTest {
 
     /** Two 2×3 images, header written byte by byte: magic 00 00 08 03, dims 2, 2, 3 (big-endian), then 12 pixels. */
-    static final byte[] TWO_IMAGES = bytes(
-            0, 0, 0x08, 3,
-            0, 0, 0, 2,
-            0, 0, 0, 2,
-            0, 0, 0, 3,
-            0, 51, 102, 153, 204, 255,
-            255, 0, 0, 0, 0, 1);
+    static final byte[] TWO_IMAGES =
+            bytes(0, 0, 0x08, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 3, 0, 51, 102, 153, 204, 255, 255, 0, 0, 0, 0, 1);
 
     /** Their labels: magic 00 00 08 01, dim 2, labels 7 and 0. */
     static final byte[] TWO_LABELS = bytes(0, 0, 0x08, 1, 0, 0, 0, 2, 7, 0);
@@ -50,7 +45,9 @@ class IdxReaderTest {
     }
 
     static DatasetException failure(byte[] b, String source) {
-        return assertThatExceptionOfType(DatasetException.class).isThrownBy(() -> read(b, source)).actual();
+        return assertThatExceptionOfType(DatasetException.class)
+                .isThrownBy(() -> read(b, source))
+                .actual();
     }
 
     @Test
@@ -124,13 +121,15 @@ class IdxReaderTest {
     @Test
     void a_header_missing_dimensions_is_truncated() {
         DatasetException e = failure(Arrays.copyOf(TWO_IMAGES, 10), "h.idx");
-        assertThat(e.getMessage()).contains("h.idx: truncated: the header announces 3 dimensions (12 bytes) but only 6");
+        assertThat(e.getMessage())
+                .contains("h.idx: truncated: the header announces 3 dimensions (12 bytes) but only 6");
     }
 
     @Test
     void missing_pixels_are_reported_with_how_many_were_expected() {
         DatasetException e = failure(Arrays.copyOf(TWO_IMAGES, TWO_IMAGES.length - 1), "p.idx");
-        assertThat(e.getMessage()).isEqualTo("p.idx: truncated: dims [2, 2, 3] need 12 bytes of data, the file has only 11");
+        assertThat(e.getMessage())
+                .isEqualTo("p.idx: truncated: dims [2, 2, 3] need 12 bytes of data, the file has only 11");
     }
 
     @Test
@@ -163,7 +162,8 @@ class IdxReaderTest {
     void a_missing_file_is_named() {
         Path nowhere = Path.of("no", "such", "train-images-idx3-ubyte");
         DatasetException e = assertThatExceptionOfType(DatasetException.class)
-                .isThrownBy(() -> IdxReader.read(nowhere)).actual();
+                .isThrownBy(() -> IdxReader.read(nowhere))
+                .actual();
         assertThat(e.getMessage()).isEqualTo("IDX file not found: " + nowhere);
     }
 
@@ -171,15 +171,18 @@ class IdxReaderTest {
     void files_are_read_from_disk_plain_or_gzipped(@TempDir Path dir) throws IOException {
         Files.write(dir.resolve("a"), TWO_IMAGES);
         Files.write(dir.resolve("a.gz"), gzip(TWO_IMAGES));
-        assertThat(IdxReader.read(dir.resolve("a.gz")).data()).containsExactly(IdxReader.read(dir.resolve("a")).data());
-        assertThat(IdxReader.read(dir.resolve("a.gz")).source()).isEqualTo(dir.resolve("a.gz").toString());
+        assertThat(IdxReader.read(dir.resolve("a.gz")).data())
+                .containsExactly(IdxReader.read(dir.resolve("a")).data());
+        assertThat(IdxReader.read(dir.resolve("a.gz")).source())
+                .isEqualTo(dir.resolve("a.gz").toString());
     }
 
     @Test
     void image_and_label_counts_must_match_and_both_files_are_named() {
         IdxFile oneLabel = read(bytes(0, 0, 8, 1, 0, 0, 0, 1, 3), "labels.idx");
         DatasetException e = assertThatExceptionOfType(DatasetException.class)
-                .isThrownBy(() -> IdxReader.images("m", read(TWO_IMAGES, "images.idx"), oneLabel, FashionMnist.DIGITS)).actual();
+                .isThrownBy(() -> IdxReader.images("m", read(TWO_IMAGES, "images.idx"), oneLabel, FashionMnist.DIGITS))
+                .actual();
         assertThat(e.getMessage()).isEqualTo("count mismatch: images.idx holds 2 images but labels.idx holds 1 labels");
     }
 
@@ -187,18 +190,22 @@ class IdxReaderTest {
     void images_need_three_dimensions_and_labels_one() {
         IdxFile labels = read(TWO_LABELS, "labels.idx");
         DatasetException flat = assertThatExceptionOfType(DatasetException.class)
-                .isThrownBy(() -> IdxReader.images("m", labels, labels, FashionMnist.DIGITS)).actual();
+                .isThrownBy(() -> IdxReader.images("m", labels, labels, FashionMnist.DIGITS))
+                .actual();
         assertThat(flat.getMessage()).startsWith("labels.idx: expected images with 3 dimensions");
         IdxFile images = read(TWO_IMAGES, "images.idx");
         DatasetException rank = assertThatExceptionOfType(DatasetException.class)
-                .isThrownBy(() -> IdxReader.images("m", images, images, FashionMnist.DIGITS)).actual();
+                .isThrownBy(() -> IdxReader.images("m", images, images, FashionMnist.DIGITS))
+                .actual();
         assertThat(rank.getMessage()).startsWith("images.idx: expected labels with 1 dimension");
     }
 
     @Test
     void a_label_outside_the_classes_is_named_with_its_index() {
-        DatasetException e = assertThatExceptionOfType(DatasetException.class).isThrownBy(() -> IdxReader.images("m",
-                read(TWO_IMAGES, "i"), read(TWO_LABELS, "labels.idx"), List.of("a", "b", "c"))).actual();
+        DatasetException e = assertThatExceptionOfType(DatasetException.class)
+                .isThrownBy(() -> IdxReader.images(
+                        "m", read(TWO_IMAGES, "i"), read(TWO_LABELS, "labels.idx"), List.of("a", "b", "c")))
+                .actual();
         assertThat(e.getMessage()).isEqualTo("labels.idx: label 7 at index 0 is outside 0..2");
     }
 }

@@ -56,7 +56,8 @@ class PlaygroundSetsTest {
             // playground padding: |coordinate| in [0.3, 5.3] playground units, i.e. divided by 6
             for (double v : p) {
                 assertThat(Math.abs(v) >= 0.3 / 6 - 1e-12 && Math.abs(v) <= 5.3 / 6 + 1e-12)
-                        .as("coordinate " + v).isTrue();
+                        .as("coordinate " + v)
+                        .isTrue();
             }
         }
         int ones = clean.classCounts()[1];
@@ -69,12 +70,16 @@ class PlaygroundSetsTest {
             double[] p = noisy.x()[i];
             int rule = p[0] * p[1] >= 0 ? 1 : 0;
             if (Math.abs(p[0]) > 1.0 / 6 && Math.abs(p[1]) > 1.0 / 6) {
-                assertThat(noisy.y()[i]).as("point " + i + " away from the axes").isEqualTo(rule);
+                assertThat(noisy.y()[i])
+                        .as("point " + i + " away from the axes")
+                        .isEqualTo(rule);
             } else if (rule != noisy.y()[i]) {
                 flipped++;
             }
         }
-        assertThat(flipped).as("noise should mislabel some points near the axes").isPositive();
+        assertThat(flipped)
+                .as("noise should mislabel some points near the axes")
+                .isPositive();
     }
 
     @Test
@@ -105,7 +110,8 @@ class PlaygroundSetsTest {
         Dataset noisy = Datasets.generate("circle", 1000, 0.5, 5);
         double[] meanRadius = new double[2];
         for (int i = 0; i < noisy.size(); i++) {
-            meanRadius[noisy.y()[i]] += Math.hypot(noisy.x()[i][0], noisy.x()[i][1]) / noisy.classCounts()[noisy.y()[i]];
+            meanRadius[noisy.y()[i]] +=
+                    Math.hypot(noisy.x()[i][0], noisy.x()[i][1]) / noisy.classCounts()[noisy.y()[i]];
         }
         assertThat(meanRadius[1]).as("mean radius of class 1 against class 0").isLessThan(meanRadius[0]);
     }
@@ -130,9 +136,11 @@ class PlaygroundSetsTest {
                     double var = sq[c][j] / 4000 - mean * mean;
                     // 5 standard errors of the mean, 10 % on the variance (its standard error is ~2.2 %)
                     assertThat(mean)
-                            .as("class " + c + " mean, noise " + noise).isCloseTo(centre, within(5 * Math.sqrt(variance / 4000)));
+                            .as("class " + c + " mean, noise " + noise)
+                            .isCloseTo(centre, within(5 * Math.sqrt(variance / 4000)));
                     assertThat(var)
-                            .as("class " + c + " variance, noise " + noise).isCloseTo(variance, within(0.1 * variance));
+                            .as("class " + c + " variance, noise " + noise)
+                            .isCloseTo(variance, within(0.1 * variance));
                 }
             }
         }
@@ -164,7 +172,8 @@ class PlaygroundSetsTest {
             double dx = noisy.x()[i][0] - d.x()[i][0];
             double dy = noisy.x()[i][1] - d.x()[i][1];
             assertThat(Math.abs(dx) <= 0.5 / 6 && Math.abs(dy) <= 0.5 / 6)
-                    .as("noise moves a point at most noise/6").isTrue();
+                    .as("noise moves a point at most noise/6")
+                    .isTrue();
         }
     }
 
@@ -173,21 +182,26 @@ class PlaygroundSetsTest {
     void features_stay_within_minus_one_and_one(String name) {
         Dataset d = Datasets.generate(name, 1000, 0.5, 2);
         for (double[] p : d.x()) {
-            assertThat(Math.abs(p[0]) <= 1 && Math.abs(p[1]) <= 1).as(name + " point " + p[0] + ", " + p[1]).isTrue();
+            assertThat(Math.abs(p[0]) <= 1 && Math.abs(p[1]) <= 1)
+                    .as(name + " point " + p[0] + ", " + p[1])
+                    .isTrue();
         }
     }
 
     @Test
     void bad_sample_counts_and_noise_are_refused_with_the_parameter_named() {
         DatasetException few = assertThatExceptionOfType(DatasetException.class)
-                .isThrownBy(() -> Datasets.generate("spiral", 1, 0, 1)).actual();
+                .isThrownBy(() -> Datasets.generate("spiral", 1, 0, 1))
+                .actual();
         assertThat(few.getMessage()).contains("samples", "got 1");
         DatasetException many = assertThatExceptionOfType(DatasetException.class)
-                .isThrownBy(() -> Datasets.generate("xor", Datasets.MAX_SAMPLES + 1, 0, 1)).actual();
+                .isThrownBy(() -> Datasets.generate("xor", Datasets.MAX_SAMPLES + 1, 0, 1))
+                .actual();
         assertThat(many.getMessage()).contains("samples");
         for (double noise : new double[] {-0.1, 1.5, Double.NaN}) {
             DatasetException e = assertThatExceptionOfType(DatasetException.class)
-                    .isThrownBy(() -> Datasets.generate("circle", 10, noise, 1)).actual();
+                    .isThrownBy(() -> Datasets.generate("circle", 10, noise, 1))
+                    .actual();
             assertThat(e.getMessage()).startsWith("circle: noise");
         }
     }

@@ -68,11 +68,13 @@ class NoGradFactsTest {
             assertThat(p.itemTotal()).isEqualTo(GraphStats.EMPTY);
             assertThat(p.noGradTotal()).isEqualTo(GraphStats.EMPTY);
             if (p.batch() > 1) {
-                growth.add(p.tensorTotal().bytes() - points.get(p.batch() - 2).tensorTotal().bytes());
+                growth.add(p.tensorTotal().bytes()
+                        - points.get(p.batch() - 2).tensorTotal().bytes());
             }
         }
         // each batch adds its own saved activations (the weights are shared, counted once): a straight line
-        assertThat(growth).allSatisfy(g -> assertThat(g).isEqualTo(growth.get(0)).isPositive());
+        assertThat(growth)
+                .allSatisfy(g -> assertThat(g).isEqualTo(growth.get(0)).isPositive());
         assertThat(points.get(4).total()).isPositive();
     }
 

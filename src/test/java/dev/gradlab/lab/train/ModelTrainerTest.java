@@ -34,7 +34,8 @@ class ModelTrainerTest {
             assertThat(sb).hasSameSizeAs(sa);
             for (int i = 0; i < sa.size(); i++) {
                 assertThat(sb.get(i).loss()).isEqualTo(sa.get(i).loss());
-                assertThat(sb.get(i).params().get("0.weight")).isEqualTo(sa.get(i).params().get("0.weight"));
+                assertThat(sb.get(i).params().get("0.weight"))
+                        .isEqualTo(sa.get(i).params().get("0.weight"));
             }
         }
     }
@@ -132,31 +133,41 @@ class ModelTrainerTest {
         int batches = (60 + 9) / 10; // 80 samples, 20 held out, batches of 10
         AtomicInteger steps = new AtomicInteger();
         List<EpochProgress> epochs = new ArrayList<>();
-        new ModelTrainer().train(spec, new TrainingProgress() {
-            @Override
-            public void onStep(StepProgress step) {
-                steps.incrementAndGet();
-                assertThat(step.total()).isEqualTo(2L * 2 * batches);
-            }
+        new ModelTrainer()
+                .train(
+                        spec,
+                        new TrainingProgress() {
+                            @Override
+                            public void onStep(StepProgress step) {
+                                steps.incrementAndGet();
+                                assertThat(step.total()).isEqualTo(2L * 2 * batches);
+                            }
 
-            @Override
-            public void onEpoch(EpochProgress epoch) {
-                epochs.add(epoch);
-            }
-        }, () -> false);
+                            @Override
+                            public void onEpoch(EpochProgress epoch) {
+                                epochs.add(epoch);
+                            }
+                        },
+                        () -> false);
         assertThat(steps.get()).isEqualTo(2 * 2 * batches);
         assertThat(epochs).extracting(e -> e.strategy().name()).containsExactly("zeroed", "summed", "zeroed", "summed");
         assertThat(epochs.get(3).fraction()).isEqualTo(1.0);
         assertThat(epochs.get(0).boundary()).isNotNull();
-        assertThat(epochs.get(0).boundary().predicted()).hasSize(ModelTrainer.GRID_RESOLUTION * ModelTrainer.GRID_RESOLUTION);
+        assertThat(epochs.get(0).boundary().predicted())
+                .hasSize(ModelTrainer.GRID_RESOLUTION * ModelTrainer.GRID_RESOLUTION);
 
         AtomicInteger seen = new AtomicInteger();
-        assertThatThrownBy(() -> new ModelTrainer().train(spec, new TrainingProgress() {
-            @Override
-            public void onStep(StepProgress step) {
-                seen.incrementAndGet();
-            }
-        }, () -> seen.get() >= 3)).isInstanceOf(TrainingCancelledException.class)
+        assertThatThrownBy(() -> new ModelTrainer()
+                        .train(
+                                spec,
+                                new TrainingProgress() {
+                                    @Override
+                                    public void onStep(StepProgress step) {
+                                        seen.incrementAndGet();
+                                    }
+                                },
+                                () -> seen.get() >= 3))
+                .isInstanceOf(TrainingCancelledException.class)
                 .hasMessage("training cancelled after 3 of " + (2 * 2 * batches) + " steps");
         assertThat(seen.get()).isEqualTo(3);
     }
@@ -164,9 +175,21 @@ class ModelTrainerTest {
     @Test
     void big_models_report_l2_norms_instead_of_every_value() {
         // learning rate 0: parameters never move, so after any step their norm is the initial weights' norm
-        ModelScenario big = new ModelScenario(TestCommons.common(1, 0.0, dev.gradlab.scenario.OptimizerSpec.sgd(), List.of("zeroed")),
-                "xor", 40, 0.0, 0.25, null, new int[] {2, 300, 2}, "relu", 0, 1, 30);
-        assertThat(big.parameterCount()).isEqualTo(2 * 300 + 300 + 300 * 2 + 2).isGreaterThan(ModelTrainer.FULL_VALUES_LIMIT);
+        ModelScenario big = new ModelScenario(
+                TestCommons.common(1, 0.0, dev.gradlab.scenario.OptimizerSpec.sgd(), List.of("zeroed")),
+                "xor",
+                40,
+                0.0,
+                0.25,
+                null,
+                new int[] {2, 300, 2},
+                "relu",
+                0,
+                1,
+                30);
+        assertThat(big.parameterCount())
+                .isEqualTo(2 * 300 + 300 + 300 * 2 + 2)
+                .isGreaterThan(ModelTrainer.FULL_VALUES_LIMIT);
         ModelResult result = new ModelTrainer().train(big);
         assertThat(result.norms()).isTrue();
         StepRecord first = result.runs().get(0).steps().get(0);
@@ -189,9 +212,21 @@ class ModelTrainerTest {
 
     @Test
     void layers_that_do_not_fit_the_data_set_are_refused_with_both_sizes() {
-        ModelScenario spec = new ModelScenario(TestCommons.common(1, 0.1, dev.gradlab.scenario.OptimizerSpec.sgd(), List.of("zeroed")),
-                "spiral", 80, 0.1, 0.25, null, new int[] {2, 4, 3}, "tanh", 0, 1, 10);
-        assertThatThrownBy(() -> new ModelTrainer().train(spec)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("the last of model.layers is 3").hasMessageContaining("has 2 classes");
+        ModelScenario spec = new ModelScenario(
+                TestCommons.common(1, 0.1, dev.gradlab.scenario.OptimizerSpec.sgd(), List.of("zeroed")),
+                "spiral",
+                80,
+                0.1,
+                0.25,
+                null,
+                new int[] {2, 4, 3},
+                "tanh",
+                0,
+                1,
+                10);
+        assertThatThrownBy(() -> new ModelTrainer().train(spec))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the last of model.layers is 3")
+                .hasMessageContaining("has 2 classes");
     }
 }

@@ -153,7 +153,9 @@ class TrainingJobsTest {
                 all.get(i).cancel();
             }
             for (TrainingJob job : all) {
-                assertThat(job.awaitFinished(Duration.ofSeconds(60))).as("job %s finished", job).isTrue();
+                assertThat(job.awaitFinished(Duration.ofSeconds(60)))
+                        .as("job %s finished", job)
+                        .isTrue();
             }
             for (TrainingJob job : all) {
                 assertThat(job.state()).isIn(TrainingJob.State.DONE, TrainingJob.State.CANCELLED);
@@ -161,9 +163,14 @@ class TrainingJobsTest {
                     assertThat(job.result()).isNotNull();
                     assertThat(job.result().runs()).hasSize(2);
                 }
-                assertThat(finishedCalls.get(job.id())).as("onFinished calls of %s", job).isEqualTo(1);
+                assertThat(finishedCalls.get(job.id()))
+                        .as("onFinished calls of %s", job)
+                        .isEqualTo(1);
             }
-            assertThat(all.stream().filter(j -> j.state() == TrainingJob.State.DONE).count()).isGreaterThanOrEqualTo(20);
+            assertThat(all.stream()
+                            .filter(j -> j.state() == TrainingJob.State.DONE)
+                            .count())
+                    .isGreaterThanOrEqualTo(20);
             assertThat(maxConcurrent.get()).isLessThanOrEqualTo(2);
             assertThat(wrongThreads).isEmpty();
             assertThat(jobs.queued()).isZero();
@@ -183,7 +190,8 @@ class TrainingJobsTest {
                     .hasMessageContaining("you already have 2 training jobs running or waiting (at most 2 per session)")
                     .satisfies(e -> assertThat(((TrainingRejectedException) e).reason())
                             .isEqualTo(TrainingRejectedException.Reason.SESSION_LIMIT))
-                    .satisfies(e -> assertThat(((TrainingRejectedException) e).limit()).isEqualTo(2));
+                    .satisfies(e ->
+                            assertThat(((TrainingRejectedException) e).limit()).isEqualTo(2));
             assertThatThrownBy(() -> jobs.submit("bob", Specs.small("xor", 1), new Gate()))
                     .isInstanceOf(TrainingRejectedException.class)
                     .hasMessageContaining("the training queue is full (1 job waiting for 1 training thread)")
@@ -191,17 +199,27 @@ class TrainingJobsTest {
                             .isEqualTo(TrainingRejectedException.Reason.QUEUE_FULL));
             jobs.cancelAll("alice");
             a.release.countDown();
-            assertThat(jobs.jobs("alice")).allSatisfy(j -> assertThat(j.isCancelRequested()).isTrue());
+            assertThat(jobs.jobs("alice"))
+                    .allSatisfy(j -> assertThat(j.isCancelRequested()).isTrue());
         }
     }
 
     @Test
     void a_job_that_cannot_train_fails_with_the_reason() throws Exception {
         try (TrainingJobs jobs = new TrainingJobs(1, 1, 1)) {
-            var spec = new ModelScenario(TestCommons.common(1, 0.1, dev.gradlab.scenario.OptimizerSpec.sgd(), List.of("zeroed")),
-                "xor", 80, 0.1, 0.25, null, new int[] {3, 4, 2}, "tanh", 0, 1, 10);
-            TrainingJob job = jobs.submit("s", spec, new TrainingListener() {
-            });
+            var spec = new ModelScenario(
+                    TestCommons.common(1, 0.1, dev.gradlab.scenario.OptimizerSpec.sgd(), List.of("zeroed")),
+                    "xor",
+                    80,
+                    0.1,
+                    0.25,
+                    null,
+                    new int[] {3, 4, 2},
+                    "tanh",
+                    0,
+                    1,
+                    10);
+            TrainingJob job = jobs.submit("s", spec, new TrainingListener() {});
             assertThat(job.awaitFinished(Duration.ofSeconds(10))).isTrue();
             assertThat(job.state()).isEqualTo(TrainingJob.State.FAILED);
             assertThat(job.failure()).contains("model.layers[0] is 3", "2 features");
@@ -254,14 +272,19 @@ class TrainingJobsTest {
                 }
             };
             TrainingJob jd = jobs.submit("d", Specs.small("gaussian", 1), d);
-            assertThat(List.of(jb.placeInLine(), jc.placeInLine(), jd.placeInLine())).containsExactly(1, 2, 3);
+            assertThat(List.of(jb.placeInLine(), jc.placeInLine(), jd.placeInLine()))
+                    .containsExactly(1, 2, 3);
 
             Thread canceller = new Thread(jb::cancel, "canceller");
             canceller.start();
-            assertThat(cHolding.await(5, TimeUnit.SECONDS)).as("c hears place 1").isTrue();
+            assertThat(cHolding.await(5, TimeUnit.SECONDS))
+                    .as("c hears place 1")
+                    .isTrue();
             a.release.countDown(); // a trains its one small epoch and finishes: c starts, d moves to the front
             assertThat(dFirst.await(10, TimeUnit.SECONDS)).as("d hears place 1").isTrue();
-            assertThat(c.started.await(1, TimeUnit.SECONDS)).as("c's start waits for its own notification").isFalse();
+            assertThat(c.started.await(1, TimeUnit.SECONDS))
+                    .as("c's start waits for its own notification")
+                    .isFalse();
             releaseC.countDown();
             canceller.join(10_000);
             assertThat(c.started.await(10, TimeUnit.SECONDS)).isTrue();
@@ -269,7 +292,8 @@ class TrainingJobsTest {
             assertThat(ja.awaitFinished(Duration.ofSeconds(10))).isTrue();
             assertThat(jd.state()).isEqualTo(TrainingJob.State.QUEUED);
             assertThat(jd.placeInLine()).isEqualTo(1);
-            assertThat(d.places).containsExactly(3, 1); // its place 2 was already old when its turn came: never delivered
+            assertThat(d.places)
+                    .containsExactly(3, 1); // its place 2 was already old when its turn came: never delivered
             assertThat(c.places).containsExactly(2, 1); // and never "queued" after it started
             c.release.countDown();
             d.release.countDown();
@@ -289,7 +313,8 @@ class TrainingJobsTest {
                     .hasMessageContaining("at most 3 per address")
                     .satisfies(e -> assertThat(((TrainingRejectedException) e).reason())
                             .isEqualTo(TrainingRejectedException.Reason.ADDRESS_LIMIT))
-                    .satisfies(e -> assertThat(((TrainingRejectedException) e).limit()).isEqualTo(3));
+                    .satisfies(e ->
+                            assertThat(((TrainingRejectedException) e).limit()).isEqualTo(3));
             TrainingJob other = jobs.submit("someone", "10.0.0.10", Specs.small("xor", 1), new Gate());
             assertThat(other.state()).isEqualTo(TrainingJob.State.QUEUED);
             assertThat(jobs.queued()).isEqualTo(3);

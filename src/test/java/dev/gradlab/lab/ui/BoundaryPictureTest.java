@@ -27,7 +27,8 @@ class BoundaryPictureTest {
     @Test
     void cells_of_the_same_class_and_confidence_in_a_row_merge_into_one_rectangle() {
         // 2×2 grid over [0, 1]²: bottom row class 0 (sure), class 0 (sure); top row class 0, class 1 (both sure)
-        DecisionGrid grid = new DecisionGrid(0, 1, 0, 1, 2, new int[] {0, 0, 0, 1}, new double[] {0.01, 0.02, 0.03, 0.99});
+        DecisionGrid grid =
+                new DecisionGrid(0, 1, 0, 1, 2, new int[] {0, 0, 0, 1}, new double[] {0.01, 0.02, 0.03, 0.99});
         String svg = BoundaryPicture.svg(grid, points(new double[0][], new int[0]), "b");
         // bottom row: one merged rectangle; top row: two
         assertThat(count(svg, "rect")).isEqualTo(3);
@@ -38,7 +39,8 @@ class BoundaryPictureTest {
     void test_points_are_placed_with_y_pointing_up_and_points_outside_the_grid_are_left_out() {
         DecisionGrid grid = new DecisionGrid(-1, 1, -1, 1, 1, new int[] {0}, new double[] {0.5});
         // (1, 1) is the top right corner: x = 200, y = 0 in a 200-unit picture; (0, -1) is the bottom middle
-        String svg = BoundaryPicture.svg(grid, points(new double[][] {{1, 1}, {0, -1}, {5, 0}}, new int[] {1, 0, 0}), "b");
+        String svg =
+                BoundaryPicture.svg(grid, points(new double[][] {{1, 1}, {0, -1}, {5, 0}}, new int[] {1, 0, 0}), "b");
         assertThat(count(svg, "circle")).isEqualTo(2);
         assertThat(svg).contains("cx=\"200.0\" cy=\"0.0\"").contains("cx=\"100.0\" cy=\"200.0\"");
     }

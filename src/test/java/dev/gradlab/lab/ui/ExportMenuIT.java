@@ -41,7 +41,8 @@ class ExportMenuIT extends BrowserTest {
         Download py = download("export-py");
         assertThat(py.suggestedFilename()).isEqualTo("gd-by-hand.py");
         assertThat(Files.readString(py.path(), StandardCharsets.UTF_8))
-                .contains("# Gradient descent by hand").contains("if strategy == \"zeroed\":");
+                .contains("# Gradient descent by hand")
+                .contains("if strategy == \"zeroed\":");
         screenshot("lab-export-menu");
     }
 }

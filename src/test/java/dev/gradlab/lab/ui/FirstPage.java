@@ -17,8 +17,10 @@ final class FirstPage {
             return;
         }
         page.navigate(url);
-        page.waitForFunction("() => !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients)"
-                + " && document.querySelector('vaadin-app-layout') !== null", null,
+        page.waitForFunction(
+                "() => !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients)"
+                        + " && document.querySelector('vaadin-app-layout') !== null",
+                null,
                 new Page.WaitForFunctionOptions().setTimeout(400_000));
         loaded = true;
     }

@@ -19,7 +19,6 @@ class LabIT extends BrowserTest {
         FirstPage.await(page, url("/"));
     }
 
-
     private static Locator cell(Locator table, String text) {
         return table.locator("vaadin-grid-cell-content").getByText(text, new Locator.GetByTextOptions().setExact(true));
     }
@@ -82,7 +81,8 @@ class LabIT extends BrowserTest {
     void switching_to_chinese_keeps_the_step() {
         open("/lab/gd-by-hand?step=2");
         page.locator("#language-select").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("繁體中文")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("繁體中文"))
+                .click();
         waitForVaadin();
         assertThat(page.locator("h1")).hasText("手算梯度下降");
         assertThat(page.locator("#step-info")).containsText("第 2 步");
@@ -93,8 +93,11 @@ class LabIT extends BrowserTest {
     void the_lab_and_library_fit_a_phone() {
         newContext("en-US", PHONE_WIDTH, 800);
         open("/lab/linear-regression-batches?step=4");
-        assertThat(page.locator("gradlab-apex-chart").first().locator(".apexcharts-series path.apexcharts-line")
-                .first()).isVisible();
+        assertThat(page.locator("gradlab-apex-chart")
+                        .first()
+                        .locator(".apexcharts-series path.apexcharts-line")
+                        .first())
+                .isVisible();
         assertThat(horizontalOverflow()).isZero();
         screenshot("lab-en-phone");
         open("/library");

@@ -40,7 +40,8 @@ class LabStateIT extends BrowserTest {
     void switching_language_keeps_the_step_and_the_code_strategy() {
         open("/lab/gd-by-hand?strategies=zeroed,summed&step=2&code=summed");
         page.locator("#language-select").click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("繁體中文")).click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("繁體中文"))
+                .click();
         waitForVaadin();
         assertThat(page.locator("html")).hasAttribute("lang", "zh-TW");
         assertThat(page.locator("#step-field input")).hasValue("2");

@@ -30,7 +30,8 @@ class LabTrainingIT extends BrowserTest {
         assertThat(page.locator("#accuracy-zeroed")).containsText("%");
         assertThat(page.locator("#boundary-zeroed svg")).isVisible();
         // looked up in the page's language, not on the training thread (which once gave "!{training.boundary.aria}!")
-        assertThat(page.locator("#boundary-zeroed svg")).hasAttribute("aria-label", "Decision boundary of zeroed after epoch 2");
+        assertThat(page.locator("#boundary-zeroed svg"))
+                .hasAttribute("aria-label", "Decision boundary of zeroed after epoch 2");
         assertThat(horizontalOverflow()).isZero();
         screenshot("lab-training-en-desktop");
 
@@ -40,7 +41,8 @@ class LabTrainingIT extends BrowserTest {
         page.locator("#training-start").click();
         assertThat(page.locator("#training-status")).hasAttribute("data-state", "done");
         assertThat(page.locator("#accuracy-zeroed")).containsText("%");
-        assertThat(page.locator("#boundary-zeroed svg").getAttribute("aria-label")).contains("在第 2 個 epoch 後的決策邊界")
+        assertThat(page.locator("#boundary-zeroed svg").getAttribute("aria-label"))
+                .contains("在第 2 個 epoch 後的決策邊界")
                 .doesNotContain("!{");
         assertThat(horizontalOverflow()).isZero();
         screenshot("lab-training-zh-TW-phone");
@@ -59,7 +61,8 @@ class LabTrainingIT extends BrowserTest {
         page.locator("#training-epochs input").fill("20");
         // a server round trip while the model trains: the theme toggle's label comes back from the server. Only clicks
         // made and answered while the run is going count; on a fast machine a run may end first, and is started again.
-        // The median of five, against 500 ms or twice the idle median of the same page, whichever is larger: the machine
+        // The median of five, against 500 ms or twice the idle median of the same page, whichever is larger: the
+        // machine
         // running the tests may be shared and loaded (an idle click then takes 300 ms, not 50), while the original
         // defect (a click answered only after the whole run, 10 s and more) fails either bound by far
         List<Long> times = new ArrayList<>();
@@ -74,8 +77,9 @@ class LabTrainingIT extends BrowserTest {
         System.out.println("theme toggle round trips during training (ms, sorted): " + times);
         assertThat(times).as("round trips measured during training").hasSize(5);
         long bound = Math.max(500, 2 * idle.get(2));
-        assertThat(times.get(2)).as("median theme toggle round trip (ms), bound %d; all: %s, idle: %s", bound, times,
-                idle).isLessThan(bound);
+        assertThat(times.get(2))
+                .as("median theme toggle round trip (ms), bound %d; all: %s, idle: %s", bound, times, idle)
+                .isLessThan(bound);
 
         // cancel a running job; if the run happens to end before the click lands, start it again and retry
         long cancelMs = -1;
@@ -113,7 +117,8 @@ class LabTrainingIT extends BrowserTest {
             String before = page.locator("#theme-toggle").getAttribute("aria-label");
             long t0 = System.nanoTime();
             page.locator("#theme-toggle").click();
-            page.waitForFunction("b => document.querySelector('#theme-toggle').getAttribute('aria-label') !== b", before);
+            page.waitForFunction(
+                    "b => document.querySelector('#theme-toggle').getAttribute('aria-label') !== b", before);
             times.add((System.nanoTime() - t0) / 1_000_000);
         }
         Collections.sort(times);

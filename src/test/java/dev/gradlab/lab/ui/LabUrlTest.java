@@ -1,8 +1,8 @@
 package dev.gradlab.lab.ui;
 
-import dev.gradlab.scenario.GradientStrategy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gradlab.scenario.GradientStrategy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,8 @@ class LabUrlTest {
 
     @Test
     void strategies_keep_the_scenarios_order_whatever_order_the_link_has() {
-        var parsed = LabUrl.parse(Map.of("strategies", List.of("summed, zeroed,summed"), "step", List.of("2")),
-                KNOWN, 3);
+        var parsed =
+                LabUrl.parse(Map.of("strategies", List.of("summed, zeroed,summed"), "step", List.of("2")), KNOWN, 3);
         assertThat(parsed.state()).isEqualTo(new LabUrl(GradientStrategy.parseAll("zeroed", "summed"), 2));
     }
 
@@ -36,32 +36,42 @@ class LabUrlTest {
         var problem = LabUrl.parse(Map.of("step", List.of("9")), KNOWN, 3).problem();
         assertThat(problem.key()).isEqualTo("lab.error.step");
         assertThat(problem.args()).containsExactly(9, 3);
-        assertThat(LabUrl.parse(Map.of("step", List.of("0")), KNOWN, 3).problem().key()).isEqualTo("lab.error.step");
+        assertThat(LabUrl.parse(Map.of("step", List.of("0")), KNOWN, 3)
+                        .problem()
+                        .key())
+                .isEqualTo("lab.error.step");
     }
 
     @Test
     void a_step_that_is_not_a_number_and_an_unknown_strategy_are_problems_too() {
         assertThat(LabUrl.parse(Map.of("step", List.of("two")), KNOWN, 3).problem())
                 .isEqualTo(new LabUrl.Problem("lab.error.number", List.of("two")));
-        assertThat(LabUrl.parse(Map.of("strategies", List.of("halved")), KNOWN, 3).problem())
+        assertThat(LabUrl.parse(Map.of("strategies", List.of("halved")), KNOWN, 3)
+                        .problem())
                 .isEqualTo(new LabUrl.Problem("lab.error.strategy", List.of("halved", "zeroed, summed, averaged")));
     }
 
     @Test
     void a_step_beyond_int_range_is_a_step_out_of_range_with_the_range_named() {
-        var problem = LabUrl.parse(Map.of("step", List.of("99999999999")), KNOWN, 3).problem();
+        var problem =
+                LabUrl.parse(Map.of("step", List.of("99999999999")), KNOWN, 3).problem();
         assertThat(problem.key()).isEqualTo("lab.error.step");
         assertThat(problem.args()).containsExactly("99999999999", 3);
-        assertThat(LabUrl.parse(Map.of("step", List.of("-1")), KNOWN, 3).problem().key()).isEqualTo("lab.error.step");
+        assertThat(LabUrl.parse(Map.of("step", List.of("-1")), KNOWN, 3)
+                        .problem()
+                        .key())
+                .isEqualTo("lab.error.step");
     }
 
     @Test
     void a_10_kb_strategy_or_step_is_echoed_cut_to_40_characters() {
         String script = "<script>" + "x".repeat(10_000) + "</script>";
-        var strategy = LabUrl.parse(Map.of("strategies", List.of(script)), KNOWN, 3).problem();
+        var strategy =
+                LabUrl.parse(Map.of("strategies", List.of(script)), KNOWN, 3).problem();
         assertThat(strategy.key()).isEqualTo("lab.error.strategy");
         assertThat(strategy.args().get(0)).isEqualTo("<script>" + "x".repeat(32) + "…");
-        var step = LabUrl.parse(Map.of("step", List.of("y".repeat(10_000))), KNOWN, 3).problem();
+        var step = LabUrl.parse(Map.of("step", List.of("y".repeat(10_000))), KNOWN, 3)
+                .problem();
         assertThat(step.key()).isEqualTo("lab.error.number");
         assertThat(step.args().get(0)).isEqualTo("y".repeat(40) + "…");
     }

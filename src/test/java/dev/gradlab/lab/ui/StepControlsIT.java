@@ -38,7 +38,8 @@ class StepControlsIT extends BrowserTest {
     void on_a_phone_the_controls_stay_on_screen_while_scrolling_and_every_target_is_44_px() {
         newContext("en-US", PHONE_WIDTH, 740);
         open("/lab/gd-by-hand");
-        for (String id : List.of("step-first", "step-back", "play", "step-forward", "step-last", "step-reset", "scrubber")) {
+        for (String id :
+                List.of("step-first", "step-back", "play", "step-forward", "step-last", "step-reset", "scrubber")) {
             BoundingBox box = page.locator("#" + id).boundingBox();
             assertThat(box.height).as(id + " height").isGreaterThanOrEqualTo(44);
             if (!id.equals("scrubber")) {
@@ -46,8 +47,9 @@ class StepControlsIT extends BrowserTest {
             }
         }
         // Scroll the view (AppLayout's content box) to the bottom: the forward button is still in the window.
-        page.evaluate("() => { const c = document.querySelector('vaadin-app-layout').shadowRoot.querySelector('[content]');"
-                + " c.scrollTop = c.scrollHeight; }");
+        page.evaluate(
+                "() => { const c = document.querySelector('vaadin-app-layout').shadowRoot.querySelector('[content]');"
+                        + " c.scrollTop = c.scrollHeight; }");
         page.waitForTimeout(300);
         Locator forward = page.locator("#step-forward");
         BoundingBox box = forward.boundingBox();

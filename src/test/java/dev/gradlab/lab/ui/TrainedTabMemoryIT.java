@@ -42,15 +42,20 @@ class TrainedTabMemoryIT extends BrowserTest {
             Page tab = context.newPage();
             tab.navigate(url("/lab/spiral-mlp"));
             tab.locator("#training-start").click();
-            assertThat(tab.locator("#training-status")).hasAttribute("data-state", "done",
-                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(120_000));
+            assertThat(tab.locator("#training-status"))
+                    .hasAttribute(
+                            "data-state",
+                            "done",
+                            new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
+                                    .setTimeout(120_000));
             assertThat(tab.locator("#accuracy-zeroed")).containsText("%");
             tabs.add(tab);
         }
         long after = heap();
         double perTab = (after - before) / (double) TABS / (1024 * 1024);
-        System.out.printf("retained per trained spiral-mlp tab: %.2f MB (heap %d -> %d bytes, %d tabs)%n", perTab,
-                before, after, TABS);
+        System.out.printf(
+                "retained per trained spiral-mlp tab: %.2f MB (heap %d -> %d bytes, %d tabs)%n",
+                perTab, before, after, TABS);
         assertThat(perTab).isLessThanOrEqualTo(2.0);
         tabs.forEach(t -> assertThat(t.locator("#training-status")).hasAttribute("data-state", "done"));
     }

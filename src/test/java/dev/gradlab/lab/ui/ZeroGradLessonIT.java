@@ -16,7 +16,6 @@ class ZeroGradLessonIT extends BrowserTest {
         FirstPage.await(page, url("/"));
     }
 
-
     private void clickBackward() {
         page.locator("#backward-button").click();
         waitForVaadin();
@@ -66,7 +65,10 @@ class ZeroGradLessonIT extends BrowserTest {
         Locator section = page.locator("#part-side-by-side");
         assertThat(section.locator("vaadin-grid.gradlab-step-table")).hasCount(4);
         Locator charts = section.locator("gradlab-apex-chart");
-        assertThat(charts.first().locator(".apexcharts-series path.apexcharts-line").first()).isVisible();
+        assertThat(charts.first()
+                        .locator(".apexcharts-series path.apexcharts-line")
+                        .first())
+                .isVisible();
         assertThat(charts.first().locator(".apexcharts-xaxis-annotations")).containsText("first difference");
         assertThat(page.locator("#divergence")).containsText("step");
         assertThat(charts.first().boundingBox().height).isGreaterThan(150);
@@ -85,8 +87,11 @@ class ZeroGradLessonIT extends BrowserTest {
         assertThat(page.locator("#backward-button")).containsText("呼叫");
         clickBackward();
         assertThat(page.locator("#grad-row-1")).containsText("[2, 4, 6]");
-        assertThat(page.locator("#part-side-by-side gradlab-apex-chart").first()
-                .locator(".apexcharts-series path.apexcharts-line").first()).isVisible();
+        assertThat(page.locator("#part-side-by-side gradlab-apex-chart")
+                        .first()
+                        .locator(".apexcharts-series path.apexcharts-line")
+                        .first())
+                .isVisible();
         assertThat(horizontalOverflow()).isZero();
         screenshot("lesson-zh-TW-phone");
     }

@@ -53,10 +53,13 @@ abstract class ScenarioStoreContract {
 
     @Autowired
     ScenarioStore store;
+
     @Autowired
     StoredScenarioRepository rows;
+
     @Autowired
     Accounts accounts;
+
     @Autowired
     MutableClock clock;
 
@@ -106,7 +109,8 @@ abstract class ScenarioStoreContract {
         assertThat(v1.updated()).isEqualTo(Instant.parse("2026-03-01T10:05:00Z"));
 
         assertThatThrownBy(() -> store.update(ann, v0.slug(), TEXT, v0.version()))
-                .isInstanceOf(StoreException.class).hasMessage("changed by someone else since you opened it");
+                .isInstanceOf(StoreException.class)
+                .hasMessage("changed by someone else since you opened it");
         assertThatThrownBy(() -> store.delete(ann, v0.slug(), v0.version()))
                 .hasMessage("changed by someone else since you opened it");
         assertThat(store.findVisible(ann, v0.slug()).orElseThrow().titleEn()).isEqualTo("Edited");
@@ -116,11 +120,11 @@ abstract class ScenarioStoreContract {
     void only_the_owner_changes_or_deletes() {
         SavedScenario s = store.create(ann, TEXT, Visibility.PUBLIC);
         assertThatThrownBy(() -> store.update(bob, s.slug(), TEXT, s.version()))
-                .isInstanceOfSatisfying(StoreException.class,
-                        e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.FORBIDDEN));
+                .isInstanceOfSatisfying(
+                        StoreException.class, e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.FORBIDDEN));
         assertThatThrownBy(() -> store.delete(bob, s.slug(), s.version()))
-                .isInstanceOfSatisfying(StoreException.class,
-                        e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.FORBIDDEN));
+                .isInstanceOfSatisfying(
+                        StoreException.class, e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.FORBIDDEN));
         store.delete(ann, s.slug(), s.version());
         assertThat(store.findVisible(ann, s.slug())).isEmpty();
     }
@@ -134,7 +138,8 @@ abstract class ScenarioStoreContract {
         assertThat(store.findVisible(ann, mine.slug())).isPresent();
         assertThat(store.findVisible(null, link.slug())).isPresent();
         assertThat(store.listPublic()).extracting(SavedScenario::slug).doesNotContain(mine.slug(), link.slug());
-        assertThat(store.listMine(ann)).extracting(SavedScenario::slug)
+        assertThat(store.listMine(ann))
+                .extracting(SavedScenario::slug)
                 .containsExactlyInAnyOrder(mine.slug(), link.slug());
         assertThat(store.listMine(bob)).isEmpty();
     }
@@ -145,10 +150,11 @@ abstract class ScenarioStoreContract {
         assertThat(copy.owner()).isEqualTo(bob);
         assertThat(copy.visibility()).isEqualTo(Visibility.PRIVATE);
         assertThat(copy.id()).isEqualTo("gd-by-hand");
-        assertThat(copy.source()).isEqualTo(store.findVisible(null, "gd-by-hand").orElseThrow().source());
+        assertThat(copy.source())
+                .isEqualTo(store.findVisible(null, "gd-by-hand").orElseThrow().source());
         assertThatThrownBy(() -> store.delete(bob, "gd-by-hand", 0))
-                .isInstanceOfSatisfying(StoreException.class,
-                        e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.FORBIDDEN));
+                .isInstanceOfSatisfying(
+                        StoreException.class, e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.FORBIDDEN));
     }
 
     @Test
@@ -165,8 +171,8 @@ abstract class ScenarioStoreContract {
         small.create(ann, TEXT, Visibility.PRIVATE);
         small.create(ann, TEXT, Visibility.PRIVATE);
         assertThatThrownBy(() -> small.create(ann, TEXT, Visibility.PRIVATE))
-                .isInstanceOfSatisfying(StoreException.class,
-                        e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.LIMIT));
+                .isInstanceOfSatisfying(
+                        StoreException.class, e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.LIMIT));
         small.create(bob, TEXT, Visibility.PRIVATE);
     }
 }

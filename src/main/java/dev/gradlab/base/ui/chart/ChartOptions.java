@@ -58,7 +58,10 @@ final class ChartOptions {
         chart.put("fontFamily", "inherit");
 
         o.putObject("stroke").put("curve", curve.apexName).put("width", 2);
-        o.putObject("markers").put("size", series.stream().mapToInt(s -> s.points().size()).max().orElse(0) <= 30 ? 4 : 0);
+        o.putObject("markers")
+                .put(
+                        "size",
+                        series.stream().mapToInt(s -> s.points().size()).max().orElse(0) <= 30 ? 4 : 0);
         o.putObject("legend").put("position", "top").put("horizontalAlign", "left");
         o.putObject("dataLabels").put("enabled", false);
         o.putObject("noData").put("text", "—");

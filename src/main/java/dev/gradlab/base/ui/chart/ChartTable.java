@@ -26,7 +26,9 @@ final class ChartTable extends Composite<Grid<ChartTable.Row>> {
     void show(List<Series> series, String xTitle) {
         Grid<Row> grid = getContent();
         grid.removeAllColumns();
-        grid.addColumn(r -> Numbers.format(r.x(), getLocale())).setHeader(xTitle).setAutoWidth(true);
+        grid.addColumn(r -> Numbers.format(r.x(), getLocale()))
+                .setHeader(xTitle)
+                .setAutoWidth(true);
         for (int i = 0; i < series.size(); i++) {
             int col = i;
             grid.addColumn(r -> Double.isNaN(r.ys()[col]) ? "" : Numbers.format(r.ys()[col], getLocale()))

@@ -66,12 +66,19 @@ public class ComponentsView extends VerticalLayout implements HasDynamicTitle {
 
     private void showSteps(int steps) {
         shownSteps = steps;
-        chart.setSeries(Series.indexed("zeroed", 0, java.util.Arrays.copyOf(ZEROED, steps + 1)),
+        chart.setSeries(
+                Series.indexed("zeroed", 0, java.util.Arrays.copyOf(ZEROED, steps + 1)),
                 Series.indexed("summed", 0, java.util.Arrays.copyOf(SUMMED, steps + 1)));
         List<StepRow> rows = new ArrayList<>();
         for (int s = 1; s <= 3; s++) {
-            rows.add(new StepRow(s, 1, s, 0.5 * BATCH_GRADS[s - 1] * BATCH_GRADS[s - 1],
-                    Map.of("θ", new double[] {BUFFER[s - 1]}), Map.of("θ", new double[] {BUFFER[s - 1]}), true,
+            rows.add(new StepRow(
+                    s,
+                    1,
+                    s,
+                    0.5 * BATCH_GRADS[s - 1] * BATCH_GRADS[s - 1],
+                    Map.of("θ", new double[] {BUFFER[s - 1]}),
+                    Map.of("θ", new double[] {BUFFER[s - 1]}),
+                    true,
                     Map.of("θ", new double[] {SUMMED[s]})));
         }
         table.setRows(rows);
@@ -80,8 +87,14 @@ public class ComponentsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private static String formulaFor(int step) {
-        return String.format(java.util.Locale.ROOT, "\\theta^{(%d)} = %s - \\eta \\cdot g_{\\text{buffer}} = %s - 1 \\times %s = %s",
-                step, "\\theta^{(" + (step - 1) + ")}", fmt(SUMMED[step - 1]), fmt(BUFFER[step - 1]), fmt(SUMMED[step]));
+        return String.format(
+                java.util.Locale.ROOT,
+                "\\theta^{(%d)} = %s - \\eta \\cdot g_{\\text{buffer}} = %s - 1 \\times %s = %s",
+                step,
+                "\\theta^{(" + (step - 1) + ")}",
+                fmt(SUMMED[step - 1]),
+                fmt(BUFFER[step - 1]),
+                fmt(SUMMED[step]));
     }
 
     private static String fmt(double v) {
@@ -101,7 +114,8 @@ public class ComponentsView extends VerticalLayout implements HasDynamicTitle {
             params.put("fc1.weight", new double[] {1 - 0.01 * s, 0.25, -1.5, 0.75, 2, -0.125, 0.3333, -4});
             params.put("fc1.bias", new double[] {0.1, -0.2 * s});
             boolean stepped = s % 2 == 0;
-            rows.add(new StepRow(s, (s + 1) / 2, (s - 1) % 2 + 1, 1.0 / s, grad, stepped ? grad : null, stepped, params));
+            rows.add(new StepRow(
+                    s, (s + 1) / 2, (s - 1) % 2 + 1, 1.0 / s, grad, stepped ? grad : null, stepped, params));
         }
         wide.setRows(rows);
         wide.setCurrentStep(2);
@@ -122,8 +136,15 @@ public class ComponentsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private static List<GraphEdge> sampleEdges() {
-        return List.of(new GraphEdge(2, 3), new GraphEdge(1, 4), new GraphEdge(3, 4), new GraphEdge(4, 6),
-                new GraphEdge(5, 6), new GraphEdge(6, 7), new GraphEdge(7, 9), new GraphEdge(8, 9));
+        return List.of(
+                new GraphEdge(2, 3),
+                new GraphEdge(1, 4),
+                new GraphEdge(3, 4),
+                new GraphEdge(4, 6),
+                new GraphEdge(5, 6),
+                new GraphEdge(6, 7),
+                new GraphEdge(7, 9),
+                new GraphEdge(8, 9));
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class GraphDiagram extends Composite<Div> implements HasSize {
 
     /** SVG ids (title, arrow marker) must be unique on a page that shows several diagrams. */
     private final String idPrefix = "gradlab-graph-" + IDS.incrementAndGet();
+
     private List<GraphNode> nodes = List.of();
     private List<GraphEdge> edges = List.of();
 
@@ -69,8 +70,11 @@ public final class GraphDiagram extends Composite<Div> implements HasSize {
         StringJoiner j = new StringJoiner("; ");
         for (GraphNode n : nodes) {
             StringJoiner inputs = new StringJoiner(", ");
-            edges.stream().filter(e -> e.to() == n.id())
-                    .forEach(e -> nodes.stream().filter(m -> m.id() == e.from()).findFirst()
+            edges.stream()
+                    .filter(e -> e.to() == n.id())
+                    .forEach(e -> nodes.stream()
+                            .filter(m -> m.id() == e.from())
+                            .findFirst()
                             .ifPresent(m -> inputs.add(m.label())));
             String grad = n.grad() == null ? "" : ", grad " + n.grad();
             String from = inputs.length() == 0 ? "" : " ← " + inputs;

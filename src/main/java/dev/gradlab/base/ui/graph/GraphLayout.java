@@ -30,7 +30,8 @@ final class GraphLayout {
         }
         for (GraphEdge e : edges) {
             if (!inputs.containsKey(e.from()) || !inputs.containsKey(e.to())) {
-                throw new IllegalArgumentException("Graph edge " + e.from() + " → " + e.to() + " names a node that is not in the graph");
+                throw new IllegalArgumentException(
+                        "Graph edge " + e.from() + " → " + e.to() + " names a node that is not in the graph");
             }
             required(inputs, e.to()).add(e.from());
             required(users, e.from()).add(e.to());
@@ -70,7 +71,10 @@ final class GraphLayout {
             int id = entry.getKey();
             List<Integer> usersOfId = required(users, id);
             if (entry.getValue().isEmpty() && !usersOfId.isEmpty()) {
-                int firstUse = usersOfId.stream().mapToInt(user -> required(layer, user)).min().orElse(1);
+                int firstUse = usersOfId.stream()
+                        .mapToInt(user -> required(layer, user))
+                        .min()
+                        .orElse(1);
                 layer.put(id, Math.max(0, firstUse - 1));
             }
         }
@@ -85,8 +89,11 @@ final class GraphLayout {
             Map<Integer, Double> key = new HashMap<>();
             for (int i = 0; i < ids.size(); i++) {
                 int id = ids.get(i);
-                double mean = required(inputs, id).stream().filter(slots::containsKey)
-                        .mapToInt(in -> required(slots, in).row()).average().orElse(i);
+                double mean = required(inputs, id).stream()
+                        .filter(slots::containsKey)
+                        .mapToInt(in -> required(slots, in).row())
+                        .average()
+                        .orElse(i);
                 key.put(id, mean);
             }
             ids.sort(Comparator.comparingDouble(k -> required(key, k))); // stable: ties keep the caller's order

@@ -11,4 +11,10 @@ import org.jspecify.annotations.Nullable;
  * @param requiresGrad nodes that do not require grad are drawn dashed
  * @param grad         the leaf's {@code .grad} as text (e.g. {@code [2, 4, 6]} or {@code None}); null hides the line
  */
-public record GraphNode(int id, String label, String shape, boolean leaf, boolean requiresGrad, @Nullable String grad) {}
+public record GraphNode(
+        int id,
+        String label,
+        String shape,
+        boolean leaf,
+        boolean requiresGrad,
+        @Nullable String grad) {}

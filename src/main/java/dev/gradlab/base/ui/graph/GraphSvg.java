@@ -19,9 +19,11 @@ final class GraphSvg {
 
     private GraphSvg() {}
 
-    static String render(List<GraphNode> nodes, List<GraphEdge> edges, String title, String description, String idPrefix) {
+    static String render(
+            List<GraphNode> nodes, List<GraphEdge> edges, String title, String description, String idPrefix) {
         Map<Integer, GraphLayout.Slot> slots = GraphLayout.compute(nodes, edges);
-        int layers = slots.values().stream().mapToInt(GraphLayout.Slot::layer).max().orElse(-1) + 1;
+        int layers =
+                slots.values().stream().mapToInt(GraphLayout.Slot::layer).max().orElse(-1) + 1;
 
         // Measure: each layer is as wide as its widest box; rows stack with a gap, layers centred vertically.
         Map<Integer, List<String>> lines = new HashMap<>();
@@ -43,8 +45,11 @@ final class GraphSvg {
         }
         Map<Integer, List<GraphNode>> byLayer = new HashMap<>();
         nodes.stream()
-                .sorted(java.util.Comparator.comparingInt(n -> GraphLayout.required(slots, n.id()).row()))
-                .forEach(n -> byLayer.computeIfAbsent(GraphLayout.required(slots, n.id()).layer(), k -> new ArrayList<>()).add(n));
+                .sorted(java.util.Comparator.comparingInt(
+                        n -> GraphLayout.required(slots, n.id()).row()))
+                .forEach(n -> byLayer.computeIfAbsent(
+                                GraphLayout.required(slots, n.id()).layer(), k -> new ArrayList<>())
+                        .add(n));
         for (int layer = 0; layer < layers; layer++) {
             for (GraphNode n : byLayer.getOrDefault(layer, List.of())) {
                 layerHeight[layer] += height(GraphLayout.required(lines, n.id())) + ROW_GAP;
@@ -71,12 +76,20 @@ final class GraphSvg {
         double height = totalHeight + 2 * MARGIN;
 
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(java.util.Locale.ROOT,
+        svg.append(String.format(
+                java.util.Locale.ROOT,
                 "<svg xmlns='http://www.w3.org/2000/svg' width='%.0f' height='%.0f' viewBox='0 0 %.0f %.0f' role='img' aria-labelledby='%s-t %s-d'>",
-                width, height, width, height, idPrefix, idPrefix));
+                width,
+                height,
+                width,
+                height,
+                idPrefix,
+                idPrefix));
         svg.append("<title id='" + idPrefix + "-t'>").append(escape(title)).append("</title>");
         svg.append("<desc id='" + idPrefix + "-d'>").append(escape(description)).append("</desc>");
-        svg.append("<defs><marker id='" + idPrefix + "-arrow' viewBox='0 0 10 10' refX='10' refY='5' markerWidth='7' markerHeight='7' orient='auto-start-reverse'>")
+        svg.append(
+                        "<defs><marker id='" + idPrefix
+                                + "-arrow' viewBox='0 0 10 10' refX='10' refY='5' markerWidth='7' markerHeight='7' orient='auto-start-reverse'>")
                 .append("<path class='arrow' d='M0,0 L10,5 L0,10 z'/></marker></defs>");
         for (GraphEdge e : edges) {
             Box a = GraphLayout.required(boxes, e.from());
@@ -86,23 +99,42 @@ final class GraphSvg {
             double x2 = b.x();
             double y2 = b.y() + b.h() / 2;
             double mid = (x1 + x2) / 2;
-            svg.append(String.format(java.util.Locale.ROOT,
+            svg.append(String.format(
+                    java.util.Locale.ROOT,
                     "<path class='edge' d='M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f' marker-end='url(#%s-arrow)'/>",
-                    x1, y1, mid, y1, mid, y2, x2, y2, idPrefix));
+                    x1,
+                    y1,
+                    mid,
+                    y1,
+                    mid,
+                    y2,
+                    x2,
+                    y2,
+                    idPrefix));
         }
         for (GraphNode n : nodes) {
             Box box = GraphLayout.required(boxes, n.id());
             String cls = "node" + (n.leaf() ? " leaf" : " op") + (n.requiresGrad() ? " requires-grad" : "");
             svg.append("<g class='").append(cls).append("'>");
-            svg.append(String.format(java.util.Locale.ROOT,
+            svg.append(String.format(
+                    java.util.Locale.ROOT,
                     "<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f' rx='%d'/>",
-                    box.x(), box.y(), box.w(), box.h(), n.leaf() ? 4 : 14));
+                    box.x(),
+                    box.y(),
+                    box.w(),
+                    box.h(),
+                    n.leaf() ? 4 : 14));
             double ty = box.y() + PAD + 12;
             for (int i = 0; i < box.lines().size(); i++) {
                 String textClass = i == 0 ? "label" : box.lines().get(i).startsWith("grad ") ? "grad" : "shape";
-                svg.append(String.format(java.util.Locale.ROOT, "<text class='%s' x='%.1f' y='%.1f' text-anchor='middle'>",
-                                textClass, box.x() + box.w() / 2, ty))
-                        .append(escape(box.lines().get(i))).append("</text>");
+                svg.append(String.format(
+                                java.util.Locale.ROOT,
+                                "<text class='%s' x='%.1f' y='%.1f' text-anchor='middle'>",
+                                textClass,
+                                box.x() + box.w() / 2,
+                                ty))
+                        .append(escape(box.lines().get(i)))
+                        .append("</text>");
                 ty += LINE;
             }
             svg.append("</g>");

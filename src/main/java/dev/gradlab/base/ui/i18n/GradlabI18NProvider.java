@@ -18,7 +18,9 @@ public class GradlabI18NProvider extends DefaultI18NProvider {
     public String getTranslation(String key, Locale locale, Object... params) {
         // English lives in the base bundle. Asking ResourceBundle for "en" would fall back to the JVM's default
         // locale first, so on a machine whose default is zh_TW an English page would come out in Chinese.
-        Locale lookup = Languages.supported(locale) == Languages.TRADITIONAL_CHINESE ? Languages.TRADITIONAL_CHINESE : Locale.ROOT;
+        Locale lookup = Languages.supported(locale) == Languages.TRADITIONAL_CHINESE
+                ? Languages.TRADITIONAL_CHINESE
+                : Locale.ROOT;
         return super.getTranslation(key, lookup, params);
     }
 }

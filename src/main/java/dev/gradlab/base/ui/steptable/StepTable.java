@@ -35,7 +35,15 @@ import org.jspecify.annotations.Nullable;
 public final class StepTable extends Composite<Grid<StepRow>> implements HasSize {
 
     /** The columns, in display order. */
-    public enum Column { STEP, EPOCH_BATCH, LOSS, GRAD, APPLIED, STEPPED, PARAMS }
+    public enum Column {
+        STEP,
+        EPOCH_BATCH,
+        LOSS,
+        GRAD,
+        APPLIED,
+        STEPPED,
+        PARAMS
+    }
 
     private static final int MAX_ROWS_WITHOUT_SCROLL = 15;
 
@@ -58,29 +66,50 @@ public final class StepTable extends Composite<Grid<StepRow>> implements HasSize
         grid.setAllRowsVisible(true);
         grid.setPartNameGenerator(r -> Objects.equals(currentStep, r.step()) ? "current-step" : null);
 
-        columns.put(Column.STEP, grid.addColumn(r -> (Objects.equals(currentStep, r.step()) ? "▸" : "") + r.step())
-                .setHeader(getTranslation("steptable.step")).setWidth("3.4em").setFlexGrow(0)
-                .setTooltipGenerator(r -> getTranslation("steptable.epoch-batch.tooltip", r.epoch(), r.batch()))
-                .setTextAlign(ColumnTextAlign.END));
-        columns.put(Column.EPOCH_BATCH, grid.addColumn(r -> r.epoch() + "·" + r.batch())
-                .setHeader(getTranslation("steptable.epoch-batch")).setWidth("3.4em").setFlexGrow(0)
-                .setTooltipGenerator(r -> getTranslation("steptable.epoch-batch.tooltip", r.epoch(), r.batch())));
-        columns.put(Column.LOSS, grid.addColumn(r -> Numbers.compactOrNone(r.loss(), getLocale()))
-                .setTooltipGenerator(r -> Numbers.formatOrNone(r.loss(), getLocale()))
-                .setHeader(getTranslation("steptable.loss")).setWidth("3.5em").setFlexGrow(1));
+        columns.put(
+                Column.STEP,
+                grid.addColumn(r -> (Objects.equals(currentStep, r.step()) ? "▸" : "") + r.step())
+                        .setHeader(getTranslation("steptable.step"))
+                        .setWidth("3.4em")
+                        .setFlexGrow(0)
+                        .setTooltipGenerator(r -> getTranslation("steptable.epoch-batch.tooltip", r.epoch(), r.batch()))
+                        .setTextAlign(ColumnTextAlign.END));
+        columns.put(
+                Column.EPOCH_BATCH,
+                grid.addColumn(r -> r.epoch() + "·" + r.batch())
+                        .setHeader(getTranslation("steptable.epoch-batch"))
+                        .setWidth("3.4em")
+                        .setFlexGrow(0)
+                        .setTooltipGenerator(
+                                r -> getTranslation("steptable.epoch-batch.tooltip", r.epoch(), r.batch())));
+        columns.put(
+                Column.LOSS,
+                grid.addColumn(r -> Numbers.compactOrNone(r.loss(), getLocale()))
+                        .setTooltipGenerator(r -> Numbers.formatOrNone(r.loss(), getLocale()))
+                        .setHeader(getTranslation("steptable.loss"))
+                        .setWidth("3.5em")
+                        .setFlexGrow(1));
         columns.put(Column.GRAD, vectorColumn(r -> r.grad(), "steptable.grad"));
         columns.put(Column.APPLIED, vectorColumn(StepRowVectors.APPLIED, "steptable.applied"));
-        columns.put(Column.STEPPED, grid.addColumn(LitRenderer.<StepRow>of(
-                        "<span role='img' aria-label='${item.label}' title='${item.label}'>${item.mark}</span>")
-                        .withProperty("mark", r -> r.stepped() ? "✓" : "–")
-                        .withProperty("label", r -> getTranslation(r.stepped() ? "steptable.stepped.yes" : "steptable.stepped.no")))
-                .setHeader(getTranslation("steptable.stepped")).setWidth("3.8em").setFlexGrow(0)
-                .setTextAlign(ColumnTextAlign.CENTER));
+        columns.put(
+                Column.STEPPED,
+                grid.addColumn(LitRenderer.<StepRow>of(
+                                        "<span role='img' aria-label='${item.label}' title='${item.label}'>${item.mark}</span>")
+                                .withProperty("mark", r -> r.stepped() ? "✓" : "–")
+                                .withProperty(
+                                        "label",
+                                        r -> getTranslation(
+                                                r.stepped() ? "steptable.stepped.yes" : "steptable.stepped.no")))
+                        .setHeader(getTranslation("steptable.stepped"))
+                        .setWidth("3.8em")
+                        .setFlexGrow(0)
+                        .setTextAlign(ColumnTextAlign.CENTER));
         columns.put(Column.PARAMS, vectorColumn(r -> r.params(), "steptable.params"));
     }
 
     private Grid.Column<StepRow> vectorColumn(StepRowVectors vectors, String headerKey) {
-        return getContent().addColumn(r -> VectorText.of(vectors.of(r), getLocale(), true))
+        return getContent()
+                .addColumn(r -> VectorText.of(vectors.of(r), getLocale(), true))
                 .setHeader(getTranslation(headerKey))
                 .setTooltipGenerator(r -> VectorText.of(vectors.of(r), getLocale(), false))
                 .setWidth("4em")
@@ -153,7 +182,8 @@ public final class StepTable extends Composite<Grid<StepRow>> implements HasSize
     }
 
     private void applyVisibility() {
-        columns.forEach((c, col) -> col.setVisible(!hiddenByCaller.contains(c) && !(narrow && c == Column.EPOCH_BATCH)));
+        columns.forEach(
+                (c, col) -> col.setVisible(!hiddenByCaller.contains(c) && !(narrow && c == Column.EPOCH_BATCH)));
     }
 
     /** Renames a column header, e.g. "θ after" instead of "Params after" in a one-parameter lesson. */

@@ -29,8 +29,13 @@ class ChartOptionsTest {
 
     @Test
     void a_marker_is_a_labelled_vertical_annotation_at_its_x() throws Exception {
-        JsonNode o = parse(ChartOptions.lineChart(List.of(Series.indexed("a", 0, 1, 2, 3)), null, null,
-                List.of(new XMarker(2, "strategies diverge here")), Curve.STEPLINE, false));
+        JsonNode o = parse(ChartOptions.lineChart(
+                List.of(Series.indexed("a", 0, 1, 2, 3)),
+                null,
+                null,
+                List.of(new XMarker(2, "strategies diverge here")),
+                Curve.STEPLINE,
+                false));
 
         JsonNode a = o.at("/annotations/xaxis/0");
         assertThat(a.get("x").asDouble()).isEqualTo(2.0);
@@ -41,8 +46,8 @@ class ChartOptionsTest {
 
     @Test
     void whole_number_steps_get_one_tick_each() throws Exception {
-        JsonNode o = parse(ChartOptions.lineChart(List.of(Series.indexed("a", 0, 1, 2, 3, 4)), null, null, List.of(),
-                Curve.STRAIGHT, true));
+        JsonNode o = parse(ChartOptions.lineChart(
+                List.of(Series.indexed("a", 0, 1, 2, 3, 4)), null, null, List.of(), Curve.STRAIGHT, true));
         assertThat(o.at("/xaxis/tickAmount").asInt()).isEqualTo(3);
     }
 
@@ -60,7 +65,9 @@ class ChartOptionsTest {
     void mismatched_xs_and_ys_are_refused_with_both_lengths() {
         assertThatThrownBy(() -> Series.of("loss", new double[] {1, 2}, new double[] {1}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("loss").hasMessageContaining("2 x values").hasMessageContaining("1 y values");
+                .hasMessageContaining("loss")
+                .hasMessageContaining("2 x values")
+                .hasMessageContaining("1 y values");
     }
 
     /** The tick values ApexCharts draws for a numeric axis with min, max and tickAmount: evenly spaced from min. */
@@ -84,11 +91,18 @@ class ChartOptionsTest {
     @Test
     void epoch_axes_of_any_length_get_whole_number_ticks_that_cover_the_data_and_stay_few() throws Exception {
         for (int n : new int[] {2, 5, 20, 21, 33, 40, 50, 99, 200, 1000}) {
-            JsonNode o = parse(ChartOptions.lineChart(List.of(Series.indexed("zeroed", 1, epochs(n))), "epoch", "loss",
-                    List.of(), Curve.STRAIGHT, false));
+            JsonNode o = parse(ChartOptions.lineChart(
+                    List.of(Series.indexed("zeroed", 1, epochs(n))),
+                    "epoch",
+                    "loss",
+                    List.of(),
+                    Curve.STRAIGHT,
+                    false));
             JsonNode desktop = o.at("/xaxis");
             JsonNode phone = o.at("/responsive/0/options/xaxis");
-            assertThat(o.at("/responsive/0/breakpoint").asInt()).isLessThanOrEqualTo(600).isGreaterThanOrEqualTo(400);
+            assertThat(o.at("/responsive/0/breakpoint").asInt())
+                    .isLessThanOrEqualTo(600)
+                    .isGreaterThanOrEqualTo(400);
             for (JsonNode axis : List.of(desktop, phone)) {
                 double[] t = ticks(axis);
                 for (double x : t) {
@@ -107,8 +121,8 @@ class ChartOptionsTest {
 
     @Test
     void thirty_three_epochs_are_labelled_every_five_on_a_desktop_and_every_ten_on_a_phone() throws Exception {
-        JsonNode o = parse(ChartOptions.lineChart(List.of(Series.indexed("zeroed", 1, epochs(33))), "epoch", "loss",
-                List.of(), Curve.STRAIGHT, false));
+        JsonNode o = parse(ChartOptions.lineChart(
+                List.of(Series.indexed("zeroed", 1, epochs(33))), "epoch", "loss", List.of(), Curve.STRAIGHT, false));
         assertThat(ticks(o.at("/xaxis"))).containsExactly(1, 6, 11, 16, 21, 26, 31, 36);
         assertThat(ticks(o.at("/responsive/0/options/xaxis"))).containsExactly(1, 11, 21, 31, 41);
     }

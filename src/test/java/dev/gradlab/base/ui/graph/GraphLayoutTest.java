@@ -15,7 +15,8 @@ class GraphLayoutTest {
     @Test
     void a_node_sits_one_layer_right_of_its_deepest_input() {
         // a → b → c, and a → c directly: c must still come after b.
-        var slots = GraphLayout.compute(List.of(node(1, "a"), node(2, "b"), node(3, "c")),
+        var slots = GraphLayout.compute(
+                List.of(node(1, "a"), node(2, "b"), node(3, "c")),
                 List.of(new GraphEdge(1, 2), new GraphEdge(2, 3), new GraphEdge(1, 3)));
 
         assertThat(slots.get(1).layer()).isEqualTo(0);
@@ -25,8 +26,8 @@ class GraphLayoutTest {
 
     @Test
     void nodes_of_one_layer_get_distinct_rows() {
-        var slots = GraphLayout.compute(List.of(node(1, "x"), node(2, "w"), node(3, "mul")),
-                List.of(new GraphEdge(1, 3), new GraphEdge(2, 3)));
+        var slots = GraphLayout.compute(
+                List.of(node(1, "x"), node(2, "w"), node(3, "mul")), List.of(new GraphEdge(1, 3), new GraphEdge(2, 3)));
 
         assertThat(slots.get(1).layer()).isEqualTo(0);
         assertThat(slots.get(2).layer()).isEqualTo(0);
@@ -35,8 +36,8 @@ class GraphLayoutTest {
 
     @Test
     void a_cycle_does_not_hang_the_layout() {
-        var slots = GraphLayout.compute(List.of(node(1, "a"), node(2, "b")),
-                List.of(new GraphEdge(1, 2), new GraphEdge(2, 1)));
+        var slots = GraphLayout.compute(
+                List.of(node(1, "a"), node(2, "b")), List.of(new GraphEdge(1, 2), new GraphEdge(2, 1)));
         assertThat(slots).hasSize(2);
     }
 
@@ -49,8 +50,8 @@ class GraphLayoutTest {
 
     @Test
     void labels_are_escaped_in_the_svg() {
-        String svg = GraphSvg.render(List.of(new GraphNode(1, "<script>&", "[1]", true, true, "[1]")), List.of(),
-                "title", "desc", "g1");
+        String svg = GraphSvg.render(
+                List.of(new GraphNode(1, "<script>&", "[1]", true, true, "[1]")), List.of(), "title", "desc", "g1");
         assertThat(svg).contains("&lt;script&gt;&amp;").doesNotContain("<script>");
         assertThat(svg).contains("grad [1]").contains("class='node leaf requires-grad'");
     }

@@ -11,20 +11,25 @@ class LanguagesTest {
     @Test
     void chinese_browsers_get_traditional_chinese_whatever_the_variant() {
         for (String tag : List.of("zh", "zh-TW", "zh-Hant", "zh-Hant-TW", "zh-HK", "zh-CN")) {
-            assertThat(Languages.fromBrowser(List.of(Locale.forLanguageTag(tag)))).as(tag).isEqualTo(Locale.TRADITIONAL_CHINESE);
+            assertThat(Languages.fromBrowser(List.of(Locale.forLanguageTag(tag))))
+                    .as(tag)
+                    .isEqualTo(Locale.TRADITIONAL_CHINESE);
         }
     }
 
     @Test
     void english_and_unknown_languages_get_english() {
-        assertThat(Languages.fromBrowser(List.of(Locale.forLanguageTag("en-GB")))).isEqualTo(Locale.ENGLISH);
-        assertThat(Languages.fromBrowser(List.of(Locale.forLanguageTag("fr-FR")))).isEqualTo(Locale.ENGLISH);
+        assertThat(Languages.fromBrowser(List.of(Locale.forLanguageTag("en-GB"))))
+                .isEqualTo(Locale.ENGLISH);
+        assertThat(Languages.fromBrowser(List.of(Locale.forLanguageTag("fr-FR"))))
+                .isEqualTo(Locale.ENGLISH);
         assertThat(Languages.fromBrowser(List.of())).isEqualTo(Locale.ENGLISH);
     }
 
     @Test
     void the_first_preference_we_speak_wins() {
-        var preferred = List.of(Locale.forLanguageTag("ja"), Locale.forLanguageTag("zh-TW"), Locale.forLanguageTag("en"));
+        var preferred =
+                List.of(Locale.forLanguageTag("ja"), Locale.forLanguageTag("zh-TW"), Locale.forLanguageTag("en"));
         assertThat(Languages.fromBrowser(preferred)).isEqualTo(Locale.TRADITIONAL_CHINESE);
     }
 
@@ -35,8 +40,10 @@ class LanguagesTest {
             Locale.setDefault(Locale.TRADITIONAL_CHINESE);
             GradlabI18NProvider provider = new GradlabI18NProvider();
             assertThat(provider.getTranslation("nav.lessons", Locale.ENGLISH)).isEqualTo("Lessons");
-            assertThat(provider.getTranslation("nav.lessons", Locale.forLanguageTag("en-US"))).isEqualTo("Lessons");
-            assertThat(provider.getTranslation("nav.lessons", Locale.TRADITIONAL_CHINESE)).isEqualTo("課程");
+            assertThat(provider.getTranslation("nav.lessons", Locale.forLanguageTag("en-US")))
+                    .isEqualTo("Lessons");
+            assertThat(provider.getTranslation("nav.lessons", Locale.TRADITIONAL_CHINESE))
+                    .isEqualTo("課程");
         } finally {
             Locale.setDefault(before);
         }
@@ -45,7 +52,9 @@ class LanguagesTest {
     @Test
     void parameters_are_filled_in() {
         GradlabI18NProvider provider = new GradlabI18NProvider();
-        assertThat(provider.getTranslation("steptable.epoch-batch.tooltip", Locale.ENGLISH, 1, 2)).isEqualTo("Epoch 1, batch 2");
-        assertThat(provider.getTranslation("steptable.epoch-batch.tooltip", Locale.TRADITIONAL_CHINESE, 1, 2)).isEqualTo("第 1 輪，第 2 批");
+        assertThat(provider.getTranslation("steptable.epoch-batch.tooltip", Locale.ENGLISH, 1, 2))
+                .isEqualTo("Epoch 1, batch 2");
+        assertThat(provider.getTranslation("steptable.epoch-batch.tooltip", Locale.TRADITIONAL_CHINESE, 1, 2))
+                .isEqualTo("第 1 輪，第 2 批");
     }
 }

@@ -30,15 +30,20 @@ class TranslationsTest {
     @Test
     void every_key_exists_in_both_languages() throws IOException {
         Set<String> english = new TreeSet<>(load("translations.properties").stringPropertyNames());
-        Set<String> chinese = new TreeSet<>(load("translations_zh_TW.properties").stringPropertyNames());
+        Set<String> chinese =
+                new TreeSet<>(load("translations_zh_TW.properties").stringPropertyNames());
 
         Set<String> missingInChinese = new TreeSet<>(english);
         missingInChinese.removeAll(chinese);
         Set<String> missingInEnglish = new TreeSet<>(chinese);
         missingInEnglish.removeAll(english);
 
-        assertThat(missingInChinese).as("keys missing in translations_zh_TW.properties").isEmpty();
-        assertThat(missingInEnglish).as("keys missing in translations.properties").isEmpty();
+        assertThat(missingInChinese)
+                .as("keys missing in translations_zh_TW.properties")
+                .isEmpty();
+        assertThat(missingInEnglish)
+                .as("keys missing in translations.properties")
+                .isEmpty();
     }
 
     @Test
@@ -46,26 +51,32 @@ class TranslationsTest {
         for (String file : new String[] {"translations.properties", "translations_zh_TW.properties"}) {
             Properties p = load(file);
             Set<String> empty = new TreeSet<>();
-            p.stringPropertyNames().stream().filter(k -> p.getProperty(k).isBlank()).forEach(empty::add);
+            p.stringPropertyNames().stream()
+                    .filter(k -> p.getProperty(k).isBlank())
+                    .forEach(empty::add);
             assertThat(empty).as("keys with empty text in " + file).isEmpty();
         }
     }
 
     @Test
     void the_chinese_file_is_read_as_utf8_traditional_chinese() throws IOException {
-        assertThat(load("translations_zh_TW.properties").getProperty("nav.lessons")).isEqualTo("課程");
+        assertThat(load("translations_zh_TW.properties").getProperty("nav.lessons"))
+                .isEqualTo("課程");
     }
 
     @Test
     void every_literal_key_used_in_the_code_exists() throws IOException {
         Set<String> known = load("translations.properties").stringPropertyNames();
-        Pattern call = Pattern.compile("getTranslation\\(\\s*(?:[a-zA-Z]+\\s*\\?\\s*)?\"([a-z0-9.\\-]+)\"(?:\\s*:\\s*\"([a-z0-9.\\-]+)\")?");
+        Pattern call = Pattern.compile(
+                "getTranslation\\(\\s*(?:[a-zA-Z]+\\s*\\?\\s*)?\"([a-z0-9.\\-]+)\"(?:\\s*:\\s*\"([a-z0-9.\\-]+)\")?");
         Set<String> unknown = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 // Doc comments show usage examples with made-up keys: look at code lines only.
                 String code = Files.readAllLines(f).stream()
-                        .filter(l -> !l.trim().startsWith("*") && !l.trim().startsWith("//") && !l.trim().startsWith("/*"))
+                        .filter(l -> !l.trim().startsWith("*")
+                                && !l.trim().startsWith("//")
+                                && !l.trim().startsWith("/*"))
                         .collect(java.util.stream.Collectors.joining("\n"));
                 Matcher m = call.matcher(code);
                 while (m.find()) {
@@ -77,6 +88,8 @@ class TranslationsTest {
                 }
             }
         }
-        assertThat(unknown).as("keys used in getTranslation(\"…\") but missing in translations.properties").isEmpty();
+        assertThat(unknown)
+                .as("keys used in getTranslation(\"…\") but missing in translations.properties")
+                .isEmpty();
     }
 }

@@ -35,7 +35,8 @@ class VectorTextTest {
     @Test
     void dotted_names_may_wrap_after_each_dot() {
         assertThat(VectorText.of(Map.of("fc1.weight", new double[] {1, 2}, "b", new double[] {3}), EN, true)
-                .replace("\u200B", "|")).contains("fc1.|weight:");
+                        .replace("\u200B", "|"))
+                .contains("fc1.|weight:");
     }
 
     @Test
