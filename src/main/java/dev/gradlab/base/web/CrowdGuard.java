@@ -62,9 +62,16 @@ public class CrowdGuard extends HttpFilter implements HttpSessionListener {
         this.sessionTimeout = sessionTimeout;
     }
 
-    /** One session per MB of maximum heap, at least 10. */
+    /** MB of heap the app itself needs (Spring, Hibernate, Vaadin, the data sets) before any visitor. */
+    static final long APP_HEAP_MB = 256;
+
+    /**
+     * One session per MB of the heap left after the app's own {@link #APP_HEAP_MB}, at least 10: a session costs
+     * about 0.6 MB idle, so the cap is reached well before the heap runs out (one per MB of the whole heap was not:
+     * a 320 MB heap ran out of memory during a flood in development mode).
+     */
     static int defaultMaxSessions(long maxHeapBytes) {
-        return (int) Math.max(10, Math.min(Integer.MAX_VALUE, maxHeapBytes / (1024 * 1024)));
+        return (int) Math.max(10, Math.min(Integer.MAX_VALUE, maxHeapBytes / (1024 * 1024) - APP_HEAP_MB));
     }
 
     public int maxSessions() {
@@ -90,9 +97,15 @@ public class CrowdGuard extends HttpFilter implements HttpSessionListener {
         chain.doFilter(request, response);
     }
 
-    /** Static files (the front-end bundle, icons) never open a session; pages and Vaadin's requests do. */
+    /**
+     * Static files (the front-end bundle, icons) never open a session, nor does the HTTP API (stateless, HTTP Basic,
+     * throttled by its own sign-in limit); pages and Vaadin's requests do.
+     */
     static boolean createsSession(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/") || path.equals("/api")) {
+            return false;
+        }
         if (path.startsWith("/VAADIN/") && !path.startsWith("/VAADIN/push")) {
             return false;
         }

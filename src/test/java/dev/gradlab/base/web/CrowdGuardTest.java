@@ -59,11 +59,13 @@ class CrowdGuardTest {
     }
 
     @Test
-    void static_files_never_count_as_new_sessions() {
+    void static_files_and_the_api_never_count_as_new_sessions() {
         MockHttpServletRequest bundle = new MockHttpServletRequest("GET", "/VAADIN/build/index-abc.js");
         MockHttpServletRequest icon = new MockHttpServletRequest("GET", "/icons/icon.png");
         MockHttpServletRequest page = new MockHttpServletRequest("GET", "/lessons/zero-grad");
         MockHttpServletRequest push = new MockHttpServletRequest("GET", "/VAADIN/push");
+        MockHttpServletRequest api = new MockHttpServletRequest("POST", "/api/scenarios");
+        assertThat(CrowdGuard.createsSession(api)).isFalse(); // stateless, throttled by its own sign-in limit
         assertThat(CrowdGuard.createsSession(bundle)).isFalse();
         assertThat(CrowdGuard.createsSession(icon)).isFalse();
         assertThat(CrowdGuard.createsSession(page)).isTrue();
@@ -78,8 +80,8 @@ class CrowdGuardTest {
 
     @Test
     void the_default_cap_is_one_session_per_megabyte_of_heap() {
-        assertThat(CrowdGuard.defaultMaxSessions(1024L * 1024 * 1024)).isEqualTo(1024);
-        assertThat(CrowdGuard.defaultMaxSessions(256L * 1024 * 1024)).isEqualTo(256);
+        assertThat(CrowdGuard.defaultMaxSessions(1024L * 1024 * 1024)).isEqualTo(1024 - 256);
+        assertThat(CrowdGuard.defaultMaxSessions(512L * 1024 * 1024)).isEqualTo(512 - 256);
         assertThat(CrowdGuard.defaultMaxSessions(1024 * 1024)).isEqualTo(10);
     }
 }
