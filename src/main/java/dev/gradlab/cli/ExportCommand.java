@@ -1,15 +1,11 @@
 package dev.gradlab.cli;
 
-import dev.gradlab.engine.AutogradException;
 import dev.gradlab.export.CsvExport;
 import dev.gradlab.export.PyTorchScript;
 import dev.gradlab.export.YamlExport;
 import dev.gradlab.lab.Runner;
-import dev.gradlab.lab.data.DatasetException;
-import dev.gradlab.lab.train.ModelDataException;
 import dev.gradlab.lab.train.ModelTrainer;
 import dev.gradlab.scenario.BuiltInScenarios;
-import dev.gradlab.scenario.EvaluationException;
 import dev.gradlab.scenario.Limits;
 import dev.gradlab.scenario.Scenario;
 import dev.gradlab.scenario.ScenarioException;
@@ -71,32 +67,9 @@ final class ExportCommand {
             out.print(text);
             out.flush();
             return 0;
-        } catch (ScenarioException e) {
-            err.println(e.getMessage());
-        } catch (EvaluationException e) {
-            err.println(name + ": loss, " + e.getMessage());
-        } catch (AutogradException e) {
-            err.println(name + ": " + e.getMessage());
-        } catch (DatasetException e) {
-            err.println(name + ": dataset: " + e.getMessage());
-        } catch (ModelDataException e) {
-            err.println(name + ": model: " + e.getMessage());
-        } catch (StackOverflowError e) {
-            // As in RunCommand: the input's length reached a walk that still recurses, the input's doing.
-            err.println(name + ": the scenario is too long or too deeply nested to export");
-        } catch (OutOfMemoryError e) {
-            err.println(name + ": the scenario needs more memory than this export may use (-Xmx "
-                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)");
-        } catch (NumberFormatException | ArithmeticException e) {
-            err.println(name + ": a number in the scenario cannot be used ("
-                    + Limits.cut(String.valueOf(e.getMessage()), 60) + ")");
-        } catch (RuntimeException e) {
-            // Not the user's fault: a bug. Still one line, and a distinct status.
-            err.println(name + ": internal error while exporting the scenario ("
-                    + e.getClass().getSimpleName() + ")");
-            return 1;
+        } catch (ScenarioException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return Failures.report(name, "export", e, err);
         }
-        return 2;
     }
 
     static String export(Scenario scenario, String format, Locale locale) {

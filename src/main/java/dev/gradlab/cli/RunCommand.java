@@ -1,12 +1,8 @@
 package dev.gradlab.cli;
 
-import dev.gradlab.engine.AutogradException;
 import dev.gradlab.lab.Runner;
-import dev.gradlab.lab.data.DatasetException;
-import dev.gradlab.lab.train.ModelDataException;
 import dev.gradlab.lab.train.ModelTrainer;
 import dev.gradlab.scenario.BuiltInScenarios;
-import dev.gradlab.scenario.EvaluationException;
 import dev.gradlab.scenario.Scenario;
 import dev.gradlab.scenario.ScenarioException;
 import dev.gradlab.scenario.ScenarioFiles;
@@ -129,32 +125,9 @@ public final class RunCommand {
                     e -> RunJson.write(new Runner().run(e)),
                     m -> ModelRunJson.write(m.id(), new ModelTrainer().train(m))));
             return 0;
-        } catch (ScenarioException e) {
-            err.println(e.getMessage());
-        } catch (EvaluationException e) {
-            err.println(name + ": loss, " + e.getMessage());
-        } catch (AutogradException e) {
-            err.println(name + ": " + e.getMessage());
-        } catch (DatasetException e) {
-            err.println(name + ": dataset: " + e.getMessage());
-        } catch (ModelDataException e) {
-            err.println(name + ": model: " + e.getMessage());
-        } catch (StackOverflowError e) {
-            // The input's length reached a walk that still recurses: the input's doing, not a crash.
-            err.println(name + ": the scenario is too long or too deeply nested to run");
-        } catch (OutOfMemoryError e) {
-            err.println(name + ": the scenario needs more memory than this run may use (-Xmx "
-                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)");
-        } catch (NumberFormatException | ArithmeticException e) {
-            err.println(name + ": a number in the scenario cannot be used ("
-                    + dev.gradlab.scenario.Limits.cut(String.valueOf(e.getMessage()), 60) + ")");
-        } catch (RuntimeException e) {
-            // Not the user's fault: a bug. Still one line, and a distinct status.
-            err.println(name + ": internal error while running the scenario ("
-                    + e.getClass().getSimpleName() + ")");
-            return 1;
+        } catch (ScenarioException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            return Failures.report(name, "run", e, err);
         }
-        return 2;
     }
 
     /** Seconds as written for people: 300, 0.5. */
