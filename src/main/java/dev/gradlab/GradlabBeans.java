@@ -47,7 +47,7 @@ class GradlabBeans {
     @Bean
     CrowdGuard crowdGuard(
             @Value("${gradlab.sessions.max:0}") int maxSessions,
-            @Value("${gradlab.sessions.new-per-address-per-minute:30}") int newPerAddressPerMinute,
+            @Value("${gradlab.sessions.new-per-address-per-minute:240}") int newPerAddressPerMinute,
             @Value("${gradlab.sessions.untouched-timeout:2m}") Duration untouchedTimeout,
             @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) {
         return new CrowdGuard(maxSessions, newPerAddressPerMinute, untouchedTimeout, sessionTimeout);
