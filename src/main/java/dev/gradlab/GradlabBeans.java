@@ -38,7 +38,7 @@ class GradlabBeans {
     TrainingService trainingService(
             @Value("${gradlab.training.max-queued:60}") int maxQueued,
             @Value("${gradlab.training.max-per-session:2}") int maxPerSession,
-            @Value("${gradlab.training.max-per-address:4}") int maxPerAddress,
+            @Value("${gradlab.training.max-per-address:30}") int maxPerAddress,
             @Value("${gradlab.training.heartbeat-timeout:60s}") Duration heartbeatTimeout) {
         return new TrainingService(maxQueued, maxPerSession, maxPerAddress, heartbeatTimeout);
     }

@@ -6,7 +6,7 @@ import java.time.Duration;
  * The application's one pool of training threads ({@link TrainingJobs}), as many as the machine has cores. Settings:
  * {@code gradlab.training.max-queued} (waiting jobs overall, default 60),
  * {@code gradlab.training.max-per-session} (unfinished jobs per browser session, default 2),
- * {@code gradlab.training.max-per-address} (unfinished jobs per client address, default 4) and
+ * {@code gradlab.training.max-per-address} (unfinished jobs per client address, default 30: a class behind one school NAT address shares it) and
  * {@code gradlab.training.heartbeat-timeout} (a job whose page has been silent this long is cancelled, default 60 s).
  * Plain Java: the application declares one instance as a bean ({@code dev.gradlab.GradlabBeans}), which closes it on
  * shutdown.

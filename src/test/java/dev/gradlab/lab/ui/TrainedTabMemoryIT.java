@@ -27,7 +27,8 @@ class TrainedTabMemoryIT extends BrowserTest {
     private long heap() {
         Page p = context.newPage();
         p.navigate(url("/test/heap"));
-        p.locator("#heap").waitFor();
+        // five full collections of a heap that many earlier browser tests have used can take a while
+        p.locator("#heap").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(180_000));
         long bytes = Long.parseLong(p.locator("#heap").textContent().trim());
         p.close();
         return bytes;
