@@ -96,34 +96,17 @@ public record ModelScenario(
 
     @Override
     public ModelScenario withStrategies(List<GradientStrategy> strategies) {
-        return new ModelScenario(
-                common.withStrategies(strategies),
-                dataset,
-                samples,
-                noise,
-                testFraction,
-                folder,
-                layers,
-                activation,
-                dropout,
-                seed,
-                batchSize);
+        return withCommon(common.withStrategies(strategies));
     }
 
     @Override
     public ModelScenario withEpochs(int epochs) {
+        return withCommon(common.withEpochs(epochs));
+    }
+
+    private ModelScenario withCommon(Common other) {
         return new ModelScenario(
-                common.withEpochs(epochs),
-                dataset,
-                samples,
-                noise,
-                testFraction,
-                folder,
-                layers,
-                activation,
-                dropout,
-                seed,
-                batchSize);
+                other, dataset, samples, noise, testFraction, folder, layers, activation, dropout, seed, batchSize);
     }
 
     @Override
