@@ -112,12 +112,18 @@ class ArchitectureTest {
 
     /**
      * The server side is Spring's: the app shell ({@code Application}, {@code GradlabBeans}), sign-in and accounts
-     * ({@code account}), the HTTP API ({@code api}) and saved scenarios ({@code scenario.store}, JPA). Nothing else
+     * ({@code account}), the HTTP API ({@code api}), saved scenarios ({@code scenario.store}, JPA), authoring
+     * ({@code authoring}), live classes ({@code classroom}) and operations ({@code ops}). Nothing else
      * knows Spring: all of {@code lab} (subpackages and views included), {@code engine}, the scenario format,
      * {@code export}, {@code cli} and {@code base} are plain Java or plain Vaadin.
      */
     static final String[] SPRING_PACKAGES = {
-        "dev.gradlab.account..", "dev.gradlab.api..", "dev.gradlab.scenario.store.."
+        "dev.gradlab.account..",
+        "dev.gradlab.api..",
+        "dev.gradlab.scenario.store..",
+        "dev.gradlab.authoring..",
+        "dev.gradlab.classroom..",
+        "dev.gradlab.ops.."
     };
 
     static ArchRule onlyTheAppShellKnowsSpring(String app) {

@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,7 +51,7 @@ import org.jspecify.annotations.Nullable;
 public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     /** The last state shown in this browser tab, so a language switch (which re-creates the view) keeps it. */
-    private record Saved(String scenarioId, LabUrl state, GradientStrategy focus) {}
+    private record Saved(String path, LabUrl state, GradientStrategy focus) {}
 
     private final LabService lab;
     private final TrainingService training;
@@ -66,6 +67,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
     private final Div panels = new Div();
 
     private @Nullable Scenario scenario;
+    private @Nullable String routeId;
     private @Nullable RunResult result;
     private LabUrl state = new LabUrl(List.of(), 1);
     private GradientStrategy focus = GradientStrategy.ZEROED;
@@ -104,7 +106,8 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String id = event.getRouteParameters().get("scenarioId").orElse(null);
-        Scenario s = id == null ? lab.scenarios().get(0) : lab.scenario(id).orElse(null);
+        routeId = id;
+        Scenario s = id == null ? lab.scenarios().get(0) : find(id).orElse(null);
         if (s == null) {
             // only an id that names no scenario gets here; a hand-made 10 kB id is not repeated back whole
             String unknown = Objects.requireNonNull(id);
@@ -120,7 +123,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         Saved saved = ComponentUtil.getData(event.getUI(), Saved.class);
         if (event.getTrigger() == NavigationTrigger.REFRESH_ROUTE
                 && saved != null
-                && saved.scenarioId().equals(s.id())) {
+                && saved.path().equals(path(s))) {
             focus = saved.focus();
             show(s, saved.state());
             return true;
@@ -258,13 +261,29 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
             return;
         }
         Scenario s = shown();
-        ComponentUtil.setData(ui, Saved.class, new Saved(s.id(), state, focus));
+        ComponentUtil.setData(ui, Saved.class, new Saved(path(s), state, focus));
         if (isAttached()) {
             // not while entering: the router is about to set the URL the user asked for
             ui.getPage()
                     .getHistory()
-                    .replaceState(null, new Location("lab/" + s.id(), new QueryParameters(state.query(focus.name()))));
+                    .replaceState(null, new Location(path(s), new QueryParameters(state.query(focus.name()))));
         }
+    }
+
+    /** The scenario a route's {@code scenarioId} names: here a built-in's id; a saved scenario's slug elsewhere. */
+    Optional<Scenario> find(String id) {
+        return lab.scenario(id);
+    }
+
+    /** What the address names (a built-in's id, a saved scenario's slug), or null for a bare {@code /lab}. */
+    @Nullable
+    String routeId() {
+        return routeId;
+    }
+
+    /** The address of this view for the scenario shown, without the query. */
+    String path(Scenario s) {
+        return "lab/" + s.id();
     }
 
     /** The scenario being stepped: the step controls, strategy box and URL exist only once one is shown. */
