@@ -1,6 +1,8 @@
 package dev.gradlab.lab.ui;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import dev.gradlab.base.ui.steptable.StepRow;
@@ -12,8 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** One step table per strategy of a run, side by side where the screen is wide enough. */
+/**
+ * One step table per strategy of a run, side by side where the screen is wide enough. A run of more than {@link
+ * #COLLAPSE_OVER} steps starts collapsed to the rows around the current step, with a button to show them all.
+ */
 final class StepTables extends Composite<Div> {
+
+    /** Longer tables start collapsed: 9 rows of a multi-parameter table are already a phone screen. */
+    static final int COLLAPSE_OVER = 9;
 
     private final List<StepTable> tables = new ArrayList<>();
 
@@ -37,9 +45,35 @@ final class StepTables extends Composite<Div> {
             Div box = new Div(new H3(StrategyText.label(this, run.strategy())), table);
             box.addClassName("gradlab-table-box");
             box.setId("table-" + run.strategy().name());
+            if (run.steps().size() > COLLAPSE_OVER) {
+                table.setCollapsed(true);
+                box.add(toggle(
+                        table,
+                        run.steps().size(),
+                        "table-toggle-" + run.strategy().name()));
+            }
             getContent().add(box);
             tables.add(table);
         }
+    }
+
+    private Button toggle(StepTable table, int steps, String id) {
+        Button toggle = new Button();
+        toggle.setId(id);
+        toggle.addClassName("gradlab-table-toggle");
+        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Runnable label = () -> toggle.setText(
+                table.isCollapsed()
+                        ? getTranslation("steptables.show-all", steps)
+                        : getTranslation("steptables.show-around"));
+        toggle.getElement().setAttribute("aria-expanded", "false");
+        toggle.addClickListener(e -> {
+            table.setCollapsed(!table.isCollapsed());
+            toggle.getElement().setAttribute("aria-expanded", String.valueOf(!table.isCollapsed()));
+            label.run();
+        });
+        label.run();
+        return toggle;
     }
 
     void setCurrent(@Nullable Integer current) {

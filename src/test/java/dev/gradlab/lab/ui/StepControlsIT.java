@@ -60,4 +60,40 @@ class StepControlsIT extends BrowserTest {
         assertThat(horizontalOverflow()).isZero();
         screenshot("lab-en-phone-scrolled");
     }
+
+    @Test
+    void on_a_phone_a_long_step_table_shows_the_rows_around_the_current_step_until_asked_for_all() {
+        newContext("en-US", PHONE_WIDTH, 740);
+        open("/lab/mlp-explicit-weights?strategies=zeroed&step=6");
+        Locator grid = page.locator("#table-zeroed vaadin-grid");
+        assertThat(rows(grid)).isEqualTo(5); // steps 4..8 of 10
+        assertThat(grid).containsText("▸6");
+        assertThat(horizontalOverflow()).isZero();
+        int collapsed = viewHeight();
+        page.locator("#step-forward").click();
+        waitForVaadin();
+        assertThat(grid).containsText("▸7");
+        assertThat(rows(grid)).isEqualTo(5);
+
+        Locator toggle = page.locator("#table-toggle-zeroed");
+        assertThat(toggle).hasText("Show all 10 steps");
+        toggle.click();
+        waitForVaadin();
+        assertThat(rows(grid)).isEqualTo(10);
+        assertThat(toggle).hasAttribute("aria-expanded", "true");
+        int expanded = viewHeight();
+        System.out.printf(
+                "/lab/mlp-explicit-weights at 375 px: %d px collapsed, %d px with every row%n", collapsed, expanded);
+        assertThat(collapsed).isLessThan(expanded);
+    }
+
+    private static int rows(Locator grid) {
+        return ((Number) grid.evaluate("g => g.size")).intValue();
+    }
+
+    private int viewHeight() {
+        return ((Number) page.evaluate("() => { const al = document.querySelector('vaadin-app-layout');"
+                        + " return al.shadowRoot.querySelector('[content]').scrollHeight; }"))
+                .intValue();
+    }
 }

@@ -47,6 +47,9 @@ public final class StepTable extends Composite<Grid<StepRow>> implements HasSize
 
     private static final int MAX_ROWS_WITHOUT_SCROLL = 15;
 
+    /** Rows shown either side of the current step while the table is collapsed. */
+    public static final int AROUND = 2;
+
     /** Below this window width (px) the epoch·batch column folds into the step column's tooltip. */
     static final int NARROW_WIDTH = 600;
 
@@ -55,6 +58,7 @@ public final class StepTable extends Composite<Grid<StepRow>> implements HasSize
     private @Nullable Integer currentStep;
     private final EnumSet<Column> hiddenByCaller = EnumSet.noneOf(Column.class);
     private boolean narrow;
+    private boolean collapsed;
     private @Nullable Registration resizeRegistration;
 
     public StepTable() {
@@ -120,12 +124,59 @@ public final class StepTable extends Composite<Grid<StepRow>> implements HasSize
     /** Replaces all rows; the current step stays highlighted if it is still there. */
     public void setRows(List<StepRow> rows) {
         this.rows = List.copyOf(rows);
+        showRows();
+    }
+
+    /**
+     * Collapsed, the table shows only the {@link #AROUND} rows either side of the current step (or the first ones),
+     * so a long run does not make the page thousands of pixels tall on a phone; expanded, every row.
+     */
+    public void setCollapsed(boolean collapsed) {
+        this.collapsed = collapsed;
+        showRows();
+    }
+
+    public boolean isCollapsed() {
+        return collapsed;
+    }
+
+    /** How many rows the reader sees now. */
+    public int shownRows() {
+        return collapsed ? window(rows, currentStep, AROUND).size() : rows.size();
+    }
+
+    private void showRows() {
         Grid<StepRow> grid = getContent();
-        grid.setItems(this.rows);
-        grid.setAllRowsVisible(this.rows.size() <= MAX_ROWS_WITHOUT_SCROLL);
-        if (this.rows.size() > MAX_ROWS_WITHOUT_SCROLL) {
+        List<StepRow> shown = collapsed ? window(rows, currentStep, AROUND) : rows;
+        grid.setItems(shown);
+        boolean all = shown.size() <= MAX_ROWS_WITHOUT_SCROLL;
+        grid.setAllRowsVisible(all);
+        if (all) {
+            grid.setHeight(null);
+        } else {
             grid.setHeight("28em");
         }
+    }
+
+    /**
+     * The rows within {@code around} of the current step's row, always {@code 2 × around + 1} of them when there are
+     * that many (fewer after the first step and before the last are made up on the other side); with no current step
+     * (or one not in the list), the first rows.
+     */
+    static List<StepRow> window(List<StepRow> rows, @Nullable Integer current, int around) {
+        int size = 2 * around + 1;
+        if (rows.size() <= size) {
+            return rows;
+        }
+        int at = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (Objects.equals(current, rows.get(i).step())) {
+                at = i;
+                break;
+            }
+        }
+        int from = Math.max(0, Math.min(at - around, rows.size() - size));
+        return rows.subList(from, from + size);
     }
 
     public List<StepRow> getRows() {
@@ -135,6 +186,10 @@ public final class StepTable extends Composite<Grid<StepRow>> implements HasSize
     /** Highlights the row with this step number (null: none) and scrolls it into view. */
     public void setCurrentStep(@Nullable Integer step) {
         this.currentStep = step;
+        if (collapsed) {
+            showRows();
+            return;
+        }
         getContent().getDataProvider().refreshAll();
         if (step != null) {
             for (int i = 0; i < rows.size(); i++) {
