@@ -82,6 +82,67 @@ public final class NoGradFacts {
         return out;
     }
 
+    /**
+     * Lesson part 1, measured so that the verdict can be trusted: {@code warmups} untimed rounds over all the
+     * batches (the JIT compiles the loops), then {@code repetitions} timed rounds; within a round every batch runs
+     * with grad and then inside no-grad, alternating which goes first from round to round so neither side always
+     * meets a warmer cache. Graph sizes, losses and hits come from the last round (they are the same in every one).
+     */
+    public EvaluationTiming measureEvaluation(int batches, int warmups, int repetitions) {
+        checkBatches(batches);
+        if (warmups < 0 || repetitions < 1) {
+            throw new IllegalArgumentException(
+                    "need warmups >= 0 and repetitions >= 1, got " + warmups + " and " + repetitions);
+        }
+        Sequential model = model();
+        model.eval();
+        List<Batch> data = new ArrayList<>();
+        for (int b = 0; b < batches; b++) {
+            data.add(batch(b));
+        }
+        for (int w = 0; w < warmups; w++) {
+            for (Batch batch : data) {
+                pass(model, batch, false);
+                pass(model, batch, true);
+            }
+        }
+        long[][] withNanos = new long[batches][repetitions];
+        long[][] withoutNanos = new long[batches][repetitions];
+        long[] withTotals = new long[repetitions];
+        long[] withoutTotals = new long[repetitions];
+        PassFacts[] lastWith = new PassFacts[batches];
+        PassFacts[] lastWithout = new PassFacts[batches];
+        for (int r = 0; r < repetitions; r++) {
+            boolean noGradFirst = r % 2 == 1;
+            for (int b = 0; b < batches; b++) {
+                Batch batch = data.get(b);
+                PassFacts first = pass(model, batch, noGradFirst);
+                PassFacts second = pass(model, batch, !noGradFirst);
+                lastWith[b] = noGradFirst ? second : first;
+                lastWithout[b] = noGradFirst ? first : second;
+                withNanos[b][r] = lastWith[b].nanos();
+                withoutNanos[b][r] = lastWithout[b].nanos();
+                withTotals[r] += withNanos[b][r];
+                withoutTotals[r] += withoutNanos[b][r];
+            }
+        }
+        List<BatchComparison> out = new ArrayList<>();
+        for (int b = 0; b < batches; b++) {
+            out.add(new BatchComparison(
+                    b + 1,
+                    data.get(b).y.length,
+                    withNanos(lastWith[b], TimingVerdict.Spread.of(withNanos[b]).median()),
+                    withNanos(
+                            lastWithout[b],
+                            TimingVerdict.Spread.of(withoutNanos[b]).median())));
+        }
+        return new EvaluationTiming(out, repetitions, TimingVerdict.of(withTotals, withoutTotals));
+    }
+
+    private static PassFacts withNanos(PassFacts p, long nanos) {
+        return new PassFacts(p.graph(), nanos, p.requiresGrad(), p.gradFn(), p.loss(), p.correct());
+    }
+
     private static PassFacts pass(Sequential model, Batch batch, boolean noGrad) {
         long start = System.nanoTime();
         Tensor loss;

@@ -17,6 +17,11 @@ public final class NoGradLessonFacts {
     public static final double DROPOUT = 0.5;
     public static final int ROWS = 4;
 
+    /** Untimed rounds before measuring, and timed rounds the verdict rests on. */
+    public static final int WARMUPS = 3;
+
+    public static final int REPETITIONS = 9;
+
     private volatile @Nullable NoGradFacts facts;
     private volatile @Nullable List<LeakPoint> leak;
     private volatile @Nullable List<ModeFacts> modes;
@@ -46,6 +51,11 @@ public final class NoGradLessonFacts {
     /** Measured now: times differ from call to call, graph sizes do not. */
     public List<BatchComparison> compare() {
         return facts().compareEvaluation(batches());
+    }
+
+    /** Measured now, warmed up and repeated ({@link #WARMUPS}, {@link #REPETITIONS}): medians, spreads, a verdict. */
+    public EvaluationTiming measure() {
+        return facts().measureEvaluation(batches(), WARMUPS, REPETITIONS);
     }
 
     public List<LeakPoint> leak() {

@@ -10,8 +10,10 @@ import dev.gradlab.base.ui.chart.LineChart;
 import dev.gradlab.base.ui.chart.Series;
 import dev.gradlab.base.ui.i18n.Numbers;
 import dev.gradlab.lab.nograd.BatchComparison;
+import dev.gradlab.lab.nograd.EvaluationTiming;
 import dev.gradlab.lab.nograd.NoGradLessonFacts;
 import dev.gradlab.lab.nograd.PassFacts;
+import dev.gradlab.lab.nograd.TimingVerdict;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -26,6 +28,7 @@ final class EvaluationPart extends Composite<Div> {
     private final NoGradLessonFacts facts;
     private final SimpleTable table;
     private final Paragraph summary = new Paragraph();
+    private final Paragraph timing = new Paragraph();
     private final LineChart savedChart;
     private final LineChart timeChart;
 
@@ -48,6 +51,8 @@ final class EvaluationPart extends Composite<Div> {
         again.setId("eval-again");
         summary.setId("eval-summary");
         summary.addClassName("gradlab-callout");
+        timing.setId("eval-timing");
+        timing.getElement().setAttribute("aria-live", "polite");
         Div charts = new Div(
                 box(getTranslation("nograd.eval.chart.saved"), savedChart),
                 box(getTranslation("nograd.eval.chart.time"), timeChart));
@@ -56,15 +61,17 @@ final class EvaluationPart extends Composite<Div> {
                 .add(
                         new H2(getTranslation("nograd.eval.heading")),
                         new Paragraph(getTranslation("nograd.eval.text", facts.batches(), facts.batchSize())),
-                        again,
                         summary,
+                        again,
+                        timing,
                         table,
                         charts);
         measure();
     }
 
     private void measure() {
-        List<BatchComparison> rows = facts.compare();
+        EvaluationTiming measured = facts.measure();
+        List<BatchComparison> rows = measured.batches();
         table.clear();
         for (BatchComparison r : rows) {
             addRow(r.batch(), false, r.withGrad());
@@ -77,9 +84,24 @@ final class EvaluationPart extends Composite<Div> {
                 "nograd.eval.summary",
                 first.graph().nodes(),
                 Numbers.format(first.graph().savedValues(), getLocale()),
-                Numbers.format(first.graph().bytes() / 1024.0, getLocale(), 1),
-                ms(rows.stream().mapToLong(r -> r.withGrad().nanos()).sum()),
-                ms(rows.stream().mapToLong(r -> r.noGrad().nanos()).sum())));
+                Numbers.format(first.graph().bytes() / 1024.0, getLocale(), 1)));
+        TimingVerdict v = measured.verdict();
+        String key = switch (v.outcome()) {
+            case NO_GRAD_FASTER -> "nograd.eval.timing.faster";
+            case NO_GRAD_SLOWER -> "nograd.eval.timing.slower";
+            case TOO_CLOSE -> "nograd.eval.timing.close";
+        };
+        timing.setText(getTranslation(
+                key,
+                rows.size(),
+                measured.repetitions(),
+                ms(v.withGrad().median()),
+                ms(v.withGrad().min()),
+                ms(v.withGrad().max()),
+                ms(v.noGrad().median()),
+                ms(v.noGrad().min()),
+                ms(v.noGrad().max()),
+                Numbers.format(Math.abs(v.savedFraction()) * 100, getLocale(), 0)));
     }
 
     private void addRow(int batch, boolean noGrad, PassFacts p) {

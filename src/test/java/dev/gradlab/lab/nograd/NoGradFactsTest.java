@@ -123,4 +123,23 @@ class NoGradFactsTest {
         assertThat(rows.get(0).withGrad().graph().nodes()).isEqualTo(5);
         assertThat(rows.get(0).noGrad().graph().nodes()).isZero();
     }
+
+    @Test
+    void the_repeated_measurement_keeps_the_exact_graph_facts_and_rests_its_verdict_on_every_repetition() {
+        EvaluationTiming t = facts(0.3).measureEvaluation(5, 1, 7);
+        assertThat(t.repetitions()).isEqualTo(7);
+        assertThat(t.batches()).hasSize(5);
+        List<BatchComparison> once = facts(0.3).compareEvaluation(5);
+        for (int b = 0; b < 5; b++) {
+            BatchComparison row = t.batches().get(b);
+            assertThat(row.withGrad().graph()).isEqualTo(once.get(b).withGrad().graph());
+            assertThat(row.noGrad().graph()).isEqualTo(GraphStats.EMPTY);
+            assertThat(row.withGrad().loss()).isEqualTo(once.get(b).withGrad().loss());
+            assertThat(row.noGrad().nanos()).isPositive();
+        }
+        TimingVerdict v = t.verdict();
+        assertThat(v.withGrad().min()).isLessThanOrEqualTo(v.withGrad().median());
+        assertThat(v.withGrad().median()).isLessThanOrEqualTo(v.withGrad().max());
+        assertThat(v.noGrad().min()).isLessThanOrEqualTo(v.noGrad().median());
+    }
 }
