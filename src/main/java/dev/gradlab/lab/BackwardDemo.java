@@ -1,6 +1,8 @@
 package dev.gradlab.lab;
 
 import dev.gradlab.engine.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +15,19 @@ public final class BackwardDemo {
     private static final double[] START = {1, 2, 3};
 
     private final Tensor x = Tensor.vector(START).requiresGrad_(true).named("x");
+    private final List<Call> history = new ArrayList<>();
     private int calls;
+    private int sinceZero;
+    private int lastZeroed;
+
+    /**
+     * One backward() call as the widget lists it.
+     *
+     * @param number the call's number, from 1
+     * @param zeroed whether {@code zero_grad()} ran just before it
+     * @param grad   {@code x.grad} after the call
+     */
+    public record Call(int number, boolean zeroed, double[] grad) {}
 
     /** The values of x (they never change: only the gradient does). */
     public double[] x() {
@@ -27,11 +41,52 @@ public final class BackwardDemo {
     public double[] backwardOnce(boolean zeroGradFirst) {
         if (zeroGradFirst) {
             x.zeroGrad(true);
+            sinceZero = 0;
         }
         Tensor y = x.pow(2).sum();
         y.backward();
         calls++;
-        return Objects.requireNonNull(x.grad(), "backward() left x.grad unset").toArray();
+        sinceZero++;
+        if (zeroGradFirst) {
+            lastZeroed = calls;
+        }
+        double[] grad =
+                Objects.requireNonNull(x.grad(), "backward() left x.grad unset").toArray();
+        history.add(new Call(calls, zeroGradFirst, grad.clone()));
+        return grad;
+    }
+
+    /**
+     * What the next click would leave in {@code x.grad} (so the code panel can print it before the click), computed
+     * by the engine on a copy: the gradient now (nothing after a zero_grad) plus one more 2x.
+     */
+    public double[] nextGrad(boolean zeroGradFirst) {
+        Tensor copy = Tensor.vector(START).requiresGrad_(true);
+        double[] now = grad();
+        copy.pow(2).sum().backward();
+        double[] one = Objects.requireNonNull(copy.grad(), "backward() left x.grad unset")
+                .toArray();
+        if (!zeroGradFirst && now != null) {
+            for (int i = 0; i < one.length; i++) {
+                one[i] += now[i];
+            }
+        }
+        return one;
+    }
+
+    /** Every call since the start (or the last reset), oldest first. */
+    public List<Call> history() {
+        return List.copyOf(history);
+    }
+
+    /** How many backward() calls {@code x.grad} holds the sum of: those since the last zero_grad(), or the start. */
+    public int callsSinceZero() {
+        return sinceZero;
+    }
+
+    /** The number of the last call that zeroed first, 0 if none did. */
+    public int lastZeroedCall() {
+        return lastZeroed;
     }
 
     /** {@code x.grad}, or null (PyTorch's None) before the first backward. */
@@ -48,6 +103,9 @@ public final class BackwardDemo {
     public void reset() {
         x.zeroGrad(true);
         calls = 0;
+        sinceZero = 0;
+        lastZeroed = 0;
+        history.clear();
     }
 
     /** What a single backward() contributes, dy/dx = 2x, computed by the engine on a fresh copy of x. */

@@ -4,7 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import dev.gradlab.BrowserTest;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +46,43 @@ class ZeroGradLessonIT extends BrowserTest {
         page.locator("#reset-demo").click();
         waitForVaadin();
         assertThat(page.locator("#grad-row-1")).hasCount(0);
+    }
+
+    @Test
+    void mixing_modes_marks_the_zeroed_call_prints_what_the_code_would_and_survives_a_language_switch() {
+        open("/lessons/zero-grad");
+        clickBackward();
+        clickBackward(); // x.grad = [4, 8, 12]
+        Locator code = page.locator("#backward-code");
+        assertThat(code).containsText("# tensor([6., 12., 18.], dtype=torch.float64)"); // the next click adds 2x
+        page.locator("#zero-first").click();
+        waitForVaadin();
+        // the code now sets x.grad = None first, so the next click prints 2x alone
+        assertThat(code).containsText("x.grad = None");
+        assertThat(code).containsText("# tensor([2., 4., 6.], dtype=torch.float64)");
+        clickBackward(); // call 3: None, then [2, 4, 6]
+        assertThat(page.locator("#grad-row-3")).hasClass(Pattern.compile(".*\\bzeroed\\b.*"));
+        assertThat(page.locator("#grad-row-3")).containsText("zero_grad() first");
+        assertThat(page.locator("#grad-row-2")).not().containsText("zero_grad()");
+        page.locator("#zero-first").click();
+        waitForVaadin();
+        assertThat(code).not().containsText("x.grad = None");
+        assertThat(code).containsText("# tensor([4., 8., 12.], dtype=torch.float64)");
+        clickBackward(); // call 4 adds into call 3's gradient: two calls since the zero_grad, not four
+        assertThat(page.locator("#grad-row-4")).containsText("[4, 8, 12]");
+        assertThat(page.locator("#grad-explanation")).containsText("2 × 2x = [4, 8, 12]");
+        assertThat(page.locator("#grad-explanation")).containsText("before call 3");
+
+        page.locator("#language-select").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("繁體中文"))
+                .click();
+        waitForVaadin();
+        assertThat(page.locator("html")).hasAttribute("lang", "zh-TW");
+        assertThat(page.locator("#grad-row-1")).containsText("[2, 4, 6]");
+        assertThat(page.locator("#grad-row-3")).containsText("先 zero_grad()");
+        assertThat(page.locator("#grad-row-4")).containsText("[4, 8, 12]");
+        assertThat(page.locator("#grad-explanation")).containsText("第 3 次");
+        assertThat(page.locator("#zero-first input")).not().isChecked();
     }
 
     @Test
