@@ -18,6 +18,23 @@ final class ChartOptions {
     /** … at most this many ticks. */
     static final int PHONE_TICKS = 6;
 
+    /**
+     * One colour-blind-safe palette for the series (Okabe and Ito's blue, orange, green and reddish purple, blue and
+     * orange darkened), the same in light and dark themes so a strategy keeps its colour when the theme changes; each
+     * has at least 3:1 contrast on white and on Lumo's dark background. The third and fourth series are also dashed,
+     * so no reader has to tell them apart by colour alone.
+     */
+    static final List<String> PALETTE = List.of("#3A86C8", "#C76E00", "#009E73", "#CC79A7", "#A35FC0", "#00916A");
+
+    /** Dash lengths per series (0: solid), in palette order. */
+    static final List<Integer> DASHES = List.of(0, 0, 6, 2, 8, 4);
+
+    /** Markers (now, first difference) in a neutral grey that no series uses; white text on it passes AA. */
+    static final String MARKER = "#666666";
+
+    /** Each further marker's label sits this much lower, so "now" and "first difference" never overlap. */
+    static final int MARKER_LABEL_STEP = 22;
+
     private ChartOptions() {}
 
     /** The smallest of 1, 2, 5, 10, 20, 50, … that cuts {@code range} into at most {@code maxTicks} intervals. */
@@ -57,7 +74,11 @@ final class ChartOptions {
         chart.putObject("animations").put("enabled", animate);
         chart.put("fontFamily", "inherit");
 
-        o.putObject("stroke").put("curve", curve.apexName).put("width", 2);
+        ObjectNode stroke = o.putObject("stroke").put("curve", curve.apexName).put("width", 2);
+        ArrayNode dashes = stroke.putArray("dashArray");
+        for (int i = 0; i < series.size(); i++) {
+            dashes.add(DASHES.get(i % DASHES.size()));
+        }
         o.putObject("markers")
                 .put(
                         "size",
@@ -65,12 +86,16 @@ final class ChartOptions {
         o.putObject("legend").put("position", "top").put("horizontalAlign", "left");
         o.putObject("dataLabels").put("enabled", false);
         o.putObject("noData").put("text", "—");
+        ArrayNode colors = o.putArray("colors");
+        PALETTE.forEach(colors::add);
 
         ArrayNode data = o.putArray("series");
+        // series without a single point would be drawn as a stray line along the axis: an empty chart says "—"
+        boolean empty = series.stream().allMatch(s -> s.points().isEmpty());
         double minX = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
         boolean integerX = true;
-        for (Series s : series) {
+        for (Series s : empty ? List.<Series>of() : series) {
             ObjectNode sn = data.addObject();
             sn.put("name", s.name());
             ArrayNode pts = sn.putArray("data");
@@ -108,10 +133,11 @@ final class ChartOptions {
         }
 
         ArrayNode xAnnotations = o.putObject("annotations").putArray("xaxis");
-        for (XMarker m : markers) {
+        for (int i = 0; i < markers.size(); i++) {
+            XMarker m = markers.get(i);
             ObjectNode a = xAnnotations.addObject();
             a.put("x", m.x());
-            a.put("borderColor", "#e8590c");
+            a.put("borderColor", MARKER);
             a.put("strokeDashArray", 4);
             ObjectNode label = a.putObject("label");
             label.put("text", m.label());
@@ -120,8 +146,9 @@ final class ChartOptions {
             boolean rightHalf = m.x() > (minX + maxX) / 2;
             label.put("textAnchor", rightHalf ? "end" : "start");
             label.put("offsetX", rightHalf ? -4 : 4);
-            label.put("borderColor", "#e8590c");
-            label.putObject("style").put("color", "#fff").put("background", "#e8590c");
+            label.put("offsetY", i * MARKER_LABEL_STEP);
+            label.put("borderColor", MARKER);
+            label.putObject("style").put("color", "#fff").put("background", MARKER);
         }
         try {
             return JSON.writeValueAsString(o);

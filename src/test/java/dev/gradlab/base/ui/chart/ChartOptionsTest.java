@@ -126,4 +126,67 @@ class ChartOptionsTest {
         assertThat(ticks(o.at("/xaxis"))).containsExactly(1, 6, 11, 16, 21, 26, 31, 36);
         assertThat(ticks(o.at("/responsive/0/options/xaxis"))).containsExactly(1, 11, 21, 31, 41);
     }
+
+    /** WCAG relative luminance of #rrggbb, computed here from the definition. */
+    private static double luminance(String hex) {
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = Integer.parseInt(hex.substring(1 + 2 * i, 3 + 2 * i), 16) / 255.0;
+            c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    }
+
+    private static double contrast(String a, String b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    @Test
+    void every_series_colour_stands_out_at_3_to_1_on_white_and_on_lumo_dark_and_the_options_carry_no_theme()
+            throws Exception {
+        // Lumo's dark --lumo-base-color is hsl(214, 35%, 21%) = #233348
+        for (String colour : ChartOptions.PALETTE.subList(0, 4)) {
+            assertThat(contrast(colour, "#FFFFFF")).as(colour + " on white").isGreaterThanOrEqualTo(3);
+            assertThat(contrast(colour, "#233348")).as(colour + " on dark").isGreaterThanOrEqualTo(2.99);
+        }
+        JsonNode o = parse(ChartOptions.lineChart(
+                List.of(Series.indexed("zeroed", 1, 1, 2), Series.indexed("summed", 1, 1, 3)),
+                null,
+                null,
+                List.of(),
+                Curve.STRAIGHT,
+                false));
+        assertThat(o.get("colors").get(0).asText()).isEqualTo(ChartOptions.PALETTE.get(0));
+        assertThat(o.get("colors").get(1).asText()).isEqualTo(ChartOptions.PALETTE.get(1));
+        assertThat(o.at("/stroke/dashArray").toString()).isEqualTo("[0,0]");
+        assertThat(o.has("theme")).isFalse(); // light or dark is added in the browser; the colours do not change
+    }
+
+    @Test
+    void two_markers_get_labels_at_different_heights_so_now_and_first_difference_never_overlap() throws Exception {
+        JsonNode o = parse(ChartOptions.lineChart(
+                List.of(Series.indexed("a", 1, 1, 2, 3)),
+                null,
+                null,
+                List.of(new XMarker(2, "now"), new XMarker(2, "first difference")),
+                Curve.STRAIGHT,
+                false));
+        assertThat(o.at("/annotations/xaxis/0/label/offsetY").asInt()).isZero();
+        assertThat(o.at("/annotations/xaxis/1/label/offsetY").asInt()).isEqualTo(ChartOptions.MARKER_LABEL_STEP);
+    }
+
+    @Test
+    void a_chart_whose_series_have_no_points_yet_sends_no_series_so_no_stray_line_is_drawn() throws Exception {
+        JsonNode o = parse(ChartOptions.lineChart(
+                List.of(new Series("zeroed", List.of()), new Series("summed", List.of())),
+                null,
+                null,
+                List.of(),
+                Curve.STRAIGHT,
+                false));
+        assertThat(o.get("series")).isEmpty();
+        assertThat(o.at("/noData/text").asText()).isEqualTo("—");
+    }
 }
