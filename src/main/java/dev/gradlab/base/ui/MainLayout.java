@@ -22,6 +22,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.theme.lumo.Lumo;
 import dev.gradlab.base.ui.i18n.Languages;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shell around every view (applied automatically through {@code @Layout}): a header with the app name, the
@@ -33,6 +34,11 @@ public final class MainLayout extends AppLayout {
 
     /** Session attribute remembering the dark theme across views and reloads. */
     static final String DARK_ATTRIBUTE = "gradlab.dark";
+
+    /** Session attribute: the browser's prefers-color-scheme, followed until the user toggles the theme. */
+    static final String OS_DARK_ATTRIBUTE = "gradlab.dark.os";
+
+    private @Nullable Button themeButton;
 
     /** The id of the element that holds the current view: the {@code main} landmark the skip link jumps to. */
     static final String MAIN_ID = "main-content";
@@ -115,6 +121,7 @@ public final class MainLayout extends AppLayout {
         Button button = new Button();
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         button.setId("theme-toggle");
+        themeButton = button;
         updateThemeButton(button, isDark());
         button.addClickListener(e -> {
             boolean dark = !isDark();
@@ -158,10 +165,29 @@ public final class MainLayout extends AppLayout {
         super.onAttach(event);
         applyTheme(isDark());
         event.getUI().getPage().executeJs("document.documentElement.lang = $0", Languages.tag(getLocale()));
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session.getAttribute(DARK_ATTRIBUTE) == null) { // not toggled yet: follow the operating system
+            event.getUI()
+                    .getPage()
+                    .executeJs("return !!(window.matchMedia && matchMedia('(prefers-color-scheme: dark)').matches)")
+                    .then(Boolean.class, os -> {
+                        session.setAttribute(OS_DARK_ATTRIBUTE, os);
+                        if (session.getAttribute(DARK_ATTRIBUTE) == null) {
+                            applyTheme(os);
+                            Button b = themeButton;
+                            if (b != null) {
+                                updateThemeButton(b, os);
+                            }
+                        }
+                    });
+        }
     }
 
+    /** The user's choice if they toggled, else the operating system's preference (light until it is known). */
     private static boolean isDark() {
-        return Boolean.TRUE.equals(VaadinSession.getCurrent().getAttribute(DARK_ATTRIBUTE));
+        VaadinSession session = VaadinSession.getCurrent();
+        Object chosen = session.getAttribute(DARK_ATTRIBUTE);
+        return Boolean.TRUE.equals(chosen != null ? chosen : session.getAttribute(OS_DARK_ATTRIBUTE));
     }
 
     private static void applyTheme(boolean dark) {
