@@ -35,6 +35,33 @@ public final class RunFacts {
         return null;
     }
 
+    /**
+     * Where two strategies first part ways for real: the first step at which two runs that both stepped there hold
+     * different parameters, and which pair (the first such pair in run order). A step where accumulate-K only
+     * gathers gradients leaves its parameters behind by design; counting that as a difference would report "step 1"
+     * for every run with accumulate-2, so such steps are skipped. Null when no such step exists.
+     */
+    public static @Nullable Difference firstDifference(RunResult result) {
+        List<StrategyRun> runs = result.runs();
+        int steps = runs.stream().mapToInt(r -> r.steps().size()).min().orElse(0);
+        for (int i = 0; i < steps; i++) {
+            for (int a = 0; a < runs.size(); a++) {
+                StepRecord ra = runs.get(a).steps().get(i);
+                for (int b = a + 1; b < runs.size(); b++) {
+                    StepRecord rb = runs.get(b).steps().get(i);
+                    if (ra.stepped() && rb.stepped() && !same(ra.params(), rb.params())) {
+                        return new Difference(
+                                ra.step(), runs.get(a).strategy(), runs.get(b).strategy());
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Two strategies' parameters first differ after {@code step}, both having stepped there. */
+    public record Difference(int step, GradientStrategy first, GradientStrategy second) {}
+
     /** The L2 norm of all {@code .grad} buffers together after this step's backward (None counts as empty). */
     public static double gradNorm(StepRecord record) {
         double sum = 0;

@@ -37,4 +37,27 @@ class RunFactsTest {
         assertThat(RunFacts.firstDivergence(lab.run(s, GradientStrategy.parseAll("summed"))))
                 .isNull();
     }
+
+    @Test
+    void accumulate_two_waiting_at_step_one_is_not_reported_as_the_first_difference() {
+        // gradients 2, 1, -1 from θ = 10, η = 1: zeroed 8, 7, 8; accumulate-2 waits at step 1 (θ = 10), then
+        // 10 - (2 + 1) / 2 = 8.5 at step 2: the first step where both stepped and differ is step 2
+        var lab = new LabService();
+        var s = lab.scenario("gd-by-hand").orElseThrow();
+        var result = lab.run(s, GradientStrategy.parseAll("zeroed", "accumulate-2"));
+        assertThat(RunFacts.firstDivergence(result)).isEqualTo(1); // the artefact: parameters differ, one only waited
+        assertThat(RunFacts.firstDifference(result))
+                .isEqualTo(new RunFacts.Difference(
+                        2,
+                        GradientStrategy.ZEROED,
+                        GradientStrategy.parseAll("accumulate-2").get(0)));
+    }
+
+    @Test
+    void gd_by_hand_names_zeroed_and_summed_as_the_first_pair_to_differ_after_step_two() {
+        var lab = new LabService();
+        var result = lab.run(lab.scenario("gd-by-hand").orElseThrow());
+        assertThat(RunFacts.firstDifference(result))
+                .isEqualTo(new RunFacts.Difference(2, GradientStrategy.ZEROED, GradientStrategy.SUMMED));
+    }
 }

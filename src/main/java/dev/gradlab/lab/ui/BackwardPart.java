@@ -19,6 +19,10 @@ import java.util.Map;
  */
 final class BackwardPart extends Composite<Div> {
 
+    /** What PyTorch 1.13 raises for {@code loss.backward()} on a loss computed under no_grad, word for word. */
+    static final String PYTORCH_ERROR =
+            "RuntimeError: element 0 of tensors does not require grad and does not have a" + " grad_fn";
+
     private final NoGradLessonFacts facts;
     private final Div result = new Div();
 
@@ -55,10 +59,19 @@ final class BackwardPart extends Composite<Div> {
                 + (f.hasGradFn() ? "…" : "None"));
         state.setId("backward-state");
         state.addClassName("gradlab-caption");
+        Pre pytorch = new Pre(PYTORCH_ERROR);
+        pytorch.setId("backward-error-pytorch");
+        pytorch.addClassName("gradlab-error-text");
         Pre error = new Pre(f.afterScope());
         error.setId("backward-error");
         error.addClassName("gradlab-error-text");
         Paragraph explain = new Paragraph(getTranslation("nograd.backward.explain"));
-        result.add(state, new Span(getTranslation("nograd.backward.refused")), error, explain);
+        result.add(
+                state,
+                new Span(getTranslation("nograd.backward.pytorch")),
+                pytorch,
+                new Span(getTranslation("nograd.backward.refused")),
+                error,
+                explain);
     }
 }

@@ -63,7 +63,8 @@ final class RunCharts extends Composite<Div> {
             return;
         }
         List<XMarker> markers = new ArrayList<>();
-        Integer diverge = RunFacts.firstDivergence(result);
+        RunFacts.Difference difference = RunFacts.firstDifference(result);
+        Integer diverge = difference == null ? null : difference.step();
         boolean together = current != null && current.equals(diverge);
         if (diverge != null) {
             markers.add(new XMarker(

@@ -81,11 +81,15 @@ public class ZeroGradLessonView extends Div implements HasDynamicTitle {
         Scenario s = lab.scenario(SIDE_BY_SIDE)
                 .orElseThrow(() -> new IllegalStateException("built-in scenario " + SIDE_BY_SIDE + " is missing"));
         RunResult result = lab.run(s);
-        Integer diverge = RunFacts.firstDivergence(result);
+        RunFacts.Difference diverge = RunFacts.firstDifference(result);
         Paragraph divergence = new Paragraph(
                 diverge == null
                         ? getTranslation("lesson.part3.same")
-                        : getTranslation("lesson.part3.diverge", diverge));
+                        : getTranslation(
+                                "lesson.part3.diverge",
+                                diverge.step(),
+                                StrategyText.label(this, diverge.first()),
+                                StrategyText.label(this, diverge.second())));
         divergence.setId("divergence");
         divergence.addClassName("gradlab-callout");
         Div legend = new Div();
