@@ -1,6 +1,7 @@
 package dev.gradlab.lab.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -113,6 +114,11 @@ final class TrainingPanel extends Composite<Div> {
             getContent().add(images);
         }
         setStatus("idle", getTranslation("training.idle"));
+        UI ui = UI.getCurrent();
+        TrainingUpdates.Finished done = ui == null ? null : ComponentUtil.getData(ui, TrainingUpdates.Finished.class);
+        if (ui != null && done != null && done.spec().equals(spec)) {
+            new TrainingUpdates(ui, this, testPoints).restore(done); // a language switch rebuilt the view
+        }
         // a closed tab or a page left behind takes its training with it
         addDetachListener(e -> cancelJob());
     }
@@ -217,6 +223,16 @@ final class TrainingPanel extends Composite<Div> {
         status.setText(text);
         status.getElement().setAttribute("data-state", state);
         status.getClassNames().set("gradlab-callout", !state.equals("idle"));
+    }
+
+    ModelScenario spec() {
+        return spec;
+    }
+
+    /** Keeps a finished run in the UI (one per tab), for the view a language switch rebuilds. */
+    void remember(TrainingUpdates.Finished finished) {
+        getUI().or(() -> java.util.Optional.ofNullable(UI.getCurrent()))
+                .ifPresent(ui -> ComponentUtil.setData(ui, TrainingUpdates.Finished.class, finished));
     }
 
     TrainingCharts charts() {

@@ -9,6 +9,7 @@ import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.server.VaadinService;
 import dev.gradlab.base.ui.i18n.Numbers;
 import dev.gradlab.lab.data.Dataset;
+import dev.gradlab.lab.train.DecisionGrid;
 import dev.gradlab.lab.train.EpochProgress;
 import dev.gradlab.lab.train.EpochRecord;
 import dev.gradlab.lab.train.ModelResult;
@@ -17,6 +18,7 @@ import dev.gradlab.lab.train.StepProgress;
 import dev.gradlab.lab.train.TrainingJob;
 import dev.gradlab.lab.train.TrainingListener;
 import dev.gradlab.scenario.GradientStrategy;
+import dev.gradlab.scenario.ModelScenario;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -80,6 +82,7 @@ final class TrainingUpdates implements TrainingListener {
     private volatile int placeInLine;
     private volatile boolean started;
     private volatile @Nullable TrainingJob finished;
+    private final Map<GradientStrategy, EpochProgress> lastBoundary = new LinkedHashMap<>();
     private final AtomicBoolean dirty = new AtomicBoolean();
 
     private @Nullable ScheduledFuture<?> ticks;
@@ -94,6 +97,14 @@ final class TrainingUpdates implements TrainingListener {
 
     private boolean chartsBehind;
     private long lastDrawn = System.nanoTime() - TimeUnit.SECONDS.toNanos(10);
+
+    /**
+     * A finished run as the page shows it, kept in the UI so the view rebuilt by a language switch shows it again:
+     * the epochs (step records dropped) and the latest decision grid per strategy (redrawn in the new language).
+     *
+     * @param spec the panel's scenario, to match the view that asks
+     */
+    record Finished(ModelScenario spec, ModelResult result, Map<GradientStrategy, EpochProgress> boundaries) {}
 
     /** A finished epoch and its picture, drawn on the training thread. */
     private record Epoch(EpochProgress progress, @Nullable String svg) {}
@@ -217,6 +228,9 @@ final class TrainingUpdates implements TrainingListener {
                             .toList());
             chartsBehind = true;
             for (Epoch a : arrived) {
+                if (a.progress().boundary() != null) {
+                    lastBoundary.put(a.progress().strategy(), a.progress());
+                }
                 if (a.svg() != null) {
                     pendingPictures.put(a.progress().strategy(), a); // only the latest of each strategy is drawn
                 }
@@ -281,6 +295,13 @@ final class TrainingUpdates implements TrainingListener {
                 panel.setStatus("done", texts.get("training.done", end.spec().epochs()));
                 if (result != null) {
                     showAccuracies(result);
+                    List<ModelRun> kept = result.runs().stream()
+                            .map(r -> new ModelRun(r.strategy(), List.of(), r.epochs(), r.diverged()))
+                            .toList();
+                    panel.remember(new Finished(
+                            panel.spec(),
+                            new ModelResult(result.spec(), result.norms(), kept),
+                            new LinkedHashMap<>(lastBoundary)));
                 }
             }
             case CANCELLED -> panel.setStatus("cancelled", texts.get("training.cancelled"));
@@ -291,6 +312,36 @@ final class TrainingUpdates implements TrainingListener {
         job = null;
         finished = null;
         panel.forget();
+    }
+
+    /** Shows a run that finished before the view was rebuilt; UI thread. */
+    void restore(Finished f) {
+        ModelResult result = f.result();
+        panel.charts()
+                .reset(panel, result.runs().stream().map(ModelRun::strategy).toList());
+        List<Map.Entry<Integer, EpochRecord>> all = new ArrayList<>();
+        for (int i = 0; i < result.runs().size(); i++) {
+            for (EpochRecord e : result.runs().get(i).epochs()) {
+                all.add(Map.entry(i, e));
+            }
+        }
+        panel.charts().addAll(all);
+        for (EpochProgress e : f.boundaries().values()) {
+            DecisionGrid grid = e.boundary();
+            if (grid != null && testPoints != null) {
+                String svg = BoundaryPicture.svg(
+                        grid,
+                        testPoints,
+                        texts.get(
+                                "training.boundary.aria",
+                                StrategyText.label(texts, e.strategy()),
+                                e.epoch().epoch()));
+                picture(e.strategy(), e.epoch().epoch()).getElement().executeJs("this.innerHTML = $0", svg);
+            }
+        }
+        lastBoundary.putAll(f.boundaries());
+        panel.setStatus("done", texts.get("training.done", result.spec().epochs()));
+        showAccuracies(result);
     }
 
     private void showAccuracies(ModelResult result) {
