@@ -44,6 +44,11 @@ class NoGradLessonIT extends BrowserTest {
             assertThat(number("eval-" + b + "-grad-saved")).isPositive();
         }
         assertLinesDrawn(page.locator("#part-eval gradlab-apex-chart"));
+        // the timing verdict rests on 9 repetitions and never claims more than their spreads allow
+        assertThat(page.locator("#eval-timing")).containsText("median of 9 runs after a warm-up");
+        assertThat(page.locator("#eval-timing"))
+                .containsText(java.util.regex.Pattern.compile(
+                        "Every no_grad run was faster|every no_grad run was slower|too close to call"));
         page.locator("#eval-again").click();
         waitForVaadin();
         assertThat(page.locator("#eval-1-nograd-nodes")).hasText("0");
@@ -69,6 +74,7 @@ class NoGradLessonIT extends BrowserTest {
         assertThat(page.locator("#backward-error"))
                 .containsText("element 0 of tensors does not require grad and does not have a grad_fn");
         assertThat(page.locator("#backward-state")).containsText("requires_grad = False");
+        assertThat(page.locator("#backward-error-pytorch")).hasText(BackwardPart.PYTORCH_ERROR);
 
         // 4. eval() changes the outputs, no_grad changes only the recording
         assertThat(page.locator("#mode-eval-grad")).containsText("outputs = eval reference");

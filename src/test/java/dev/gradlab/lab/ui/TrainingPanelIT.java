@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import dev.gradlab.BrowserTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,18 @@ class TrainingPanelIT extends BrowserTest {
         assertThat(page.locator("#training-cancel")).isDisabled();
         assertThat(horizontalOverflow()).isZero();
         screenshot("training-panel-en-desktop");
+
+        // a language switch rebuilds the view: the finished run is still shown, now in Chinese
+        page.locator("#language-select").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("繁體中文"))
+                .click();
+        waitForVaadin();
+        assertThat(page.locator("html")).hasAttribute("lang", "zh-TW");
+        assertThat(page.locator("#training-status")).hasAttribute("data-state", "done");
+        assertThat(page.locator("#training-status")).containsText("完成");
+        assertThat(page.locator("#accuracy-zeroed")).containsText("%");
+        assertThat(page.locator("#boundary-zeroed svg circle").first()).isAttached();
+        assertThat(lossLines.first()).hasAttribute("d", java.util.regex.Pattern.compile("^M.*L"));
 
         newContext("zh-TW", PHONE_WIDTH, 800);
         open("/test/training/small");
