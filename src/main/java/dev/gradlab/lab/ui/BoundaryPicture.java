@@ -72,6 +72,56 @@ final class BoundaryPicture {
         return svg.append("</svg>").toString();
     }
 
+    /**
+     * The data set before any training: training points filled, test points hollow, each in its class colour, over
+     * the points' bounding box with a 5% margin. Shown in place of the boundary until a run has drawn one.
+     */
+    static String points(Dataset train, Dataset test, String label) {
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (Dataset d : new Dataset[] {train, test}) {
+            for (double[] p : d.x()) {
+                xMin = Math.min(xMin, p[0]);
+                xMax = Math.max(xMax, p[0]);
+                yMin = Math.min(yMin, p[1]);
+                yMax = Math.max(yMax, p[1]);
+            }
+        }
+        double padX = Math.max(1e-9, (xMax - xMin) * 0.05);
+        double padY = Math.max(1e-9, (yMax - yMin) * 0.05);
+        xMin -= padX;
+        xMax += padX;
+        yMin -= padY;
+        yMax += padY;
+        StringBuilder svg = new StringBuilder(16_384);
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+                .append(SIZE)
+                .append(' ')
+                .append(SIZE)
+                .append("\" role=\"img\" aria-label=\"")
+                .append(escape(label))
+                .append("\">");
+        for (Dataset d : new Dataset[] {train, test}) {
+            boolean hollow = d == test;
+            for (int i = 0; i < d.size(); i++) {
+                double px = (d.x()[i][0] - xMin) / (xMax - xMin) * SIZE;
+                double py = SIZE - (d.x()[i][1] - yMin) / (yMax - yMin) * SIZE;
+                String c = colour(d.y()[i]);
+                svg.append(String.format(
+                        Locale.ROOT,
+                        hollow
+                                ? "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.6\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.2\"/>"
+                                : "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.6\" fill=\"%s\"/>",
+                        px,
+                        py,
+                        c));
+            }
+        }
+        return svg.append("</svg>").toString();
+    }
+
     /** Class and confidence level of a cell, as one comparable number. */
     private static int shade(DecisionGrid grid, int row, int col, boolean binary) {
         int i = row * grid.resolution() + col;

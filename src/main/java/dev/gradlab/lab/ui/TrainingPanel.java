@@ -17,6 +17,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import dev.gradlab.base.web.ClientAddress;
 import dev.gradlab.lab.data.Dataset;
+import dev.gradlab.lab.data.TrainTest;
 import dev.gradlab.lab.train.ModelTrainer;
 import dev.gradlab.lab.train.TrainingJob;
 import dev.gradlab.lab.train.TrainingRejectedException;
@@ -57,7 +58,8 @@ final class TrainingPanel extends Composite<Div> {
         this.service = service;
         this.spec = spec;
         // 2-D sets are generated from the seed in microseconds; image sets are not drawn, so never loaded here
-        this.testPoints = spec.features() == 2 ? testSet(spec) : null;
+        TrainTest data = spec.features() == 2 ? split(spec) : null;
+        this.testPoints = data == null ? null : data.test();
         getContent().addClassName("gradlab-training");
         getContent().setId("training-panel");
 
@@ -108,6 +110,24 @@ final class TrainingPanel extends Composite<Div> {
             Paragraph legend = new Paragraph(getTranslation("training.boundary.legend"));
             legend.addClassName("gradlab-muted");
             getContent().add(new H3(getTranslation("training.boundary.heading")), legend, boundaries);
+            if (data != null) { // before any run: the data set itself, so the page is not empty
+                Div picture = new Div();
+                picture.setId("dataset-points");
+                picture.getElement()
+                        .executeJs(
+                                "this.innerHTML = $0",
+                                BoundaryPicture.points(
+                                        data.train(),
+                                        data.test(),
+                                        getTranslation(
+                                                "training.dataset.aria",
+                                                data.train().size(),
+                                                data.test().size())));
+                Div box = new Div(new H3(getTranslation("training.dataset.heading")), picture);
+                box.addClassName("gradlab-boundary");
+                box.setId("dataset-box");
+                boundaries.add(box);
+            }
         } else {
             Paragraph images = new Paragraph(getTranslation("training.images"));
             images.addClassName("gradlab-muted");
@@ -166,10 +186,10 @@ final class TrainingPanel extends Composite<Div> {
         }
     }
 
-    /** The test points to draw over the boundary; without them the pictures still show the boundary. */
-    private static @Nullable Dataset testSet(ModelScenario spec) {
+    /** The points to draw (before training, and under the boundary); without them the pictures still show it. */
+    private static @Nullable TrainTest split(ModelScenario spec) {
         try {
-            return ModelTrainer.data(spec).test();
+            return ModelTrainer.data(spec);
         } catch (RuntimeException e) {
             return null;
         }

@@ -317,6 +317,7 @@ final class TrainingUpdates implements TrainingListener {
     /** Shows a run that finished before the view was rebuilt; UI thread. */
     void restore(Finished f) {
         ModelResult result = f.result();
+        panel.boundaries().removeAll(); // the boundaries replace the picture of the data set
         panel.charts()
                 .reset(panel, result.runs().stream().map(ModelRun::strategy).toList());
         List<Map.Entry<Integer, EpochRecord>> all = new ArrayList<>();

@@ -59,4 +59,21 @@ class BoundaryPictureTest {
         assertThat(BoundaryPicture.tint("#1f77b4", 1)).isEqualTo("#1f77b4");
         assertThat(BoundaryPicture.tint("#1f77b4", 0)).isEqualTo("#ffffff");
     }
+
+    @Test
+    void the_data_set_before_training_puts_every_point_where_its_coordinates_say_filled_for_training_hollow_for_test() {
+        // box [0, 1] x [0, 1] padded by 5%: [-0.05, 1.05]; x = 0 -> 0.05 / 1.1 * 200 = 9.1, x = 1 -> 190.9,
+        // x = 0.5 -> 100.0; y is flipped (the top of an SVG is y = 0)
+        Dataset train = points(new double[][] {{0, 0}, {1, 1}}, new int[] {0, 1});
+        Dataset test = points(new double[][] {{0.5, 0.5}}, new int[] {1});
+        String svg = BoundaryPicture.points(train, test, "2 training & 1 test <points>");
+        assertThat(svg).contains("aria-label=\"2 training &amp; 1 test &lt;points>\"");
+        assertThat(svg).contains("<circle cx=\"9.1\" cy=\"190.9\" r=\"2.6\" fill=\"#");
+        assertThat(svg).contains("<circle cx=\"190.9\" cy=\"9.1\" r=\"2.6\" fill=\"#");
+        assertThat(svg).contains("<circle cx=\"100.0\" cy=\"100.0\" r=\"2.6\" fill=\"none\" stroke=\"#");
+        assertThat(Pattern.compile("<circle").matcher(svg).results().count()).isEqualTo(3);
+        // the two classes get different colours
+        Matcher fills = Pattern.compile("fill=\"(#[0-9a-f]{6})\"").matcher(svg);
+        assertThat(fills.results().map(m -> m.group(1)).distinct().count()).isEqualTo(2);
+    }
 }
