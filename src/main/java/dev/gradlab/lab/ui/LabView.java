@@ -107,10 +107,14 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
     public void beforeEnter(BeforeEnterEvent event) {
         String id = event.getRouteParameters().get("scenarioId").orElse(null);
         routeId = id;
-        Scenario s = id == null ? lab.scenarios().get(0) : find(id).orElse(null);
+        if (id == null) { // /lab alone: pick a scenario from the Library's list, not the first one silently
+            event.forwardTo(LibraryView.class);
+            return;
+        }
+        Scenario s = find(id).orElse(null);
         if (s == null) {
             // only an id that names no scenario gets here; a hand-made 10 kB id is not repeated back whole
-            String unknown = Objects.requireNonNull(id);
+            String unknown = id;
             showProblem(
                     new LabUrl.Problem("lab.error.scenario", List.of(dev.gradlab.scenario.Limits.cut(unknown, 40))));
             return;

@@ -37,6 +37,20 @@ class LabStateIT extends BrowserTest {
     }
 
     @Test
+    void the_lab_without_a_scenario_opens_the_library_to_pick_one_and_a_model_page_shows_its_data_set() {
+        open("/lab");
+        assertThat(page).hasURL(Pattern.compile(".*/library$"));
+        assertThat(page.locator("#scenario-gd-by-hand")).isVisible();
+        assertThat(page.locator("#step-info")).hasCount(0);
+
+        open("/lab/xor-mlp");
+        // 400 points, a quarter kept for testing: 300 filled training dots and 100 hollow test dots
+        assertThat(page.locator("#dataset-points svg")).hasAttribute("aria-label", Pattern.compile(".*300.*100.*"));
+        assertThat(page.locator("#dataset-points svg circle")).hasCount(400);
+        assertThat(page.locator("#dataset-points svg circle[fill='none']")).hasCount(100);
+    }
+
+    @Test
     void switching_language_keeps_the_step_and_the_code_strategy() {
         open("/lab/gd-by-hand?strategies=zeroed,summed&step=2&code=summed");
         page.locator("#language-select").click();
