@@ -25,13 +25,20 @@ final class EventArguments {
         }
     }
 
-    /** Runs {@code action} after the current Spring transaction commits (never if it rolls back), or now without one. */
+    /**
+     * Runs {@code action} after the current Spring transaction commits (never if it rolls back), or now without one.
+     * It hooks {@code afterCompletion}, not {@code afterCommit}: a caller that itself publishes from another
+     * synchronization's {@code afterCommit} registers this one too late for Spring's {@code afterCommit} round (a
+     * snapshot), but in time for {@code afterCompletion}.
+     */
     static void afterCommit(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
-                public void afterCommit() {
-                    action.run();
+                public void afterCompletion(int status) {
+                    if (status == STATUS_COMMITTED) {
+                        action.run();
+                    }
                 }
             });
         } else {

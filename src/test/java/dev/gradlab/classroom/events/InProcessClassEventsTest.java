@@ -9,6 +9,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 class InProcessClassEventsTest {
@@ -118,6 +120,25 @@ class InProcessClassEventsTest {
             status.setRollbackOnly();
         });
         assertThat(inbox.drain(300)).isEmpty();
+    }
+
+    @Test
+    void an_event_published_from_another_synchronizations_after_commit_is_still_delivered() throws Exception {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:events" + System.nanoTime());
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(h2));
+        Inbox inbox = new Inbox();
+        bus.subscribe("ABC234", inbox);
+
+        tx.executeWithoutResult(
+                status -> TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        bus.publish("ABC234", "from afterCommit");
+                    }
+                }));
+
+        assertThat(inbox.next(1000)).isEqualTo("from afterCommit");
     }
 
     @Test
