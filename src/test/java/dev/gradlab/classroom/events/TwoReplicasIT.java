@@ -156,8 +156,15 @@ class TwoReplicasIT {
                     call(a, "POST", "/api/classes/" + code + "/step", "ines", "ines-pw-123", "{\"step\": 2}");
             assertThat(stepped.statusCode()).as(stepped.body()).isEqualTo(200);
             // "Step 2 of 5" / "第 2 步，共 5 步": the first number on it is the class's step
+            // "Step 2 of 5" / "第 2 步，共 5 步": the first number on it is the class's step. Waits up to 15 s so that a
+            // late step and a lost one fail differently.
+            long sent = System.nanoTime();
             PlaywrightAssertions.assertThat(step)
-                    .hasText(FIRST_NUMBER_IS_2, new LocatorAssertions.HasTextOptions().setTimeout(1000));
+                    .hasText(FIRST_NUMBER_IS_2, new LocatorAssertions.HasTextOptions().setTimeout(15_000));
+            long millis = (System.nanoTime() - sent) / 1_000_000;
+            assertThat(millis)
+                    .as("the step reached B's page after %d ms; replica logs:\n%s\n%s", millis, a.tail(), b.tail())
+                    .isLessThanOrEqualTo(1000);
 
             HttpResponse<String> posed = call(
                     a,
@@ -286,6 +293,15 @@ class TwoReplicasIT {
                 process.destroyForcibly();
                 throw new AssertionError("replica " + name + " did not start; its output:\n" + log, e);
             }
+        }
+
+        /** The log lines worth reading after a failure: warnings, errors and the class events' own. */
+        String tail() {
+            return "--- replica " + name + ":\n"
+                    + log.toString()
+                            .lines()
+                            .filter(l -> l.contains("WARN") || l.contains("ERROR") || l.contains("class"))
+                            .collect(Collectors.joining("\n"));
         }
 
         URI uri(String path) {
