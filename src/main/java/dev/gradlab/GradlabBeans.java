@@ -5,6 +5,7 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import dev.gradlab.base.ui.i18n.GradlabI18NProvider;
 import dev.gradlab.base.ui.i18n.LocaleInitializer;
 import dev.gradlab.base.web.CrowdGuard;
+import dev.gradlab.base.web.SecurityHeaders;
 import dev.gradlab.export.Exports;
 import dev.gradlab.lab.LabService;
 import dev.gradlab.lab.ScenarioExports;
@@ -59,6 +60,22 @@ class GradlabBeans {
         FilterRegistrationBean<CrowdGuard> registration = new FilterRegistrationBean<>(guard);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+
+    /**
+     * Security headers (CSP, nosniff, referrer policy, frame-ancestors) on every response, before anything else can
+     * answer; development mode is told by Vaadin's dev server being on the class path (the production build drops it).
+     */
+    @Bean
+    FilterRegistrationBean<SecurityHeaders> securityHeaders(
+            @Value("${gradlab.embed.frame-ancestors:'self'}") String embedFrameAncestors) {
+        boolean developmentMode = org.springframework.util.ClassUtils.isPresent(
+                "com.vaadin.base.devserver.DevModeHandlerManagerImpl", GradlabBeans.class.getClassLoader());
+        FilterRegistrationBean<SecurityHeaders> registration =
+                new FilterRegistrationBean<>(new SecurityHeaders(embedFrameAncestors, developmentMode));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
         return registration;
     }
 
