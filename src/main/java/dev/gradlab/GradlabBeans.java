@@ -40,8 +40,18 @@ class GradlabBeans {
             @Value("${gradlab.training.max-queued:60}") int maxQueued,
             @Value("${gradlab.training.max-per-session:2}") int maxPerSession,
             @Value("${gradlab.training.max-per-address:30}") int maxPerAddress,
-            @Value("${gradlab.training.heartbeat-timeout:60s}") Duration heartbeatTimeout) {
-        return new TrainingService(maxQueued, maxPerSession, maxPerAddress, heartbeatTimeout);
+            @Value("${gradlab.training.heartbeat-timeout:60s}") Duration heartbeatTimeout,
+            @Value("${gradlab.demo:false}") boolean demo,
+            @Value("${gradlab.demo.training.max-queued:10}") int demoMaxQueued,
+            @Value("${gradlab.demo.training.max-per-address:4}") int demoMaxPerAddress) {
+        // the public demo is open to the whole internet: tighter caps (the smaller of the two settings)
+        return demo
+                ? new TrainingService(
+                        Math.min(maxQueued, demoMaxQueued),
+                        Math.min(maxPerSession, 1),
+                        Math.min(maxPerAddress, demoMaxPerAddress),
+                        heartbeatTimeout)
+                : new TrainingService(maxQueued, maxPerSession, maxPerAddress, heartbeatTimeout);
     }
 
     /** Turns new sessions away politely when the class is full or one address opens them too fast. */
