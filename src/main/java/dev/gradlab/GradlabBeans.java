@@ -5,6 +5,7 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import dev.gradlab.base.ui.i18n.GradlabI18NProvider;
 import dev.gradlab.base.ui.i18n.LocaleInitializer;
 import dev.gradlab.base.web.CrowdGuard;
+import dev.gradlab.base.web.SecurityHeaders;
 import dev.gradlab.export.Exports;
 import dev.gradlab.lab.LabService;
 import dev.gradlab.lab.ScenarioExports;
@@ -39,8 +40,18 @@ class GradlabBeans {
             @Value("${gradlab.training.max-queued:60}") int maxQueued,
             @Value("${gradlab.training.max-per-session:2}") int maxPerSession,
             @Value("${gradlab.training.max-per-address:30}") int maxPerAddress,
-            @Value("${gradlab.training.heartbeat-timeout:60s}") Duration heartbeatTimeout) {
-        return new TrainingService(maxQueued, maxPerSession, maxPerAddress, heartbeatTimeout);
+            @Value("${gradlab.training.heartbeat-timeout:60s}") Duration heartbeatTimeout,
+            @Value("${gradlab.demo:false}") boolean demo,
+            @Value("${gradlab.demo.training.max-queued:10}") int demoMaxQueued,
+            @Value("${gradlab.demo.training.max-per-address:4}") int demoMaxPerAddress) {
+        // the public demo is open to the whole internet: tighter caps (the smaller of the two settings)
+        return demo
+                ? new TrainingService(
+                        Math.min(maxQueued, demoMaxQueued),
+                        Math.min(maxPerSession, 1),
+                        Math.min(maxPerAddress, demoMaxPerAddress),
+                        heartbeatTimeout)
+                : new TrainingService(maxQueued, maxPerSession, maxPerAddress, heartbeatTimeout);
     }
 
     /** Turns new sessions away politely when the class is full or one address opens them too fast. */
@@ -59,6 +70,22 @@ class GradlabBeans {
         FilterRegistrationBean<CrowdGuard> registration = new FilterRegistrationBean<>(guard);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+
+    /**
+     * Security headers (CSP, nosniff, referrer policy, frame-ancestors) on every response, before anything else can
+     * answer; development mode is told by Vaadin's dev server being on the class path (the production build drops it).
+     */
+    @Bean
+    FilterRegistrationBean<SecurityHeaders> securityHeaders(
+            @Value("${gradlab.embed.frame-ancestors:'self'}") String embedFrameAncestors) {
+        boolean developmentMode = org.springframework.util.ClassUtils.isPresent(
+                "com.vaadin.base.devserver.DevModeHandlerManagerImpl", GradlabBeans.class.getClassLoader());
+        FilterRegistrationBean<SecurityHeaders> registration =
+                new FilterRegistrationBean<>(new SecurityHeaders(embedFrameAncestors, developmentMode));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
         return registration;
     }
 

@@ -21,15 +21,21 @@ class AdminBootstrap implements SmartInitializingSingleton {
 
     private final Accounts accounts;
     private final String configured;
+    /** The read-only demo writes nothing to the database, not even the admin (sign-in is off there anyway). */
+    private final boolean demo;
 
-    AdminBootstrap(Accounts accounts, @Value("${gradlab.admin-password:}") String configured) {
+    AdminBootstrap(
+            Accounts accounts,
+            @Value("${gradlab.admin-password:}") String configured,
+            @Value("${gradlab.demo:false}") boolean demo) {
         this.accounts = accounts;
         this.configured = configured;
+        this.demo = demo;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (!accounts.isEmpty()) {
+        if (demo || !accounts.isEmpty()) {
             return;
         }
         if (!configured.isEmpty()) {

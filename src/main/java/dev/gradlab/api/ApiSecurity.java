@@ -39,6 +39,7 @@ class ApiSecurity {
         };
         http.securityMatcher("/api/**")
                 .csrf(AbstractHttpConfigurer::disable)
+                .headers(h -> h.frameOptions(f -> f.disable())) // SecurityHeaders sends X-Frame-Options: SAMEORIGIN
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint)

@@ -27,6 +27,7 @@ public class LabService {
     private final Runner runner = new Runner();
     private final Map<String, RunResult> runs = new ConcurrentHashMap<>();
     private final Map<String, GraphView> graphs = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.LongAdder stepRenders = new java.util.concurrent.atomic.LongAdder();
 
     /** Every scenario, built-in first (in teaching order); saved scenarios will follow them. */
     public List<Scenario> scenarios() {
@@ -196,5 +197,15 @@ public class LabService {
 
     private static @Nullable Double first(double @Nullable [] values) {
         return values == null || values.length == 0 ? null : values[0];
+    }
+
+    /** Counts one step shown in a Lab (tables, code and graph redrawn), for the operator's metrics. */
+    public void stepRendered() {
+        stepRenders.increment();
+    }
+
+    /** Steps shown in any Lab since the start. */
+    public long stepRenders() {
+        return stepRenders.sum();
     }
 }

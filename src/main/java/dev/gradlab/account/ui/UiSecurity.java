@@ -21,6 +21,8 @@ class UiSecurity {
         // Every other request reaches Vaadin, whose navigation access control checks each view's annotation
         // (@AnonymousAllowed, @RolesAllowed): so an unknown address gets the translated 404 page and static files
         // such as the favicon are served, instead of a redirect to the sign-in page.
+        // X-Frame-Options and the CSP come from dev.gradlab.base.web.SecurityHeaders (SAMEORIGIN, none for embeds)
+        http.headers(h -> h.frameOptions(f -> f.disable()));
         http.with(
                 VaadinSecurityConfigurer.vaadin(),
                 vaadin -> vaadin.loginView(LoginView.class, "/")

@@ -103,7 +103,7 @@ public class CrowdGuard extends HttpFilter implements HttpSessionListener {
      */
     static boolean createsSession(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/") || path.equals("/api")) {
+        if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/actuator/")) {
             return false;
         }
         if (path.startsWith("/VAADIN/") && !path.startsWith("/VAADIN/push")) {

@@ -39,6 +39,9 @@ public final class TrainingJob {
 
     private volatile long placeVersion;
     private volatile long lastHeard;
+    /** When it was submitted, on the jobs' clock: the start of its wait. */
+    private final long submitted;
+
     private final ModelScenario spec;
     private final TrainingListener listener;
     private final TrainingJobs owner;
@@ -65,6 +68,7 @@ public final class TrainingJob {
         this.address = address;
         this.clock = clock;
         this.lastHeard = clock.getAsLong();
+        this.submitted = lastHeard;
         this.spec = spec;
         this.listener = listener;
         this.owner = owner;
@@ -177,6 +181,10 @@ public final class TrainingJob {
     /** Whether the place of {@code version} is still the job's place and the job still waits. */
     boolean isCurrentPlace(long version) {
         return state == State.QUEUED && placeVersion == version;
+    }
+
+    long submitted() {
+        return submitted;
     }
 
     /** Under the jobs' lock. */

@@ -39,6 +39,12 @@ public class TrainingJobs implements AutoCloseable {
     private final List<TrainingJob> running = new ArrayList<>();
     private boolean closed;
 
+    // What an operator watches (dev.gradlab.ops binds them to Micrometer): plain counters, no metrics library here.
+    private final AtomicLong started = new AtomicLong();
+    private final AtomicLong cancelled = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong waitedMillis = new AtomicLong();
+
     public TrainingJobs(int threads, int maxQueued, int maxPerSession) {
         this(threads, maxQueued, maxPerSession, Integer.MAX_VALUE, Duration.ofDays(365));
     }
@@ -118,56 +124,99 @@ public class TrainingJobs implements AutoCloseable {
         TrainingJob job;
         int place = 0;
         long version = 0;
-        synchronized (lock) {
-            if (closed) {
-                throw new TrainingRejectedException(
-                        TrainingRejectedException.Reason.SHUTTING_DOWN, 0, "the training service is shutting down");
-            }
-            long mine = running.stream()
-                            .filter(j -> j.session().equals(session))
-                            .count()
-                    + waiting.stream().filter(j -> j.session().equals(session)).count();
-            if (mine >= maxPerSession) {
-                throw new TrainingRejectedException(
-                        TrainingRejectedException.Reason.SESSION_LIMIT,
-                        maxPerSession,
-                        "you already have " + mine + " training job"
-                                + (mine == 1 ? "" : "s") + " running or waiting (at most " + maxPerSession
-                                + " per session): wait for one to finish or cancel it");
-            }
-            long fromAddress = running.stream()
-                            .filter(j -> j.address().equals(address))
-                            .count()
-                    + waiting.stream().filter(j -> j.address().equals(address)).count();
-            if (fromAddress >= maxPerAddress) {
-                throw new TrainingRejectedException(
-                        TrainingRejectedException.Reason.ADDRESS_LIMIT,
-                        maxPerAddress,
-                        "your address already has " + fromAddress + " training jobs running or waiting (at most "
-                                + maxPerAddress + " per address): wait for one to finish or cancel it");
-            }
-            job = new TrainingJob(ids.incrementAndGet(), session, address, spec, listener, this, clock);
-            if (running.size() < threads) {
-                running.add(job);
-                job.started();
-                executor.execute(() -> run(job));
-            } else {
-                if (waiting.size() >= maxQueued) {
-                    throw new TrainingRejectedException(
-                            TrainingRejectedException.Reason.QUEUE_FULL,
-                            maxQueued,
-                            "the training queue is full (" + count(waiting.size(), "job") + " waiting for "
-                                    + count(threads, "training thread") + "): try again in a minute");
+        try {
+            synchronized (lock) {
+                job = admit(session, address, spec, listener);
+                if (job.placeInLine() > 0) {
+                    place = job.placeInLine();
+                    version = lastVersion;
                 }
-                waiting.add(job);
-                place = waiting.size();
-                version = job.queued(place);
             }
+        } catch (TrainingRejectedException e) {
+            refused.incrementAndGet();
+            throw e;
         }
         if (place > 0) {
             notifyQueued(job, place, version);
         }
         return job;
+    }
+
+    /** The version of the place {@link #admit} gave the job it queued last; read under the lock. */
+    private long lastVersion;
+
+    /** Under the lock: checks the caps and starts or queues a new job. */
+    private TrainingJob admit(String session, String address, ModelScenario spec, TrainingListener listener) {
+        TrainingJob job;
+        if (closed) {
+            throw new TrainingRejectedException(
+                    TrainingRejectedException.Reason.SHUTTING_DOWN, 0, "the training service is shutting down");
+        }
+        long mine = running.stream().filter(j -> j.session().equals(session)).count()
+                + waiting.stream().filter(j -> j.session().equals(session)).count();
+        if (mine >= maxPerSession) {
+            throw new TrainingRejectedException(
+                    TrainingRejectedException.Reason.SESSION_LIMIT,
+                    maxPerSession,
+                    "you already have " + mine + " training job"
+                            + (mine == 1 ? "" : "s") + " running or waiting (at most " + maxPerSession
+                            + " per session): wait for one to finish or cancel it");
+        }
+        long fromAddress = running.stream()
+                        .filter(j -> j.address().equals(address))
+                        .count()
+                + waiting.stream().filter(j -> j.address().equals(address)).count();
+        if (fromAddress >= maxPerAddress) {
+            throw new TrainingRejectedException(
+                    TrainingRejectedException.Reason.ADDRESS_LIMIT,
+                    maxPerAddress,
+                    "your address already has " + fromAddress + " training jobs running or waiting (at most "
+                            + maxPerAddress + " per address): wait for one to finish or cancel it");
+        }
+        job = new TrainingJob(ids.incrementAndGet(), session, address, spec, listener, this, clock);
+        if (running.size() < threads) {
+            start(job);
+        } else {
+            if (waiting.size() >= maxQueued) {
+                throw new TrainingRejectedException(
+                        TrainingRejectedException.Reason.QUEUE_FULL,
+                        maxQueued,
+                        "the training queue is full (" + count(waiting.size(), "job") + " waiting for "
+                                + count(threads, "training thread") + "): try again in a minute");
+            }
+            waiting.add(job);
+            lastVersion = job.queued(waiting.size());
+        }
+        return job;
+    }
+
+    /** Under the lock: gives {@code job} a thread. */
+    private void start(TrainingJob job) {
+        running.add(job);
+        job.started();
+        started.incrementAndGet();
+        waitedMillis.addAndGet(Math.max(0, clock.getAsLong() - job.submitted()));
+        executor.execute(() -> run(job));
+    }
+
+    /** Jobs that got a thread, since the start. */
+    public long startedCount() {
+        return started.get();
+    }
+
+    /** Jobs cancelled (by their page, a closed tab, a silent page or shutdown), waiting or running, since the start. */
+    public long cancelledCount() {
+        return cancelled.get();
+    }
+
+    /** Submissions refused (a cap or a full queue), since the start. */
+    public long refusedCount() {
+        return refused.get();
+    }
+
+    /** Milliseconds the {@link #startedCount() started} jobs waited in the queue, summed. */
+    public long totalWaitMillis() {
+        return waitedMillis.get();
     }
 
     private static String count(int n, String noun) {
@@ -209,6 +258,7 @@ public class TrainingJobs implements AutoCloseable {
             removed = waiting.remove(job);
         }
         if (removed && job.finish(TrainingJob.State.CANCELLED, null, null)) {
+            cancelled.incrementAndGet();
             notifyFinished(job);
             renumber();
         }
@@ -235,6 +285,9 @@ public class TrainingJobs implements AutoCloseable {
             failure = "internal error: " + e;
         } finally {
             boolean first = job.finish(end, result, failure);
+            if (first && end == TrainingJob.State.CANCELLED) {
+                cancelled.incrementAndGet();
+            }
             // free the slot before telling anyone, so whoever hears "finished" sees the pool as it now is
             startNext(job);
             if (first) {
@@ -256,9 +309,7 @@ public class TrainingJobs implements AutoCloseable {
             running.remove(finished);
             TrainingJob next = closed ? null : waiting.poll();
             if (next != null) {
-                running.add(next);
-                next.started();
-                executor.execute(() -> run(next));
+                start(next);
             }
         }
         renumber();

@@ -256,6 +256,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         charts.setCurrent(step);
         code.show(lab.pytorch(s, focus), focus, record.stepped());
         graph.show(lab.graphAt(s, focus, step), s.match(m -> true, e -> false, m -> false));
+        lab.stepRendered();
         updateUrl();
     }
 

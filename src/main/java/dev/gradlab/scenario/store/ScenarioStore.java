@@ -34,14 +34,23 @@ public class ScenarioStore {
     private final StoredScenarioRepository scenarios;
     private final Clock clock;
     private final int maxPerUser;
+    /** The read-only public demo ({@code gradlab.demo=true}): only built-ins and public scenarios can be found. */
+    private final boolean demo;
 
+    ScenarioStore(StoredScenarioRepository scenarios, Clock clock, int maxPerUser) {
+        this(scenarios, clock, maxPerUser, false);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
     ScenarioStore(
             StoredScenarioRepository scenarios,
             Clock clock,
-            @Value("${gradlab.max-scenarios-per-user:500}") int maxPerUser) {
+            @Value("${gradlab.max-scenarios-per-user:500}") int maxPerUser,
+            @Value("${gradlab.demo:false}") boolean demo) {
         this.scenarios = scenarios;
         this.clock = clock;
         this.maxPerUser = maxPerUser;
+        this.demo = demo;
     }
 
     /** Validates {@code text} and saves it as a new scenario of {@code owner}. */
@@ -102,7 +111,9 @@ public class ScenarioStore {
         Optional<StoredScenario> row = scenarios.findBySlug(slugOrId);
         if (row.isPresent()) {
             StoredScenario r = row.get();
-            boolean visible = r.visibility() != Visibility.PRIVATE || r.owner().equals(actor);
+            boolean visible = demo
+                    ? r.visibility() == Visibility.PUBLIC
+                    : r.visibility() != Visibility.PRIVATE || r.owner().equals(actor);
             return visible ? Optional.of(r.view()) : Optional.empty();
         }
         return BuiltInScenarios.find(slugOrId).map(ScenarioStore::builtIn);
