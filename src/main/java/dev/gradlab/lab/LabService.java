@@ -45,15 +45,43 @@ public class LabService {
 
     /** The run over {@code strategies}, in this order; throws IllegalArgumentException for a model scenario. */
     public RunResult run(Scenario scenario, List<GradientStrategy> strategies) {
-        String key = scenario.id() + "|"
+        String key = content(scenario) + "|"
                 + String.join(
                         ",", strategies.stream().map(GradientStrategy::name).toList());
-        return runs.computeIfAbsent(key, k -> runner.run(scenario, strategies));
+        RunResult cached = runs.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        RunResult result = runner.run(scenario, strategies);
+        if (runs.size() > 500) {
+            runs.clear(); // saved scenarios come and go: a crude bound, runs are deterministic and recomputable
+        }
+        runs.put(key, result);
+        return result;
+    }
+
+    /** A run of an unsaved text (the editor's preview), never cached: each keystroke makes another scenario. */
+    public RunResult preview(Scenario scenario) {
+        return runner.run(scenario, scenario.strategies());
+    }
+
+    /**
+     * What a cached result is keyed on: saved scenarios of different users may share an id, and a saved one may
+     * change, so the key is the id and a digest of the text the scenario was parsed from.
+     */
+    private static String content(Scenario scenario) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(scenario.source().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return scenario.id() + "|" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     /** The computation graph of {@code step} (1-based) under {@code strategy}, leaves with their .grad. */
     public GraphView graphAt(Scenario scenario, GradientStrategy strategy, int step) {
-        String key = scenario.id() + "|" + strategy.name() + "|" + step;
+        String key = content(scenario) + "|" + strategy.name() + "|" + step;
         GraphView graph = graphs.get(key);
         if (graph == null) {
             graph = runner.graphAt(scenario, strategy, step);

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -16,7 +17,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.theme.lumo.Lumo;
@@ -30,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  */
 @Layout
 @AnonymousAllowed
-public final class MainLayout extends AppLayout {
+@CssImport("./styles/embed.css")
+public final class MainLayout extends AppLayout implements BeforeEnterObserver {
 
     /** Session attribute remembering the dark theme across views and reloads. */
     static final String DARK_ATTRIBUTE = "gradlab.dark";
@@ -46,7 +51,56 @@ public final class MainLayout extends AppLayout {
     public MainLayout() {
         setPrimarySection(Section.DRAWER);
         addToNavbar(createSkipLink(), createHeader());
-        addToDrawer(createNav());
+        addToDrawer(createNav(), createAccountNav());
+    }
+
+    /**
+     * {@code ?embed=true} (a Lab in a course page's iframe): no header, drawer or navigation, only the view; checked
+     * on every navigation, so the same tab can leave the embed.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        boolean embed = event.getLocation()
+                .getQueryParameters()
+                .getParameters()
+                .getOrDefault("embed", java.util.List.of())
+                .contains("true");
+        getElement().getClassList().set("gradlab-embed", embed);
+        if (embed) {
+            setDrawerOpened(false);
+        }
+    }
+
+    /**
+     * Sign-in for visitors; "My scenarios", "Account" (and "Users" for the admin) and "Sign out" once signed in. The
+     * links only lead to pages; each page and service checks the role itself.
+     */
+    private Component createAccountNav() {
+        SideNav nav = new SideNav();
+        nav.getElement().setAttribute("aria-label", getTranslation("nav.account"));
+        nav.addClassName("gradlab-nav");
+        nav.setId("account-nav");
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request == null || request.getUserPrincipal() == null) {
+            nav.addItem(new SideNavItem(getTranslation("nav.signin"), "login", VaadinIcon.SIGN_IN.create()));
+            return nav;
+        }
+        if (request.isUserInRole("INSTRUCTOR") || request.isUserInRole("ADMIN")) {
+            nav.addItem(new SideNavItem(getTranslation("nav.my"), "my", VaadinIcon.FILE_TEXT_O.create()));
+        }
+        if (request.isUserInRole("ADMIN")) {
+            nav.addItem(new SideNavItem(getTranslation("nav.users"), "admin/users", VaadinIcon.USERS.create()));
+        }
+        nav.addItem(new SideNavItem(getTranslation("nav.account"), "account", VaadinIcon.USER.create()));
+        Button signOut = new Button(getTranslation("nav.signout"), VaadinIcon.SIGN_OUT.create());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        signOut.addClickListener(e -> {
+            // the sign-in lives in the HTTP session: ending the session signs out
+            UI.getCurrent().getPage().setLocation("/");
+            VaadinSession.getCurrent().getSession().invalidate();
+        });
+        return new com.vaadin.flow.component.html.Div(nav, signOut);
     }
 
     private Component createHeader() {

@@ -1,6 +1,8 @@
 package dev.gradlab.lab.ui;
 
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -13,6 +15,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.gradlab.base.ui.markdown.Markdown;
 import dev.gradlab.lab.LabService;
+import dev.gradlab.lab.SharedScenarios;
 import dev.gradlab.scenario.Scenario;
 import java.util.stream.Collectors;
 
@@ -22,21 +25,26 @@ import java.util.stream.Collectors;
 @CssImport("./styles/views.css")
 public class LibraryView extends Div implements HasDynamicTitle {
 
-    public LibraryView(LabService lab) {
+    private final SharedScenarios shared;
+
+    public LibraryView(LabService lab, SharedScenarios shared) {
+        this.shared = shared;
         addClassName("gradlab-page");
         add(new H1(getTranslation("library.title")), new Paragraph(getTranslation("library.intro")));
         Div cards = new Div();
         cards.addClassName("gradlab-cards");
         cards.setId("scenario-cards");
-        lab.scenarios().forEach(s -> cards.add(card(s)));
+        lab.scenarios().forEach(s -> cards.add(card(s, s.id(), true)));
+        shared.listPublic().forEach(l -> cards.add(card(l.scenario(), l.slug(), false)));
         add(cards);
     }
 
-    private Div card(Scenario s) {
+    /** A card; {@code key} is a built-in's id or a saved scenario's slug (its address and its element ids). */
+    private Div card(Scenario s, String key, boolean isBuiltIn) {
         Div card = new Div();
         card.addClassName("gradlab-card");
-        card.setId("scenario-" + s.id());
-        Span builtIn = new Span(getTranslation("library.builtin"));
+        card.setId("scenario-" + key);
+        Span builtIn = new Span(getTranslation(isBuiltIn ? "library.builtin" : "library.public"));
         builtIn.getElement().getThemeList().add("badge contrast small");
         Span kind = new Span(getTranslation(
                 switch (s.kind()) {
@@ -57,10 +65,20 @@ public class LibraryView extends Div implements HasDynamicTitle {
                 s.strategies().stream().map(n -> StrategyText.label(this, n)).collect(Collectors.joining(", "));
         card.add(new Paragraph(getTranslation("library.strategies", strategies)));
         card.add(new Paragraph(getTranslation("library.batches", s.totalBatches())));
-        Anchor open = new Anchor("lab/" + s.id(), getTranslation("library.open"));
+        Anchor open = new Anchor((isBuiltIn ? "lab/" : "s/") + key, getTranslation("library.open"));
         open.addClassName("gradlab-cta");
-        open.setId("open-" + s.id());
+        open.setId("open-" + key);
         card.add(open);
+        if (shared.canFork()) {
+            // the service checks the signed-in instructor again: the button only offers
+            Button fork = new Button(getTranslation("library.fork"), e -> {
+                String copy = shared.fork(key);
+                getUI().ifPresent(ui -> ui.navigate("edit/" + copy));
+            });
+            fork.setId("fork-" + key);
+            fork.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            card.add(fork);
+        }
         return card;
     }
 
