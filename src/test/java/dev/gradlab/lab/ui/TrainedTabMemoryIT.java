@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
  * four open Lab tabs have each trained {@code spiral-mlp} to the end (all four strategies, 20 epochs; once about 10 MB
  * a tab, when the panel held every step record).
  */
-@org.junit.jupiter.api.Disabled(
-        "issue 14/12: passes alone, times out after the other browser tests and in CI's own JVM; to be fixed, see the stop-15 note")
 class TrainedTabMemoryIT extends BrowserTest {
 
     private static final int TABS = 4;
