@@ -7,11 +7,14 @@ import dev.gradlab.base.ui.i18n.LocaleInitializer;
 import dev.gradlab.base.web.CrowdGuard;
 import dev.gradlab.export.Exports;
 import dev.gradlab.lab.LabService;
+import dev.gradlab.lab.RunDeadline;
 import dev.gradlab.lab.ScenarioExports;
+import dev.gradlab.lab.data.DatasetRoots;
 import dev.gradlab.lab.nograd.NoGradLessonFacts;
 import dev.gradlab.lab.train.TrainingService;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
@@ -27,20 +30,36 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class GradlabBeans {
 
-    /** One instance for the whole app, so its cache of runs and graphs is shared by every browser tab. */
+    /**
+     * One instance for the whole app, so its cache of runs and graphs is shared by every browser tab; every run stops at
+     * {@code gradlab.run.deadline} (seconds, as for the CLI's {@code run}).
+     */
     @Bean
-    LabService labService() {
-        return new LabService();
+    LabService labService(@Value("${gradlab.run.deadline:}") String deadline) {
+        return new LabService(RunDeadline.parseSeconds(deadline));
     }
 
     /** The one pool of training threads; Spring calls its {@code close()} on shutdown. */
     @Bean
     TrainingService trainingService(
+            @Value("${gradlab.training.threads:0}") int threads,
             @Value("${gradlab.training.max-queued:60}") int maxQueued,
             @Value("${gradlab.training.max-per-session:2}") int maxPerSession,
             @Value("${gradlab.training.max-per-address:30}") int maxPerAddress,
-            @Value("${gradlab.training.heartbeat-timeout:60s}") Duration heartbeatTimeout) {
-        return new TrainingService(maxQueued, maxPerSession, maxPerAddress, heartbeatTimeout);
+            @Value("${gradlab.training.heartbeat-timeout:60s}") Duration heartbeatTimeout,
+            @Value("${gradlab.run.deadline:}") String deadline) {
+        return new TrainingService(
+                threads, maxQueued, maxPerSession, maxPerAddress, heartbeatTimeout, Duration.ofMillis((long)
+                        (RunDeadline.parseSeconds(deadline) * 1000)));
+    }
+
+    /**
+     * Where a model scenario's {@code dataset.folder} may point ({@code gradlab.datasets.roots}, comma-separated; the
+     * bundled sets need none), for the whole app: set once at start-up.
+     */
+    @Bean
+    InitializingBean datasetRoots(@Value("${gradlab.datasets.roots:" + DatasetRoots.DEFAULT + "}") String roots) {
+        return () -> DatasetRoots.configure(roots);
     }
 
     /** Turns new sessions away politely when the class is full or one address opens them too fast. */

@@ -27,6 +27,25 @@ public class LabService {
     private final Runner runner = new Runner();
     private final Map<String, RunResult> runs = new ConcurrentHashMap<>();
     private final Map<String, GraphView> graphs = new ConcurrentHashMap<>();
+    private final double deadlineSeconds;
+
+    /** With the default run deadline ({@link RunDeadline#DEFAULT_SECONDS}). */
+    public LabService() {
+        this(RunDeadline.DEFAULT_SECONDS);
+    }
+
+    /** Every run and graph this service computes stops with a {@link RunDeadlineException} after this long. */
+    public LabService(double deadlineSeconds) {
+        if (!(deadlineSeconds > 0)) {
+            throw new IllegalArgumentException(RunDeadline.PROPERTY + " must be > 0 seconds, got " + deadlineSeconds);
+        }
+        this.deadlineSeconds = deadlineSeconds;
+    }
+
+    /** The deadline of one run, in seconds. */
+    public double deadlineSeconds() {
+        return deadlineSeconds;
+    }
 
     /** Every scenario, built-in first (in teaching order); saved scenarios will follow them. */
     public List<Scenario> scenarios() {
@@ -42,12 +61,15 @@ public class LabService {
         return run(scenario, scenario.strategies());
     }
 
-    /** The run over {@code strategies}, in this order; throws IllegalArgumentException for a model scenario. */
+    /**
+     * The run over {@code strategies}, in this order; throws IllegalArgumentException for a model scenario and a
+     * {@link RunDeadlineException} (nothing cached) when it takes longer than the deadline.
+     */
     public RunResult run(Scenario scenario, List<GradientStrategy> strategies) {
         String key = scenario.id() + "|"
                 + String.join(
                         ",", strategies.stream().map(GradientStrategy::name).toList());
-        return runs.computeIfAbsent(key, k -> runner.run(scenario, strategies));
+        return runs.computeIfAbsent(key, k -> runner.run(scenario, strategies, RunDeadline.after(deadlineSeconds)));
     }
 
     /** The computation graph of {@code step} (1-based) under {@code strategy}, leaves with their .grad. */
@@ -55,7 +77,7 @@ public class LabService {
         String key = scenario.id() + "|" + strategy.name() + "|" + step;
         GraphView graph = graphs.get(key);
         if (graph == null) {
-            graph = runner.graphAt(scenario, strategy, step);
+            graph = runner.graphAt(scenario, strategy, step, RunDeadline.after(deadlineSeconds));
             if (graphs.size() > 2_000) {
                 graphs.clear(); // a crude bound: graphs are cheap to recompute
             }

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A built-in model scenario in the Lab: the training panel instead of the step controls, trained live. */
-@org.junit.jupiter.api.Disabled(
-        "issue 14/12: passes alone, times out after the other browser tests and in CI's own JVM; to be fixed, see the stop-15 note")
 class LabTrainingIT extends BrowserTest {
 
     @BeforeEach
