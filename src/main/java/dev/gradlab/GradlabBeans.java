@@ -5,6 +5,7 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import dev.gradlab.base.ui.i18n.GradlabI18NProvider;
 import dev.gradlab.base.ui.i18n.LocaleInitializer;
 import dev.gradlab.base.web.CrowdGuard;
+import dev.gradlab.base.web.ErrorPathGuard;
 import dev.gradlab.export.Exports;
 import dev.gradlab.lab.LabService;
 import dev.gradlab.lab.RunDeadline;
@@ -77,6 +78,15 @@ class GradlabBeans {
     FilterRegistrationBean<CrowdGuard> crowdGuardFilter(CrowdGuard guard) {
         FilterRegistrationBean<CrowdGuard> registration = new FilterRegistrationBean<>(guard);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        return registration;
+    }
+
+    /** A direct request for {@code /error} is a 404, not a 500. */
+    @Bean
+    FilterRegistrationBean<ErrorPathGuard> errorPathGuard() {
+        FilterRegistrationBean<ErrorPathGuard> registration = new FilterRegistrationBean<>(new ErrorPathGuard());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
     }
