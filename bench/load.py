@@ -31,7 +31,9 @@ CLICK_DATA = {"event.shiftKey": False, "event.metaKey": False, "event.detail": 1
 
 
 class Session:
-    def __init__(self, base, scenario):
+    def __init__(self, base, scenario, target="step-forward"):
+        self.target = target
+        self.status = None
         self.base = base
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
@@ -43,7 +45,11 @@ class Session:
         self.button = None
 
     def open(self):
-        url = f"{self.base}/?v-r=init&location=lab/{self.scenario}&query="
+        # as a browser does: the page (this opens the session), the bootstrap, then the client-side navigation that
+        # makes the server build the view (Flow's "ui-navigate" DOM event on the UI's body element, node 1)
+        with self.opener.open(f"{self.base}/lab/{self.scenario}", timeout=30) as r:
+            r.read()
+        url = f"{self.base}/?v-r=init&location=lab%2F{self.scenario}&query="
         with self.opener.open(url, timeout=30) as r:
             body = json.loads(r.read().decode("utf-8"))
         uidl = body["appConfig"]["uidl"]
@@ -51,14 +57,37 @@ class Session:
         self.ui = body["appConfig"].get("v-uiId", 0)
         self.sync = uidl.get("syncId", 0)
         self.client = uidl.get("clientId", 0)
-        self.button = find_node(uidl.get("changes", []), "step-forward")
+        self.button = find_node(uidl.get("changes", []), self.target)
         if self.button is None:
-            raise RuntimeError("no step-forward button in the bootstrap (is lab/%s a manual scenario?)" % self.scenario)
+            reply = self.rpc({"type": "event", "node": 1, "event": "ui-navigate",
+                              "data": {"route": f"lab/{self.scenario}", "query": "", "appShellTitle": "",
+                                       "historyState": {"idx": 0}, "trigger": ""}})[1]
+            self.button = find_node(reply.get("changes", []), self.target)
+            self.status = find_node(reply.get("changes", []), "training-status")
+        if self.button is None:
+            raise RuntimeError("no #%s in lab/%s" % (self.target, self.scenario))
+
+    def train(self, limit_s=300):
+        """Clicks Start training, then polls (heartbeat + empty UIDL, as a page without push would) until done."""
+        self.click()
+        end = time.time() + limit_s
+        while time.time() < end:
+            time.sleep(0.5)
+            hb = urllib.request.Request(f"{self.base}/?v-r=heartbeat&v-uiId={self.ui}", data=b"", method="POST")
+            with self.opener.open(hb, timeout=30) as r:
+                r.read()
+            reply = self.rpc(None)[1]
+            for c in reply.get("changes", []):
+                if c.get("node") == self.status and c.get("key") == "data-state" and c.get("value") != "running":
+                    return c.get("value")
+        raise RuntimeError("training did not finish within %d s" % limit_s)
 
     def click(self):
-        msg = {"csrfToken": self.csrf, "rpc": [{"type": "event", "node": self.button, "event": "click",
-                                               "data": CLICK_DATA}],
-               "syncId": self.sync, "clientId": self.client}
+        return self.rpc({"type": "event", "node": self.button, "event": "click", "data": CLICK_DATA})[0]
+
+    def rpc(self, call):
+        msg = {"csrfToken": self.csrf, "rpc": [] if call is None else [call], "syncId": self.sync,
+               "clientId": self.client}
         req = urllib.request.Request(f"{self.base}/?v-r=uidl&v-uiId={self.ui}", data=json.dumps(msg).encode(),
                                      headers={"Content-Type": "application/json; charset=UTF-8"})
         t0 = time.perf_counter()
@@ -72,9 +101,9 @@ class Session:
             self.sync = reply["syncId"]
         if "clientId" in reply:
             self.client = reply["clientId"]
-        if reply.get("meta", {}).get("sessionExpired") or "changes" not in reply:
-            raise RuntimeError("click not applied: " + text[:200])
-        return elapsed
+        if reply.get("meta", {}).get("sessionExpired") or (call is not None and "changes" not in reply):
+            raise RuntimeError("request not applied: " + text[:200])
+        return elapsed, reply
 
 
 def find_node(changes, element_id):
@@ -127,6 +156,32 @@ def class_size(base, n, clicks, scenario, pid, threads, deadline):
           f"{len(times) / wall:.0f} clicks/s{per}", flush=True)
 
 
+def trained(base, n, scenario, pid, threads):
+    """Heap per session of n tabs that have each trained a model scenario to the end (all strategies)."""
+    before = heap_used(pid)
+    sessions = [Session(base, scenario, target="training-start") for _ in range(n)]
+    for s in sessions:
+        s.open()
+    states = []
+    t0 = time.perf_counter()
+    parts = [sessions[i::threads] for i in range(threads)]
+
+    def work(part):
+        for s in part:
+            states.append(s.train())
+
+    workers = [threading.Thread(target=work, args=(p,)) for p in parts if p]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    after = heap_used(pid)
+    per = "" if before is None or after is None else "  heap/session after training %.2f MB" % (
+        (after - before) / n / 2**20)
+    print(f"{n:4d} sessions trained {scenario} ({states.count('done')} done) in {time.perf_counter() - t0:.0f} s{per}",
+          flush=True)
+
+
 def flood(base, n, deadline):
     counts = {}
     for i in range(n):
@@ -154,6 +209,8 @@ def main():
     a.add_argument("--threads", type=int, default=8, help="concurrent clicking clients")
     a.add_argument("--scenario", default="gd-by-hand")
     a.add_argument("--flood", type=int, default=0, help="instead: this many cookieless visits")
+    a.add_argument("--trained", type=int, default=0, help="also: this many sessions that train --train-scenario")
+    a.add_argument("--train-scenario", default="spiral-mlp")
     a.add_argument("--max-seconds", type=int, default=600)
     o = a.parse_args()
     if o.host not in ("127.0.0.1", "localhost", "::1"):
@@ -171,6 +228,8 @@ def main():
             print("time budget spent; stopping")
             break
         class_size(base, n, o.clicks, o.scenario, o.pid, o.threads, deadline)
+    if o.trained and time.time() < deadline:
+        trained(base, o.trained, o.train_scenario, o.pid, min(o.threads, 2))
 
 
 if __name__ == "__main__":

@@ -5,14 +5,18 @@ import com.vaadin.flow.server.VaadinServiceInitListener;
 import dev.gradlab.base.ui.i18n.GradlabI18NProvider;
 import dev.gradlab.base.ui.i18n.LocaleInitializer;
 import dev.gradlab.base.web.CrowdGuard;
+import dev.gradlab.base.web.ErrorPathGuard;
 import dev.gradlab.base.web.SecurityHeaders;
 import dev.gradlab.export.Exports;
 import dev.gradlab.lab.LabService;
+import dev.gradlab.lab.RunDeadline;
 import dev.gradlab.lab.ScenarioExports;
+import dev.gradlab.lab.data.DatasetRoots;
 import dev.gradlab.lab.nograd.NoGradLessonFacts;
 import dev.gradlab.lab.train.TrainingService;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletListenerRegistrationBean;
@@ -28,30 +32,47 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class GradlabBeans {
 
-    /** One instance for the whole app, so its cache of runs and graphs is shared by every browser tab. */
+    /**
+     * One instance for the whole app, so its cache of runs and graphs is shared by every browser tab; every run stops at
+     * {@code gradlab.run.deadline} (seconds, as for the CLI's {@code run}).
+     */
     @Bean
-    LabService labService() {
-        return new LabService();
+    LabService labService(@Value("${gradlab.run.deadline:}") String deadline) {
+        return new LabService(RunDeadline.parseSeconds(deadline));
     }
 
     /** The one pool of training threads; Spring calls its {@code close()} on shutdown. */
     @Bean
     TrainingService trainingService(
+            @Value("${gradlab.training.threads:0}") int threads,
             @Value("${gradlab.training.max-queued:60}") int maxQueued,
             @Value("${gradlab.training.max-per-session:2}") int maxPerSession,
             @Value("${gradlab.training.max-per-address:30}") int maxPerAddress,
             @Value("${gradlab.training.heartbeat-timeout:60s}") Duration heartbeatTimeout,
+            @Value("${gradlab.run.deadline:}") String deadline,
             @Value("${gradlab.demo:false}") boolean demo,
             @Value("${gradlab.demo.training.max-queued:10}") int demoMaxQueued,
             @Value("${gradlab.demo.training.max-per-address:4}") int demoMaxPerAddress) {
+        Duration runDeadline = Duration.ofMillis((long) (RunDeadline.parseSeconds(deadline) * 1000));
         // the public demo is open to the whole internet: tighter caps (the smaller of the two settings)
         return demo
                 ? new TrainingService(
+                        threads,
                         Math.min(maxQueued, demoMaxQueued),
                         Math.min(maxPerSession, 1),
                         Math.min(maxPerAddress, demoMaxPerAddress),
-                        heartbeatTimeout)
-                : new TrainingService(maxQueued, maxPerSession, maxPerAddress, heartbeatTimeout);
+                        heartbeatTimeout,
+                        runDeadline)
+                : new TrainingService(threads, maxQueued, maxPerSession, maxPerAddress, heartbeatTimeout, runDeadline);
+    }
+
+    /**
+     * Where a model scenario's {@code dataset.folder} may point ({@code gradlab.datasets.roots}, comma-separated; the
+     * bundled sets need none), for the whole app: set once at start-up.
+     */
+    @Bean
+    InitializingBean datasetRoots(@Value("${gradlab.datasets.roots:" + DatasetRoots.DEFAULT + "}") String roots) {
+        return () -> DatasetRoots.configure(roots);
     }
 
     /** Turns new sessions away politely when the class is full or one address opens them too fast. */
@@ -86,6 +107,15 @@ class GradlabBeans {
                 new FilterRegistrationBean<>(new SecurityHeaders(embedFrameAncestors, developmentMode));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+        return registration;
+    }
+
+    /** A direct request for {@code /error} is a 404, not a 500. */
+    @Bean
+    FilterRegistrationBean<ErrorPathGuard> errorPathGuard() {
+        FilterRegistrationBean<ErrorPathGuard> registration = new FilterRegistrationBean<>(new ErrorPathGuard());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
     }
 

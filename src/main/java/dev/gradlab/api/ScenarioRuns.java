@@ -3,6 +3,8 @@ package dev.gradlab.api;
 import dev.gradlab.cli.ModelRunJson;
 import dev.gradlab.cli.RunJson;
 import dev.gradlab.engine.AutogradException;
+import dev.gradlab.lab.RunDeadline;
+import dev.gradlab.lab.RunDeadlineException;
 import dev.gradlab.lab.Runner;
 import dev.gradlab.lab.train.ModelResult;
 import dev.gradlab.lab.train.TrainingJob;
@@ -14,6 +16,7 @@ import dev.gradlab.scenario.Scenario;
 import dev.gradlab.scenario.store.ScenarioStore;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -26,10 +29,12 @@ class ScenarioRuns {
 
     static final Duration MAX_WAIT = Duration.ofMinutes(10);
     private final TrainingService training;
+    private final double deadlineSeconds;
     private final AtomicLong requests = new AtomicLong();
 
-    ScenarioRuns(TrainingService training) {
+    ScenarioRuns(TrainingService training, @Value("${gradlab.run.deadline:}") String deadline) {
         this.training = training;
+        this.deadlineSeconds = RunDeadline.parseSeconds(deadline);
     }
 
     String runJson(String source) {
@@ -38,7 +43,9 @@ class ScenarioRuns {
         try {
             if (!(scenario instanceof ModelScenario model)) {
                 return scenario.<String>match(
-                        m -> RunJson.write(new Runner().run(m)), e -> RunJson.write(new Runner().run(e)), m -> {
+                        m -> RunJson.write(new Runner().run(m, RunDeadline.after(deadlineSeconds))),
+                        e -> RunJson.write(new Runner().run(e, RunDeadline.after(deadlineSeconds))),
+                        m -> {
                             throw new IllegalStateException("a model scenario trains on the queue");
                         });
             }
@@ -51,10 +58,16 @@ class ScenarioRuns {
                         "training took longer than " + MAX_WAIT.toMinutes() + " minutes and was cancelled");
             }
             ModelResult result = job.result();
+            Duration deadline = job.stoppedByDeadline();
+            if (result == null && deadline != null) {
+                throw new RunDeadlineException(deadline.toMillis() / 1000.0);
+            }
             if (result == null) {
                 throw new ApiError(HttpStatus.BAD_REQUEST, name + ": model: " + job.failure());
             }
             return ModelRunJson.write(scenario.id(), result);
+        } catch (RunDeadlineException e) {
+            throw new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, name + ": " + e.getMessage());
         } catch (EvaluationException e) {
             throw new ApiError(HttpStatus.BAD_REQUEST, name + ": loss, " + e.getMessage());
         } catch (AutogradException e) {

@@ -1,7 +1,11 @@
 package dev.gradlab.cli;
 
+import dev.gradlab.lab.RunDeadline;
+import dev.gradlab.lab.RunDeadlineException;
 import dev.gradlab.lab.Runner;
 import dev.gradlab.lab.train.ModelTrainer;
+import dev.gradlab.lab.train.TrainingCancelledException;
+import dev.gradlab.lab.train.TrainingProgress;
 import dev.gradlab.scenario.BuiltInScenarios;
 import dev.gradlab.scenario.Scenario;
 import dev.gradlab.scenario.ScenarioException;
@@ -12,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +28,9 @@ import org.jspecify.annotations.Nullable;
 public final class RunCommand {
 
     /** Seconds a run may take before it is cancelled; {@code -Dgradlab.run.deadline=SECONDS} sets another. */
-    static final double DEFAULT_DEADLINE_SECONDS = 300;
+    static final double DEFAULT_DEADLINE_SECONDS = RunDeadline.DEFAULT_SECONDS;
+    /** The worker's status when it stopped at the deadline. */
+    private static final int STOPPED = -2;
     /** Room for engine walks on the worker thread beyond a default thread's stack. */
     private static final long WORKER_STACK = 256L * 1024 * 1024;
 
@@ -78,9 +85,12 @@ public final class RunCommand {
         }
         StringBuilder result = new StringBuilder();
         int[] status = {-1};
+        AtomicBoolean given = new AtomicBoolean();
         // The run happens on a worker so the deadline can stop waiting for it; its output is kept until it succeeds.
-        Thread worker =
-                new Thread(null, () -> status[0] = runNow(source, name, result, err), "gradlab-run", WORKER_STACK);
+        // The worker checks the same deadline (and whether it was given up) before every step, so it stops too.
+        RunDeadline limit = RunDeadline.after(deadline, given::get);
+        Thread worker = new Thread(
+                null, () -> status[0] = runNow(source, name, limit, result, err), "gradlab-run", WORKER_STACK);
         worker.setDaemon(true);
         worker.start();
         try {
@@ -88,9 +98,10 @@ public final class RunCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (worker.isAlive()) {
+        if (worker.isAlive() || status[0] == STOPPED) {
+            given.set(true);
             worker.interrupt();
-            err.println(name + ": cancelled: the run took longer than its deadline of " + BigDecimalText.of(deadline)
+            err.println(name + ": cancelled: the run took longer than its deadline of " + RunDeadline.text(deadline)
                     + " s (-Dgradlab.run.deadline=SECONDS sets another)");
             return 2;
         }
@@ -102,38 +113,23 @@ public final class RunCommand {
     }
 
     static double deadlineSeconds(@Nullable String property) {
-        if (property == null || property.isBlank()) {
-            return DEFAULT_DEADLINE_SECONDS;
-        }
-        try {
-            double v = Double.parseDouble(property.strip());
-            if (v > 0 && v <= 86_400) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // the message below says what is expected
-        }
-        throw new IllegalArgumentException("gradlab.run.deadline must be a number of seconds in (0, 86400], found '"
-                + dev.gradlab.scenario.Limits.cut(property, 40) + "'");
+        return RunDeadline.parseSeconds(property);
     }
 
-    private static int runNow(ScenarioSource source, String name, StringBuilder result, PrintStream err) {
+    private static int runNow(
+            ScenarioSource source, String name, RunDeadline limit, StringBuilder result, PrintStream err) {
         try {
             Scenario scenario = source.get();
             result.append(scenario.<String>match(
-                    m -> RunJson.write(new Runner().run(m)),
-                    e -> RunJson.write(new Runner().run(e)),
-                    m -> ModelRunJson.write(m.id(), new ModelTrainer().train(m))));
+                    m -> RunJson.write(new Runner().run(m, limit)),
+                    e -> RunJson.write(new Runner().run(e, limit)),
+                    m -> ModelRunJson.write(
+                            m.id(), new ModelTrainer().train(m, TrainingProgress.NONE, limit::passed))));
             return 0;
+        } catch (RunDeadlineException | TrainingCancelledException e) {
+            return STOPPED; // the caller says so: the worker just stops
         } catch (ScenarioException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return Failures.report(name, "run", e, err);
-        }
-    }
-
-    /** Seconds as written for people: 300, 0.5. */
-    private static final class BigDecimalText {
-        static String of(double v) {
-            return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
         }
     }
 }

@@ -28,6 +28,25 @@ public class LabService {
     private final Map<String, RunResult> runs = new ConcurrentHashMap<>();
     private final Map<String, GraphView> graphs = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.LongAdder stepRenders = new java.util.concurrent.atomic.LongAdder();
+    private final double deadlineSeconds;
+
+    /** With the default run deadline ({@link RunDeadline#DEFAULT_SECONDS}). */
+    public LabService() {
+        this(RunDeadline.DEFAULT_SECONDS);
+    }
+
+    /** Every run and graph this service computes stops with a {@link RunDeadlineException} after this long. */
+    public LabService(double deadlineSeconds) {
+        if (!(deadlineSeconds > 0)) {
+            throw new IllegalArgumentException(RunDeadline.PROPERTY + " must be > 0 seconds, got " + deadlineSeconds);
+        }
+        this.deadlineSeconds = deadlineSeconds;
+    }
+
+    /** The deadline of one run, in seconds. */
+    public double deadlineSeconds() {
+        return deadlineSeconds;
+    }
 
     /** Every scenario, built-in first (in teaching order); saved scenarios will follow them. */
     public List<Scenario> scenarios() {
@@ -43,7 +62,10 @@ public class LabService {
         return run(scenario, scenario.strategies());
     }
 
-    /** The run over {@code strategies}, in this order; throws IllegalArgumentException for a model scenario. */
+    /**
+     * The run over {@code strategies}, in this order; throws IllegalArgumentException for a model scenario and a
+     * {@link RunDeadlineException} (nothing cached) when it takes longer than the deadline.
+     */
     public RunResult run(Scenario scenario, List<GradientStrategy> strategies) {
         String key = content(scenario) + "|"
                 + String.join(
@@ -52,7 +74,7 @@ public class LabService {
         if (cached != null) {
             return cached;
         }
-        RunResult result = runner.run(scenario, strategies);
+        RunResult result = runner.run(scenario, strategies, RunDeadline.after(deadlineSeconds));
         if (runs.size() > 500) {
             runs.clear(); // saved scenarios come and go: a crude bound, runs are deterministic and recomputable
         }
@@ -62,7 +84,7 @@ public class LabService {
 
     /** A run of an unsaved text (the editor's preview), never cached: each keystroke makes another scenario. */
     public RunResult preview(Scenario scenario) {
-        return runner.run(scenario, scenario.strategies());
+        return runner.run(scenario, scenario.strategies(), RunDeadline.after(deadlineSeconds));
     }
 
     /**
@@ -84,7 +106,7 @@ public class LabService {
         String key = content(scenario) + "|" + strategy.name() + "|" + step;
         GraphView graph = graphs.get(key);
         if (graph == null) {
-            graph = runner.graphAt(scenario, strategy, step);
+            graph = runner.graphAt(scenario, strategy, step, RunDeadline.after(deadlineSeconds));
             if (graphs.size() > 2_000) {
                 graphs.clear(); // a crude bound: graphs are cheap to recompute
             }

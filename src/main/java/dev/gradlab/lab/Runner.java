@@ -23,10 +23,23 @@ public final class Runner {
 
     /** Throws IllegalArgumentException for a model scenario, which {@code lab.train.ModelTrainer} trains. */
     public RunResult run(Scenario s, List<GradientStrategy> strategies) {
+        return run(s, strategies, RunDeadline.none());
+    }
+
+    /** As {@link #run(Scenario)}, stopping with a {@link RunDeadlineException} once {@code deadline} has passed. */
+    public RunResult run(Scenario s, RunDeadline deadline) {
+        return run(s, s.strategies(), deadline);
+    }
+
+    /**
+     * As {@link #run(Scenario, List)}; the deadline is checked before every step, so a run past it (or cancelled)
+     * stops within one step with a {@link RunDeadlineException}.
+     */
+    public RunResult run(Scenario s, List<GradientStrategy> strategies, RunDeadline deadline) {
         Batches batches = Batches.of(s);
         List<StrategyRun> runs = new ArrayList<>();
         for (GradientStrategy strategy : strategies) {
-            runs.add(new Loop(s, batches, strategy).run(-1));
+            runs.add(new Loop(s, batches, strategy, deadline).run(-1));
         }
         return new RunResult(s, runs);
     }
@@ -37,10 +50,15 @@ public final class Runner {
      * has no graph: its parameters appear as lone leaves.
      */
     public GraphView graphAt(Scenario s, GradientStrategy strategy, int step) {
+        return graphAt(s, strategy, step, RunDeadline.none());
+    }
+
+    /** As {@link #graphAt(Scenario, GradientStrategy, int)}, within {@code deadline}. */
+    public GraphView graphAt(Scenario s, GradientStrategy strategy, int step, RunDeadline deadline) {
         if (step < 1 || step > s.totalBatches()) {
             throw new IllegalArgumentException("step " + step + " is out of range 1.." + s.totalBatches());
         }
-        Loop loop = new Loop(s, Batches.of(s), strategy);
+        Loop loop = new Loop(s, Batches.of(s), strategy, deadline);
         loop.run(step);
         GraphView graph = loop.captured;
         if (graph == null) {
@@ -57,9 +75,11 @@ public final class Runner {
         private final GradientStrategy strategy;
         private final Map<String, Tensor> params = new LinkedHashMap<>();
         private final StrategyStepper stepper;
+        private final RunDeadline deadline;
         private @Nullable GraphView captured;
 
-        Loop(Scenario scenario, Batches batches, GradientStrategy strategy) {
+        Loop(Scenario scenario, Batches batches, GradientStrategy strategy, RunDeadline deadline) {
+            this.deadline = deadline;
             this.scenario = scenario;
             this.batches = batches;
             this.strategy = strategy;
@@ -79,6 +99,7 @@ public final class Runner {
             int n = batches.perEpoch();
             for (int epoch = 1; epoch <= scenario.epochs(); epoch++) {
                 for (int batch = 1; batch <= n; batch++) {
+                    deadline.check();
                     step++;
                     stepper.beforeBatch();
                     Batches.Backward backward =

@@ -323,6 +323,11 @@ class BadInputTest {
         assertThat(r.out().split("\"step\":", -1)).hasSize(4); // 3 epochs x 1 batch
     }
 
+    private static boolean workerAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("gradlab-run") && t.isAlive());
+    }
+
     @Test
     @org.junit.jupiter.api.Timeout(10)
     void a_run_past_its_deadline_is_cancelled_with_status_two_and_one_line() throws Exception {
@@ -342,6 +347,14 @@ class BadInputTest {
                     .isEqualTo(file + ": cancelled: the run took longer than its deadline of 0.2 s"
                             + " (-Dgradlab.run.deadline=SECONDS sets another)");
             assertThat(System.nanoTime() - start).isLessThan(2_000_000_000L);
+            // and the worker does not compute on in the background: it stops at its next step
+            long until = System.nanoTime() + 3_000_000_000L;
+            while (workerAlive() && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertThat(workerAlive())
+                    .as("the cancelled run's worker thread is still computing")
+                    .isFalse();
         } finally {
             System.clearProperty("gradlab.run.deadline");
         }

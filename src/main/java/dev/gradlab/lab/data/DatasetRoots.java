@@ -6,10 +6,12 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a scenario's {@code dataset.folder} may point: only inside the configured roots
- * ({@code -Dgradlab.datasets.roots=/a,/b}, default {@code /usr/share/datasets}, where Debian's dataset packages put
+ * ({@code gradlab.datasets.roots=/a,/b}: a Spring property of the web app, or {@code -D} for the CLI; default
+ * {@code /usr/share/datasets}, where Debian's dataset packages put
  * them; the bundled sets are read from the classpath and need no root). The folder is checked as written (no
  * {@code ..} escapes) and again after resolving symbolic links, so a saved scenario can never make the server open
  * another path.
@@ -17,14 +19,26 @@ import java.util.List;
 public final class DatasetRoots {
 
     static final String PROPERTY = "gradlab.datasets.roots";
-    static final String DEFAULT = "/usr/share/datasets";
+    public static final String DEFAULT = "/usr/share/datasets";
+
+    /** Set by the web app from its Spring property of the same name; null: the system property or the default. */
+    private static volatile @Nullable String configured;
 
     private DatasetRoots() {}
 
+    /**
+     * The roots for this process from now on ({@code gradlab.datasets.roots} as a Spring property: the web app sets
+     * it at start-up), comma-separated; blank means the default.
+     */
+    public static void configure(@Nullable String roots) {
+        configured = roots == null || roots.isBlank() ? null : roots;
+    }
+
     static List<Path> roots() {
-        String configured = System.getProperty(PROPERTY, DEFAULT);
+        String set = configured;
+        String value = set != null ? set : System.getProperty(PROPERTY, DEFAULT);
         List<Path> roots = new ArrayList<>();
-        for (String r : configured.split("[,:]")) {
+        for (String r : value.split("[,:]")) {
             if (!r.isBlank()) {
                 roots.add(Path.of(r.strip()).toAbsolutePath().normalize());
             }
@@ -71,6 +85,6 @@ public final class DatasetRoots {
     private static DatasetException refusal(List<Path> roots) {
         List<String> names = roots.stream().map(Path::toString).toList();
         return new DatasetException("dataset.folder must be an absolute folder inside " + String.join(" or ", names)
-                + " (the data set roots; -D" + PROPERTY + " sets others)");
+                + " (the data set roots; " + PROPERTY + " sets others)");
     }
 }

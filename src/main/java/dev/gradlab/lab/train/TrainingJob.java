@@ -49,6 +49,8 @@ public final class TrainingJob {
     private volatile State state = State.QUEUED;
     private volatile int placeInLine;
     private volatile boolean cancelRequested;
+    private volatile long startedAt;
+    private volatile @Nullable Duration deadline;
     private volatile long done;
     private volatile long total;
     private volatile @Nullable EpochProgress lastEpoch;
@@ -163,6 +165,21 @@ public final class TrainingJob {
         return cancelRequested;
     }
 
+    /** The run deadline that stopped this job, or null if it was not stopped by one. */
+    public @Nullable Duration stoppedByDeadline() {
+        return deadline;
+    }
+
+    /** The jobs' clock when training started (0 while queued). */
+    long startedAt() {
+        return startedAt;
+    }
+
+    void stopAtDeadline(Duration passed) {
+        deadline = passed;
+        cancel();
+    }
+
     /** Waits until the job has finished and its listener has heard so; returns whether it did within {@code timeout}. */
     public boolean awaitFinished(Duration timeout) throws InterruptedException {
         return finished.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -189,6 +206,7 @@ public final class TrainingJob {
 
     /** Under the jobs' lock. */
     void started() {
+        startedAt = clock.getAsLong();
         state = State.RUNNING;
         placeVersion++;
     }

@@ -28,6 +28,7 @@ public class TrainingJobs implements AutoCloseable {
     private final int maxPerSession;
     private final int maxPerAddress;
     private final long heartbeatTimeoutMillis;
+    private final Duration runDeadline;
     private final LongSupplier clock;
     private final Supplier<ModelTrainer> trainer;
     private final ExecutorService executor;
@@ -73,6 +74,28 @@ public class TrainingJobs implements AutoCloseable {
             Duration heartbeatTimeout,
             LongSupplier clock,
             Supplier<ModelTrainer> trainer) {
+        this(threads, maxQueued, maxPerSession, maxPerAddress, heartbeatTimeout, NO_DEADLINE, clock, trainer);
+    }
+
+    /** No run deadline: a job may train as long as it needs. */
+    static final Duration NO_DEADLINE = Duration.ofDays(365);
+
+    /**
+     * @param runDeadline a job that has been training for longer is stopped ({@link TrainingJob#stoppedByDeadline()})
+     */
+    TrainingJobs(
+            int threads,
+            int maxQueued,
+            int maxPerSession,
+            int maxPerAddress,
+            Duration heartbeatTimeout,
+            Duration runDeadline,
+            LongSupplier clock,
+            Supplier<ModelTrainer> trainer) {
+        if (runDeadline.isNegative() || runDeadline.isZero()) {
+            throw new IllegalArgumentException("need a run deadline > 0, got " + runDeadline);
+        }
+        this.runDeadline = runDeadline;
         if (threads < 1
                 || maxQueued < 0
                 || maxPerSession < 1
@@ -94,7 +117,7 @@ public class TrainingJobs implements AutoCloseable {
         this.executor = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "training-" + n.incrementAndGet());
             t.setDaemon(true);
-            // below the web server's threads, so pages stay responsive while every core trains
+            // a hint only (ignored on Linux): TrainingService leaves a core free for the pages instead
             t.setPriority(Thread.NORM_PRIORITY - 1);
             return t;
         });
@@ -102,6 +125,11 @@ public class TrainingJobs implements AutoCloseable {
 
     public int threads() {
         return threads;
+    }
+
+    /** How long one job may train before it is stopped. */
+    public Duration runDeadline() {
+        return runDeadline;
     }
 
     /**
@@ -296,10 +324,17 @@ public class TrainingJobs implements AutoCloseable {
         }
     }
 
-    /** Cancelled, or its page has been silent for longer than the heartbeat timeout (then cancels it). */
+    /**
+     * Cancelled, or its page has been silent for longer than the heartbeat timeout, or it has trained for longer than
+     * the run deadline (then cancels it).
+     */
     private boolean stopped(TrainingJob job) {
-        if (!job.isCancelRequested() && clock.getAsLong() - job.lastHeard() > heartbeatTimeoutMillis) {
+        long now = clock.getAsLong();
+        if (!job.isCancelRequested() && now - job.lastHeard() > heartbeatTimeoutMillis) {
             job.cancel();
+        }
+        if (!job.isCancelRequested() && now - job.startedAt() > runDeadline.toMillis()) {
+            job.stopAtDeadline(runDeadline);
         }
         return job.isCancelRequested();
     }

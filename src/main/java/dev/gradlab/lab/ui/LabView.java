@@ -21,6 +21,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.gradlab.base.ui.markdown.Markdown;
 import dev.gradlab.lab.LabService;
+import dev.gradlab.lab.RunDeadline;
+import dev.gradlab.lab.RunDeadlineException;
 import dev.gradlab.lab.RunFacts;
 import dev.gradlab.lab.RunResult;
 import dev.gradlab.lab.ScenarioExports;
@@ -231,7 +233,12 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
             updateUrl();
             return;
         }
-        result = lab.run(shown(), state.strategies());
+        try {
+            result = lab.run(shown(), state.strategies());
+        } catch (RunDeadlineException e) {
+            showProblem(deadlineProblem(e));
+            return;
+        }
         if (!state.strategies().contains(focus)) {
             focus = state.strategies().get(0);
         }
@@ -255,9 +262,19 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         tables.setCurrent(step);
         charts.setCurrent(step);
         code.show(lab.pytorch(s, focus), focus, record.stepped());
-        graph.show(lab.graphAt(s, focus, step), s.match(m -> true, e -> false, m -> false));
+        try {
+            graph.show(lab.graphAt(s, focus, step), s.match(m -> true, e -> false, m -> false));
+        } catch (RunDeadlineException e) {
+            showProblem(deadlineProblem(e));
+            return;
+        }
         lab.stepRendered();
         updateUrl();
+    }
+
+    /** A run past the server's deadline (gradlab.run.deadline) is stopped by the service; the page says so. */
+    private static LabUrl.Problem deadlineProblem(RunDeadlineException e) {
+        return new LabUrl.Problem("lab.error.deadline", List.of(RunDeadline.text(e.seconds())));
     }
 
     private void updateUrl() {

@@ -304,7 +304,14 @@ final class TrainingUpdates implements TrainingListener {
                             new LinkedHashMap<>(lastBoundary)));
                 }
             }
-            case CANCELLED -> panel.setStatus("cancelled", texts.get("training.cancelled"));
+            case CANCELLED -> {
+                java.time.Duration deadline = end.stoppedByDeadline();
+                panel.setStatus(
+                        "cancelled",
+                        deadline == null
+                                ? texts.get("training.cancelled")
+                                : texts.get("training.deadline", deadline.toSeconds()));
+            }
             default ->
                 panel.setStatus("failed", texts.get("training.failed", end.failure() == null ? "?" : end.failure()));
         }

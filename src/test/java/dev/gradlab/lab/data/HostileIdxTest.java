@@ -88,7 +88,7 @@ class HostileIdxTest {
                 assertThatThrownBy(() -> DatasetRoots.resolve(folder))
                         .isInstanceOf(DatasetException.class)
                         .hasMessage("dataset.folder must be an absolute folder inside " + dir.resolve("sets")
-                                + " (the data set roots; -Dgradlab.datasets.roots sets others)");
+                                + " (the data set roots; gradlab.datasets.roots sets others)");
             }
         } finally {
             restore(roots);

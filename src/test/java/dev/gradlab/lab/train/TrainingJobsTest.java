@@ -352,4 +352,43 @@ class TrainingJobsTest {
             assertThat(job.stepsDone()).isLessThan(job.totalSteps());
         }
     }
+
+    @Test
+    void a_job_that_trains_past_the_run_deadline_is_stopped_and_says_which_deadline() throws Exception {
+        AtomicLong now = new AtomicLong(1_000_000);
+        try (TrainingJobs jobs = new TrainingJobs(
+                1, 10, 2, 4, Duration.ofDays(1), Duration.ofSeconds(300), now::get, ModelTrainer::new)) {
+            CountDownLatch stepped = new CountDownLatch(3);
+            CountDownLatch hold = new CountDownLatch(1);
+            TrainingJob job = jobs.submit("s", "a", Specs.slow(), new TrainingListener() {
+                @Override
+                public void onStep(StepProgress step) {
+                    stepped.countDown();
+                    if (stepped.getCount() == 0) {
+                        await(hold);
+                    }
+                }
+            });
+            assertThat(stepped.await(10, TimeUnit.SECONDS)).isTrue();
+            now.addAndGet(299_000); // 299 s of training: within the deadline
+            assertThat(job.isCancelRequested()).isFalse();
+            now.addAndGet(2_000); // 301 s
+            hold.countDown();
+            assertThat(job.awaitFinished(Duration.ofSeconds(10))).isTrue();
+            assertThat(job.state()).isEqualTo(TrainingJob.State.CANCELLED);
+            assertThat(job.stoppedByDeadline()).isEqualTo(Duration.ofSeconds(300));
+            assertThat(job.stepsDone()).isLessThan(job.totalSteps());
+        }
+    }
+
+    @Test
+    void a_job_cancelled_by_its_user_was_not_stopped_by_the_deadline() throws Exception {
+        try (TrainingJobs jobs = new TrainingJobs(1, 10, 5)) {
+            TrainingJob job = jobs.submit("s", Specs.slow(), new TrainingListener() {});
+            job.cancel();
+            assertThat(job.awaitFinished(Duration.ofSeconds(10))).isTrue();
+            assertThat(job.state()).isEqualTo(TrainingJob.State.CANCELLED);
+            assertThat(job.stoppedByDeadline()).isNull();
+        }
+    }
 }

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A built-in model scenario in the Lab: the training panel instead of the step controls, trained live. */
-@org.junit.jupiter.api.Disabled(
-        "issue 14/12: passes alone, times out after the other browser tests and in CI's own JVM; to be fixed, see the stop-15 note")
+@org.junit.jupiter.api.Disabled("issue 12.1: in the full failsafe run of session 16 (load average 40 on 2 cores) the"
+        + " median click during training was 2.57 s against 1.23 s idle (bound 2.46 s): undecided whether the code or"
+        + " the shared machine; rerun on a quiet machine with gradlab.training.threads = cores - 1 before re-enabling")
 class LabTrainingIT extends BrowserTest {
 
     @BeforeEach

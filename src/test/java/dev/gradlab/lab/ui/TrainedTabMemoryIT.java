@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * a tab, when the panel held every step record).
  */
 @org.junit.jupiter.api.Disabled(
-        "issue 14/12: passes alone, times out after the other browser tests and in CI's own JVM; to be fixed, see the stop-15 note")
+        "issue 14: the 180 s wait is fixed (HeapTestView), but the full failsafe run of session 16"
+                + " measured 2.15 MB per trained tab, above the 2 MB target: the panel's retained size must come down first")
 class TrainedTabMemoryIT extends BrowserTest {
 
     private static final int TABS = 4;
