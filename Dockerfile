@@ -12,7 +12,7 @@ RUN mvn -B -q -Pproduction dependency:go-offline
 COPY frontend frontend
 COPY src src
 # build-frontend reuses the committed src/main/bundles/prod.bundle: no Node, no npm download
-RUN mvn -B -q -o -Pproduction -DskipTests package && cp target/gradlab.jar /gradlab.jar
+RUN mvn -B -q -Pproduction -DskipTests package && cp target/gradlab.jar /gradlab.jar
 
 # --- runtime: a JRE, Debian/Ubuntu's BLIS (OpenBLAS if BLIS is not packaged), a non-root user
 FROM eclipse-temurin:17-jre

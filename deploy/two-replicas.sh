@@ -35,7 +35,8 @@ trap cleanup EXIT
 pids+=($!)
 
 [ -f "$JAR" ] || fail "no $JAR (build it with mvn package)"
-command -v haproxy >/dev/null || fail "haproxy is not installed"
+[ -x /usr/sbin/haproxy ] || command -v haproxy >/dev/null || fail "haproxy is not installed"
+PATH=$PATH:/usr/sbin
 createdb -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" "$DB" || fail "cannot create database $DB on $PGHOST:$PGPORT"
 created_db=1
 
