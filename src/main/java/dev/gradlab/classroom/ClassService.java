@@ -231,6 +231,30 @@ public class ClassService {
         return summary(row, p, 0);
     }
 
+    /** A scenario a class can be started from: its slug (or built-in id) and title. */
+    public record Startable(String scenario, LocalizedText title, boolean builtIn) {}
+
+    /** The scenarios {@code instructor} may start a class from: built-ins, their own, public ones (no models). */
+    @Transactional(readOnly = true)
+    public List<Startable> startable(String instructor) {
+        List<Startable> out = new ArrayList<>();
+        for (Scenario s : dev.gradlab.scenario.BuiltInScenarios.all()) {
+            if (s.kind() != Scenario.Kind.MODEL) {
+                out.add(new Startable(s.id(), s.title(), true));
+            }
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<SavedScenario> saved = new ArrayList<>(store.listMine(instructor));
+        saved.addAll(store.listPublic());
+        for (SavedScenario s : saved) {
+            if (!"model".equals(s.kind()) && seen.add(s.slug())) {
+                out.add(new Startable(
+                        s.slug(), new LocalizedText(Map.of("en", s.titleEn(), "zh-TW", s.titleZhTw())), false));
+            }
+        }
+        return out;
+    }
+
     @Transactional(readOnly = true)
     public List<Summary> mine(String instructor) {
         Instant now = clock.instant();
