@@ -3,7 +3,6 @@ package dev.gradlab.classroom.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -168,7 +167,9 @@ public class ClassDashboardView extends VerticalLayout implements BeforeEnterObs
     }
 
     private void build(ClassService.Dashboard d) {
-        Div qr = new Div(new Html(QrSvg.of(joinUrl, getTranslation("class.dashboard.qr"))));
+        // innerHTML, not Html: the browser must parse the markup for it to become an SVG element
+        Div qr = new Div();
+        qr.getElement().setProperty("innerHTML", QrSvg.of(joinUrl, getTranslation("class.dashboard.qr")));
         qr.setId("dashboard-qr");
         qr.setWidth("16rem");
         Anchor link = new Anchor(joinUrl, joinUrl);
