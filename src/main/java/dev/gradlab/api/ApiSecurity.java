@@ -51,6 +51,8 @@ class ApiSecurity {
                         .permitAll()
                         .requestMatchers("/api/scenarios", "/api/scenarios/**")
                         .hasAnyRole("ADMIN", "INSTRUCTOR")
+                        .requestMatchers("/api/classes", "/api/classes/**")
+                        .hasAnyRole("ADMIN", "INSTRUCTOR")
                         .anyRequest()
                         .permitAll());
         return http.build();

@@ -209,7 +209,8 @@ public final class MainLayout extends AppLayout implements BeforeEnterObserver {
 
         SideNavItem library = new SideNavItem(getTranslation("nav.library"), "library", VaadinIcon.BOOK.create());
         SideNavItem lab = new SideNavItem(getTranslation("nav.lab"), "lab", VaadinIcon.FLASK.create());
-        nav.addItem(zeroGrad, noGrad, library, lab);
+        SideNavItem classes = new SideNavItem(getTranslation("nav.classes"), "join", VaadinIcon.GROUP.create());
+        nav.addItem(zeroGrad, noGrad, library, lab, classes);
         nav.addClassName("gradlab-nav");
         return nav;
     }

@@ -1,0 +1,12 @@
+package dev.gradlab.classroom;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AnswerRowRepository extends JpaRepository<AnswerRow, Long> {
+
+    List<AnswerRow> findByQuestionIdIn(Collection<Long> questionIds);
+
+    boolean existsByQuestionIdAndStudentId(long questionId, long studentId);
+}

@@ -1,0 +1,270 @@
+package dev.gradlab.classroom.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import dev.gradlab.base.ui.formula.Formula;
+import dev.gradlab.base.ui.steptable.StepRow;
+import dev.gradlab.base.ui.steptable.StepTable;
+import dev.gradlab.classroom.ClassException;
+import dev.gradlab.classroom.ClassService;
+import dev.gradlab.classroom.Pace;
+import dev.gradlab.classroom.QuestionKind;
+import dev.gradlab.classroom.events.ClassEvents;
+import dev.gradlab.lab.StepRecord;
+import dev.gradlab.lab.StrategyRun;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code /class/{code}}: a student's class page. It re-reads the class from the database whenever a class event
+ * arrives (from any replica) and shows the step, the questions and the step tables up to the step the class is at,
+ * holding back the rows an open number question asks about.
+ */
+@Route("class/:code")
+@AnonymousAllowed
+public class StudentClassView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final ClassService classes;
+    private final ClassEvents events;
+    private String code = "";
+    private String token = "";
+    private @Nullable AutoCloseable subscription;
+    private final H2 title = new H2();
+    private final Span step = new Span();
+    private final Div status = new Div();
+    private final HorizontalLayout stepButtons = new HorizontalLayout();
+    private final Div questions = new Div();
+    private final Div tables = new Div();
+
+    public StudentClassView(ClassService classes, ClassEvents events) {
+        this.classes = classes;
+        this.events = events;
+        addClassName("gradlab-class");
+        step.setId("class-step");
+        step.getElement().setAttribute("aria-live", "polite");
+        step.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
+        status.setId("class-status");
+        status.getElement().setAttribute("role", "status");
+        questions.setId("class-questions");
+        questions.setWidthFull();
+        tables.setId("class-tables");
+        tables.setWidthFull();
+        add(title, step, stepButtons, status, questions, tables);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        code = event.getRouteParameters().get("code").orElse("").toUpperCase(java.util.Locale.ROOT);
+        String t = StudentTokens.get(code);
+        if (t == null || !classes.isStudent(code, t)) {
+            event.forwardTo("join/" + code);
+            return;
+        }
+        token = t;
+        // keep the session copy: a cookie-only return (a new session) is remembered again
+        com.vaadin.flow.server.VaadinSession.getCurrent().setAttribute("gl-class-" + code, t);
+        refresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        if (!token.isEmpty()) {
+            subscription = events.subscribe(code, payload -> ui.access(this::refresh));
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                // nothing to undo: the page is gone
+            }
+            subscription = null;
+        }
+        super.onDetach(event);
+    }
+
+    private void refresh() {
+        ClassService.StudentPage page;
+        try {
+            page = classes.page(code, token);
+        } catch (ClassException e) {
+            status.setText(ClassMessages.refusal(this, e));
+            return;
+        }
+        title.setText(page.scenario().title().in(getLocale()));
+        step.setText(getTranslation("class.step", page.step(), page.totalSteps()));
+        status.setText(page.over() ? getTranslation("class.ended") : "");
+        showStepButtons(page);
+        showQuestions(page);
+        showTables(page);
+    }
+
+    private void showStepButtons(ClassService.StudentPage page) {
+        stepButtons.removeAll();
+        if (page.pace() != Pace.STUDENT || page.over()) {
+            return;
+        }
+        Button previous = new Button(getTranslation("class.step.previous"), e -> move(page.step() - 1));
+        Button next = new Button(getTranslation("class.step.next"), e -> move(page.step() + 1));
+        previous.setEnabled(page.step() > 0);
+        next.setEnabled(page.step() < page.totalSteps());
+        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        stepButtons.add(previous, next);
+    }
+
+    private void move(int to) {
+        try {
+            classes.studentStep(code, token, to);
+        } catch (ClassException e) {
+            status.setText(ClassMessages.refusal(this, e));
+        }
+        refresh();
+    }
+
+    private void showQuestions(ClassService.StudentPage page) {
+        questions.removeAll();
+        List<ClassService.Card> cards = page.questions();
+        for (int i = cards.size() - 1; i >= 0; i--) {
+            questions.add(card(cards.get(i), page.over()));
+        }
+    }
+
+    private Component card(ClassService.Card card, boolean over) {
+        Div box = new Div();
+        box.setId("question-" + card.id());
+        box.addClassName("gradlab-question");
+        box.getStyle()
+                .set("border", "1px solid var(--lumo-contrast-20pct)")
+                .set("border-radius", "var(--lumo-border-radius-l)")
+                .set("padding", "var(--lumo-space-m)")
+                .set("margin-bottom", "var(--lumo-space-m)");
+        String prompt = ClassMessages.prompt(this, card);
+        box.add(new H3(prompt));
+        if (card.revealed()) {
+            Paragraph value = new Paragraph(getTranslation("class.reveal.value", ClassMessages.correct(this, card)));
+            value.setId("result-" + card.id());
+            box.add(value);
+            if (card.formula() != null) {
+                box.add(Formula.display(card.formula()));
+            }
+            if (card.myAnswer() != null) {
+                String yours = card.kind() == QuestionKind.NUMBER
+                        ? card.myAnswer()
+                        : ClassMessages.option(this, card, card.myAnswer());
+                String verdict = card.myCorrect() == null
+                        ? ""
+                        : " " + getTranslation(card.myCorrect() ? "class.reveal.right" : "class.reveal.wrong");
+                Paragraph mine = new Paragraph(getTranslation("class.answer.yours", yours) + verdict);
+                mine.setId("verdict-" + card.id());
+                box.add(mine);
+            }
+            return box;
+        }
+        if (card.myAnswer() != null) {
+            String yours = card.kind() == QuestionKind.NUMBER
+                    ? card.myAnswer()
+                    : ClassMessages.option(this, card, card.myAnswer());
+            box.add(new Paragraph(getTranslation("class.answer.received", yours)));
+            return box;
+        }
+        if (over) {
+            return box;
+        }
+        Paragraph error = new Paragraph();
+        error.getElement().setAttribute("role", "alert");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        Button submit = new Button(getTranslation("class.answer.submit"));
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        if (card.kind() == QuestionKind.NUMBER) {
+            TextField prediction = new TextField(getTranslation("class.answer.prediction"));
+            prediction.getElement().setAttribute("inputmode", "decimal");
+            prediction.setWidthFull();
+            submit.addClickListener(e -> answer(card, prediction.getValue(), error));
+            box.add(prediction, submit, error);
+        } else {
+            RadioButtonGroup<Integer> choices = new RadioButtonGroup<>();
+            choices.getElement().setAttribute("aria-label", prompt);
+            choices.setItems(IntStream.range(0, card.options().size()).boxed().toList());
+            choices.setItemLabelGenerator(i -> card.options().get(i).in(getLocale()));
+            choices.addThemeVariants(com.vaadin.flow.component.radiobutton.RadioGroupVariant.LUMO_VERTICAL);
+            if (card.kind() == QuestionKind.BUG) {
+                choices.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
+                choices.getStyle().set("white-space", "pre");
+            }
+            submit.addClickListener(e -> answer(
+                    card, choices.getValue() == null ? "" : choices.getValue().toString(), error));
+            box.add(choices, submit, error);
+        }
+        return box;
+    }
+
+    private void answer(ClassService.Card card, String value, Paragraph error) {
+        if (value.isBlank()) {
+            error.setText(getTranslation("class.error.empty"));
+            return;
+        }
+        try {
+            classes.answer(code, token, card.id(), value);
+            refresh();
+        } catch (ClassException e) {
+            error.setText(ClassMessages.refusal(this, e));
+        }
+    }
+
+    private void showTables(ClassService.StudentPage page) {
+        tables.removeAll();
+        boolean oneEpoch =
+                page.run().runs().stream().allMatch(r -> r.steps().stream().allMatch(s -> s.epoch() == 1));
+        for (StrategyRun run : page.run().runs()) {
+            StepTable table = new StepTable();
+            table.setRows(run.steps().stream()
+                    .filter(s -> s.step() <= page.visibleThrough())
+                    .map(StudentClassView::row)
+                    .toList());
+            table.setColumnVisible(StepTable.Column.EPOCH_BATCH, !oneEpoch);
+            if (run.steps().stream().allMatch(s -> s.loss() == null)) {
+                table.setColumnVisible(StepTable.Column.LOSS, false);
+            }
+            table.setCurrentStep(page.visibleThrough() == 0 ? null : page.visibleThrough());
+            H3 heading = new H3(
+                    getTranslation(run.strategy().labelKey(), run.strategy().accumulation()));
+            Div box = new Div(heading, table);
+            box.setId("class-table-" + run.strategy().name());
+            box.setWidthFull();
+            tables.add(box);
+        }
+    }
+
+    private static StepRow row(StepRecord r) {
+        return new StepRow(r.step(), r.epoch(), r.batch(), r.loss(), r.grad(), r.applied(), r.stepped(), r.params());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("class.page.title", code) + " · GradLab";
+    }
+}
