@@ -12,6 +12,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
+import dev.gradlab.base.ui.QrSvg;
 
 /**
  * A saved scenario's share link {@code /s/{slug}} (with a copy button), its QR code for projecting in class, and the

@@ -25,6 +25,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import dev.gradlab.base.ui.QrSvg;
 import dev.gradlab.base.ui.formula.Formula;
 import dev.gradlab.classroom.BuiltInQuestion;
 import dev.gradlab.classroom.ClassException;

@@ -3,6 +3,7 @@ package dev.gradlab.authoring.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gradlab.base.ui.QrSvg;
 import dev.gradlab.scenario.ExpressionScenario;
 import dev.gradlab.scenario.ManualScenario;
 import dev.gradlab.scenario.ScenarioParser;

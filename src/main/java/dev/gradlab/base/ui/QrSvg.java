@@ -1,15 +1,18 @@
-package dev.gradlab.authoring.ui;
+package dev.gradlab.base.ui;
 
 import io.nayuki.qrcodegen.QrCode;
 
-/** A QR code of a link as inline SVG (dark modules as one path, a quiet zone of four modules), named for screen readers. */
-final class QrSvg {
+/**
+ * A QR code of a link as inline SVG (dark modules as one path, a quiet zone of four modules), named for screen readers:
+ * share links (authoring) and class join links (live classes) are projected with it.
+ */
+public final class QrSvg {
 
     private static final int BORDER = 4;
 
     private QrSvg() {}
 
-    static String of(String text, String accessibleName) {
+    public static String of(String text, String accessibleName) {
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         int size = qr.size + 2 * BORDER;
         StringBuilder path = new StringBuilder();
@@ -24,7 +27,8 @@ final class QrSvg {
                 }
             }
         }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" class=\"gradlab-qr\" viewBox=\"0 0 " + size + " "
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" class=\"gradlab-qr\""
+                + " style=\"width:100%;max-width:16rem;height:auto;display:block\" viewBox=\"0 0 " + size + " "
                 + size + "\" aria-label=\"" + escape(accessibleName) + "\" shape-rendering=\"crispEdges\">"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
     }
