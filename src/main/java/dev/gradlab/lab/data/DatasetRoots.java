@@ -35,8 +35,12 @@ public final class DatasetRoots {
     }
 
     static List<Path> roots() {
-        String set = configured;
-        String value = set != null ? set : System.getProperty(PROPERTY, DEFAULT);
+        // as in Spring's own order, a -D system property comes before the app's configured value, then the default
+        String value = System.getProperty(PROPERTY);
+        if (value == null) {
+            String set = configured;
+            value = set != null ? set : DEFAULT;
+        }
         List<Path> roots = new ArrayList<>();
         for (String r : value.split("[,:]")) {
             if (!r.isBlank()) {
