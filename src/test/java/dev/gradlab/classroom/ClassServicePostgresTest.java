@@ -1,17 +1,18 @@
 package dev.gradlab.classroom;
 
+import dev.gradlab.PostgresAvailable;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The same rules on PostgreSQL, with the same Flyway migrations; skipped (one line) when none is reachable. */
-@ExtendWith(PostgresReachable.class)
+@ExtendWith(PostgresAvailable.class)
 class ClassServicePostgresTest extends ClassServiceContract {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresReachable.URL);
-        registry.add("spring.datasource.username", () -> PostgresReachable.USER);
-        registry.add("spring.datasource.password", () -> PostgresReachable.PASSWORD);
+        registry.add("spring.datasource.url", () -> PostgresAvailable.URL);
+        registry.add("spring.datasource.username", () -> PostgresAvailable.USER);
+        registry.add("spring.datasource.password", () -> PostgresAvailable.PASSWORD);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gradlab.scenario.store;
 
+import dev.gradlab.PostgresAvailable;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;

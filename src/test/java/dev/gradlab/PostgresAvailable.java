@@ -1,4 +1,4 @@
-package dev.gradlab.scenario.store;
+package dev.gradlab;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,12 +11,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Runs a test class only when PostgreSQL accepts the test user: {@code GRADLAB_TEST_POSTGRES_URL} (+ {@code _USER},
  * {@code _PASSWORD}), else {@code jdbc:postgresql://localhost:5432/gradlab} as gradlab/gradlab. Otherwise one line.
+ * Shared by every PostgreSQL-backed test (the store's, the live classes').
  */
-final class PostgresAvailable implements ExecutionCondition {
+public final class PostgresAvailable implements ExecutionCondition {
 
-    static final String URL = env("GRADLAB_TEST_POSTGRES_URL", "jdbc:postgresql://localhost:5432/gradlab");
-    static final String USER = env("GRADLAB_TEST_POSTGRES_USER", "gradlab");
-    static final String PASSWORD = env("GRADLAB_TEST_POSTGRES_PASSWORD", "gradlab");
+    public static final String URL = env("GRADLAB_TEST_POSTGRES_URL", "jdbc:postgresql://localhost:5432/gradlab");
+    public static final String USER = env("GRADLAB_TEST_POSTGRES_USER", "gradlab");
+    public static final String PASSWORD = env("GRADLAB_TEST_POSTGRES_PASSWORD", "gradlab");
     private static final AtomicBoolean TOLD = new AtomicBoolean();
 
     @Override
