@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 final class NodeReader {
 
     static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
     private final SourceTree tree;
 
@@ -47,6 +48,25 @@ final class NodeReader {
             throw error(pointer, "expected a string, found " + describe(node));
         }
         return node.asText();
+    }
+
+    /** A string (English) or a mapping of language tag -> string, e.g. {@code {en: ..., zh-TW: ...}}. */
+    LocalizedText localized(JsonNode node, String pointer) throws ScenarioException {
+        if (node.isTextual()) {
+            return LocalizedText.of(node.asText());
+        }
+        if (!node.isObject() || node.isEmpty()) {
+            throw error(pointer, "expected a string or a mapping of language -> string ({en: ..., zh-TW: ...})");
+        }
+        Map<String, String> byLanguage = new LinkedHashMap<>();
+        for (var it = node.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!LANGUAGE.matcher(e.getKey()).matches()) {
+                throw error(pointer + "/" + e.getKey(), "'" + e.getKey() + "' is not a language tag like en or zh-TW");
+            }
+            byLanguage.put(e.getKey(), string(e.getValue(), pointer + "/" + e.getKey()));
+        }
+        return new LocalizedText(byLanguage);
     }
 
     /** A number (shape []), a list of numbers ([n]) or a list of equally long lists of numbers ([r, c]). */

@@ -20,6 +20,7 @@ public sealed interface Scenario permits ManualScenario, ExpressionScenario, Mod
      * @param epochs     how often the batches are repeated (at least 1)
      * @param fileName   the file it was read from, for messages
      * @param source     the file's text as written, for export and display
+     * @param questions  the file's own questions for live classes (the optional {@code questions:} list), in order
      */
     record Common(
             String id,
@@ -30,18 +31,22 @@ public sealed interface Scenario permits ManualScenario, ExpressionScenario, Mod
             List<GradientStrategy> strategies,
             int epochs,
             String fileName,
-            String source) {
+            String source,
+            List<ScenarioQuestion> questions) {
 
         public Common {
             strategies = List.copyOf(strategies);
+            questions = List.copyOf(questions);
         }
 
         public Common withStrategies(List<GradientStrategy> strategies) {
-            return new Common(id, title, description, learningRate, optimizer, strategies, epochs, fileName, source);
+            return new Common(
+                    id, title, description, learningRate, optimizer, strategies, epochs, fileName, source, questions);
         }
 
         public Common withEpochs(int epochs) {
-            return new Common(id, title, description, learningRate, optimizer, strategies, epochs, fileName, source);
+            return new Common(
+                    id, title, description, learningRate, optimizer, strategies, epochs, fileName, source, questions);
         }
     }
 

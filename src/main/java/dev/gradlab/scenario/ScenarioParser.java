@@ -2,7 +2,6 @@ package dev.gradlab.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +19,8 @@ public final class ScenarioParser {
     static final long MAX_RECORDED = 1_000_000;
 
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
-    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
-    private static final List<String> COMMON =
-            List.of("id", "title", "description", "kind", "learningRate", "optimizer", "strategies", "epochs");
+    private static final List<String> COMMON = List.of(
+            "id", "title", "description", "kind", "learningRate", "optimizer", "strategies", "epochs", "questions");
     private static final Map<Scenario.Kind, List<String>> KIND_FIELDS = Map.of(
             Scenario.Kind.MANUAL, List.of("params", "gradients"),
             Scenario.Kind.EXPRESSION, List.of("params", "loss", "data", "batchSize", "steps"),
@@ -65,8 +63,11 @@ public final class ScenarioParser {
         List<GradientStrategy> strategies =
                 root.has("strategies") ? strategies(root.get("strategies")) : GradientStrategy.DEFAULTS;
         int epochs = root.has("epochs") ? read.integer(root.get("epochs"), "/epochs", 1) : 1;
+        QuestionReader questionReader = new QuestionReader(read);
+        List<ScenarioQuestion> questions =
+                root.has("questions") ? questionReader.read(root.get("questions"), strategies) : List.of();
         var common = new Scenario.Common(
-                id, title, description, learningRate, optimizer, strategies, epochs, tree.fileName, text);
+                id, title, description, learningRate, optimizer, strategies, epochs, tree.fileName, text, questions);
         Scenario s = switch (kind) {
             case MANUAL -> manual(common);
             case EXPRESSION -> expression(common);
@@ -98,6 +99,7 @@ public final class ScenarioParser {
                             + paramNumbers + " parameter numbers = " + s.totalBatches() * paramNumbers
                             + ", a run records at most 1,000,000 (use fewer batches or smaller parameters)");
         }
+        questionReader.check(s);
         return s;
     }
 
@@ -191,22 +193,7 @@ public final class ScenarioParser {
     }
 
     private LocalizedText text(JsonNode node, String pointer) throws ScenarioException {
-        if (node.isTextual()) {
-            return LocalizedText.of(node.asText());
-        }
-        if (!node.isObject() || node.isEmpty()) {
-            throw read.error(pointer, "expected a string or a mapping of language -> string ({en: ..., zh-TW: ...})");
-        }
-        Map<String, String> byLanguage = new LinkedHashMap<>();
-        for (var it = node.fields(); it.hasNext(); ) {
-            var e = it.next();
-            if (!LANGUAGE.matcher(e.getKey()).matches()) {
-                throw read.error(
-                        pointer + "/" + e.getKey(), "'" + e.getKey() + "' is not a language tag like en or zh-TW");
-            }
-            byLanguage.put(e.getKey(), read.string(e.getValue(), pointer + "/" + e.getKey()));
-        }
-        return new LocalizedText(byLanguage);
+        return read.localized(node, pointer);
     }
 
     private List<GradientStrategy> strategies(JsonNode node) throws ScenarioException {

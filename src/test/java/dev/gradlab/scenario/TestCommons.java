@@ -19,6 +19,7 @@ public final class TestCommons {
                 strategies.stream().map(GradientStrategy::parse).toList(),
                 epochs,
                 "test.yaml",
-                "");
+                "",
+                List.of());
     }
 }
