@@ -1,9 +1,6 @@
 package dev.gradlab.classroom.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -42,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /classes/{code}}: the instructor's dashboard. The service checks that the signed-in user owns the class on
@@ -53,11 +49,9 @@ import org.jspecify.annotations.Nullable;
 public class ClassDashboardView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ClassService classes;
-    private final ClassEvents events;
     private final String me;
     private String code = "";
     private String joinUrl = "";
-    private @Nullable AutoCloseable subscription;
     private boolean built;
 
     private final H2 title = new H2();
@@ -73,7 +67,7 @@ public class ClassDashboardView extends VerticalLayout implements BeforeEnterObs
 
     public ClassDashboardView(ClassService classes, ClassEvents events, AuthenticationContext authentication) {
         this.classes = classes;
-        this.events = events;
+        ClassEventRefresh.install(this, events, () -> code, this::refresh);
         this.me = authentication.getPrincipalName().orElseThrow();
         addClassName("gradlab-dashboard");
         step.setId("dashboard-step");
@@ -100,26 +94,6 @@ public class ClassDashboardView extends VerticalLayout implements BeforeEnterObs
         }
         joinUrl = base + "/join/" + code;
         refresh();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        UI ui = event.getUI();
-        subscription = events.subscribe(code, payload -> ui.access(this::refresh));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                // nothing to undo: the page is gone
-            }
-            subscription = null;
-        }
-        super.onDetach(event);
     }
 
     private void refresh() {

@@ -1,9 +1,6 @@
 package dev.gradlab.classroom.ui;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -32,7 +29,6 @@ import dev.gradlab.lab.StepRecord;
 import dev.gradlab.lab.StrategyRun;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code /class/{code}}: a student's class page. It re-reads the class from the database whenever a class event
@@ -44,10 +40,8 @@ import org.jspecify.annotations.Nullable;
 public class StudentClassView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ClassService classes;
-    private final ClassEvents events;
     private String code = "";
     private String token = "";
-    private @Nullable AutoCloseable subscription;
     private final H2 title = new H2();
     private final Span step = new Span();
     private final Div status = new Div();
@@ -57,7 +51,7 @@ public class StudentClassView extends VerticalLayout implements BeforeEnterObser
 
     public StudentClassView(ClassService classes, ClassEvents events) {
         this.classes = classes;
-        this.events = events;
+        ClassEventRefresh.install(this, events, () -> token.isEmpty() ? "" : code, this::refresh);
         addClassName("gradlab-class");
         step.setId("class-step");
         step.getElement().setAttribute("aria-live", "polite");
@@ -83,28 +77,6 @@ public class StudentClassView extends VerticalLayout implements BeforeEnterObser
         // keep the session copy: a cookie-only return (a new session) is remembered again
         com.vaadin.flow.server.VaadinSession.getCurrent().setAttribute("gl-class-" + code, t);
         refresh();
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        UI ui = event.getUI();
-        if (!token.isEmpty()) {
-            subscription = events.subscribe(code, payload -> ui.access(this::refresh));
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception e) {
-                // nothing to undo: the page is gone
-            }
-            subscription = null;
-        }
-        super.onDetach(event);
     }
 
     private void refresh() {
