@@ -9,6 +9,7 @@ import dev.gradlab.lab.UpdateFormulas;
 import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.scenario.LocalizedText;
 import dev.gradlab.scenario.Scenario;
+import dev.gradlab.scenario.ScenarioQuestion;
 import dev.gradlab.scenario.store.SavedScenario;
 import dev.gradlab.scenario.store.ScenarioStore;
 import dev.gradlab.scenario.store.StoreException;
@@ -332,7 +333,7 @@ public class ClassService {
                         .map(s -> new StudentLine(s.seat, s.nickname, s.step))
                         .toList(),
                 tallies,
-                BuiltInQuestions.forScenario(p.scenario().id()));
+                prepared(p.scenario()));
     }
 
     /** Every answer: student (nickname or "student N"), question, answer, correct. */
@@ -486,7 +487,7 @@ public class ClassService {
         if (answers.existsByQuestionIdAndStudentId(q.id(), s.id())) {
             throw new ClassException(ClassException.Reason.CONFLICT, "you have already answered this question");
         }
-        String answer = normalizeAnswer(q, value);
+        String answer = normalizeAnswer(q, parse(c.source), value);
         boolean right = !q.correct.isEmpty() && isRight(q, answer);
         try {
             answers.saveAndFlush(new AnswerRow(q.id(), s.id(), answer, right, clock.instant()));
@@ -512,9 +513,10 @@ public class ClassService {
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private QuestionRow builtIn(ClassRow c, Parsed p, String id) {
-        BuiltInQuestion b = BuiltInQuestions.find(id)
+        BuiltInQuestion b = prepared(p.scenario(), id)
                 .orElseThrow(() -> new ClassException(
-                        ClassException.Reason.NOT_FOUND, "no built-in question '" + ClassException.oneLine(id) + "'"));
+                        ClassException.Reason.NOT_FOUND,
+                        "no question '" + ClassException.oneLine(id) + "' among the built-in ones or this scenario's"));
         if (!b.fits(p.scenario().id())) {
             throw new ClassException(
                     ClassException.Reason.INVALID,
@@ -525,10 +527,60 @@ public class ClassService {
             q = numberQuestion(
                     c, p, b.step(), Objects.requireNonNull(b.strategy()), Objects.requireNonNull(b.param()), b.index());
         } else {
-            q = new QuestionRow(c.id(), b.kind(), c.currentStep, Integer.toString(b.answer()), clock.instant());
+            // a scenario's choice question without an answer is a poll
+            String correct = b.answer() < 0 ? "" : Integer.toString(b.answer());
+            q = new QuestionRow(c.id(), b.kind(), c.currentStep, correct, clock.instant());
         }
         q.builtin = b.id();
         return q;
+    }
+
+    /**
+     * The questions a class of {@code scenario} can pose by id: the scenario file's own ({@code questions:}), then the
+     * built-ins that fit it; a scenario's question hides a built-in one of the same id.
+     */
+    static List<BuiltInQuestion> prepared(Scenario scenario) {
+        List<BuiltInQuestion> out = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (ScenarioQuestion q : scenario.common().questions()) {
+            out.add(fromScenario(scenario.id(), q));
+            ids.add(q.id());
+        }
+        for (BuiltInQuestion b : BuiltInQuestions.forScenario(scenario.id())) {
+            if (!ids.contains(b.id())) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    static Optional<BuiltInQuestion> prepared(Scenario scenario, String id) {
+        for (ScenarioQuestion q : scenario.common().questions()) {
+            if (q.id().equals(id)) {
+                return Optional.of(fromScenario(scenario.id(), q));
+            }
+        }
+        return BuiltInQuestions.find(id);
+    }
+
+    private static BuiltInQuestion fromScenario(String scenarioId, ScenarioQuestion q) {
+        QuestionKind kind = switch (q.kind()) {
+            case NUMBER -> QuestionKind.NUMBER;
+            case CHOICE -> QuestionKind.CHOICE;
+            case BUG -> QuestionKind.BUG;
+        };
+        GradientStrategy strategy = q.strategy();
+        return new BuiltInQuestion(
+                q.id(),
+                scenarioId,
+                kind,
+                q.prompt(),
+                q.options(),
+                q.answer() == null ? -1 : q.answer(),
+                q.step(),
+                strategy == null ? null : strategy.name(),
+                q.param(),
+                q.index());
     }
 
     private QuestionRow byHand(ClassRow c, Parsed p, QuestionSpec spec) {
@@ -627,7 +679,7 @@ public class ClassService {
         LocalizedText prompt = null;
         List<LocalizedText> options = List.of();
         BuiltInQuestion b =
-                q.builtin == null ? null : BuiltInQuestions.find(q.builtin).orElse(null);
+                q.builtin == null ? null : prepared(p.scenario(), q.builtin).orElse(null);
         if (b != null) {
             prompt = b.prompt();
             options = b.options();
@@ -674,7 +726,7 @@ public class ClassService {
         return UpdateFormulas.rule(param, strategy);
     }
 
-    private static String normalizeAnswer(QuestionRow q, String value) {
+    private static String normalizeAnswer(QuestionRow q, Parsed p, String value) {
         String v = value.strip();
         if (v.isEmpty() || v.length() > MAX_ANSWER) {
             throw new ClassException(ClassException.Reason.INVALID, "type an answer first");
@@ -693,7 +745,7 @@ public class ClassService {
             return v;
         }
         int options = q.builtin != null
-                ? BuiltInQuestions.find(q.builtin).map(b -> b.options().size()).orElse(0)
+                ? prepared(p.scenario(), q.builtin).map(b -> b.options().size()).orElse(0)
                 : q.options == null ? 0 : (int) q.options.lines().count();
         try {
             int i = Integer.parseInt(v);

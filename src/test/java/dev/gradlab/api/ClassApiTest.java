@@ -121,6 +121,51 @@ class ClassApiTest {
     }
 
     @Test
+    void a_saved_scenarios_own_question_is_posed_by_its_id() throws Exception {
+        String saved = mvc.perform(post("/api/scenarios?visibility=private")
+                        .with(httpBasic(ann, ann + "-secret"))
+                        .contentType("application/yaml")
+                        .content("""
+                                id: api-questions
+                                title: API questions
+                                kind: manual
+                                learningRate: 1
+                                params: {theta: 10}
+                                gradients: [{theta: 2}, {theta: 1}]
+                                questions:
+                                  - id: theta-zeroed-2
+                                    kind: number
+                                    step: 2
+                                    strategy: zeroed
+                                    param: theta
+                                    prompt: {en: "θ after step 2?", zh-TW: "第 2 步之後的 θ？"}
+                                """))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String code = start(ann, json.readTree(saved).get("slug").asText());
+        String posed = call(post("/api/classes/" + code + "/questions"), ann, "{\"id\": \"theta-zeroed-2\"}")
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String id = json.readTree(posed).get("id").asText();
+        String right = classes.join(code, null).token();
+        String wrong = classes.join(code, null).token();
+        classes.answer(code, right, Long.parseLong(id), "7"); // zeroed: 10 − 2 − 1
+        classes.answer(code, wrong, Long.parseLong(id), "5"); // what summed would give
+        mvc.perform(get("/api/classes/" + code).with(httpBasic(ann, ann + "-secret")))
+                .andExpect(jsonPath("$.questions[0].id").value(id))
+                .andExpect(jsonPath("$.questions[0].answered").value(2))
+                .andExpect(jsonPath("$.questions[0].correct").value(1));
+        call(post("/api/classes/" + code + "/questions"), ann, "{\"id\": \"theta-summed-step-3\"}")
+                .andExpect(status().isNotFound()) // gd-by-hand's question, not this scenario's
+                .andExpect(jsonPath("$.error")
+                        .value("no question 'theta-summed-step-3' among the built-in ones or this scenario's"));
+    }
+
+    @Test
     void another_instructor_gets_403_on_every_call() throws Exception {
         String code = start(ann, "gd-by-hand");
         String forbidden = "class " + code + " belongs to another instructor";

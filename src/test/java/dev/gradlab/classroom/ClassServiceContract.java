@@ -79,6 +79,9 @@ abstract class ClassServiceContract {
     @Autowired
     StudentRowRepository studentRows;
 
+    @Autowired
+    ScenarioStore store;
+
     String ann;
     String bob;
 
@@ -194,6 +197,75 @@ abstract class ClassServiceContract {
         assertThat(Double.parseDouble(q.correct())).isEqualTo(12.0);
         ClassService.Card zeroed = classes.pose(ann, code, ClassService.QuestionSpec.number(3, "zeroed", "x.grad", 2));
         assertThat(Double.parseDouble(zeroed.correct())).isEqualTo(6.0);
+    }
+
+    @Test
+    void a_scenario_files_own_questions_are_offered_first_and_posed_by_id_with_the_engines_value() {
+        String code = classes.start(ann, "gd-by-hand", Pace.INSTRUCTOR).code();
+        // gd-by-hand.yaml's questions: come first, then the built-ins that fit the scenario
+        assertThat(classes.dashboard(ann, code).builtIns())
+                .extracting(BuiltInQuestion::id)
+                .startsWith("theta-summed-step-3", "grad-summed-step-3", "first-step-apart")
+                .contains("gd-summed-step-2", "bug-misplaced-zero-grad");
+
+        // summed: θ = 10 − 2 = 8, then 8 − (2 + 1) = 5, then 5 − (2 + 1 − 1) = 3
+        ClassService.Card theta = classes.pose(ann, code, ClassService.QuestionSpec.builtIn("theta-summed-step-3"));
+        assertThat(theta.kind()).isEqualTo(QuestionKind.NUMBER);
+        assertThat(theta.step()).isEqualTo(3);
+        assertThat(Double.parseDouble(theta.correct())).isEqualTo(3.0);
+        assertThat(theta.prompt().in(java.util.Locale.TAIWAN)).contains("第 3 步之後 θ 是多少");
+        // never zeroed, .grad holds every gradient so far: 2 + 1 − 1
+        ClassService.Card grad = classes.pose(ann, code, ClassService.QuestionSpec.builtIn("grad-summed-step-3"));
+        assertThat(Double.parseDouble(grad.correct())).isEqualTo(2.0);
+        // step 1 subtracts 2 under both; step 2 gives zeroed 8 − 1 = 7, summed 8 − 3 = 5: option 1, "Step 2"
+        ClassService.Card apart = classes.pose(ann, code, ClassService.QuestionSpec.builtIn("first-step-apart"));
+        assertThat(apart.correct()).isEqualTo("1");
+        assertThat(apart.options()).hasSize(4);
+
+        String token = classes.join(code, null).token();
+        classes.setStep(ann, code, 3);
+        assertThat(classes.page(code, token).visibleThrough()).isEqualTo(2); // step 3 is asked: held back
+        classes.answer(code, token, theta.id(), "3");
+        classes.answer(code, token, apart.id(), "1");
+        assertThatThrownBy(() -> classes.answer(code, token, grad.id(), "x")).hasMessage("'x' is not a number");
+        classes.reveal(ann, code, theta.id());
+        classes.reveal(ann, code, apart.id());
+        assertThat(classes.page(code, token).questions())
+                .filteredOn(c -> c.revealed())
+                .extracting(ClassService.Card::myCorrect)
+                .containsExactly(true, true);
+        assertThat(classes.answersCsv(ann, code)).contains("Step 2");
+    }
+
+    @Test
+    void a_choice_question_without_an_answer_in_a_saved_scenario_is_a_poll() {
+        String slug = store.create(ann, """
+                id: poll-test
+                title: Poll
+                kind: manual
+                learningRate: 1
+                params: {theta: 10}
+                gradients: [{theta: 2}]
+                questions:
+                  - {id: poll, kind: choice, prompt: "Did you expect it?", options: ["yes", "no"]}
+                  - {id: no-grad-requires-grad, kind: choice, prompt: "Mine, not the built-in", options: [a, b], answer: 0}
+                """, dev.gradlab.scenario.store.Visibility.PRIVATE)
+                .slug();
+        String code = classes.start(ann, slug, Pace.INSTRUCTOR).code();
+        ClassService.Card poll = classes.pose(ann, code, ClassService.QuestionSpec.builtIn("poll"));
+        assertThat(poll.correct()).isEmpty();
+        String token = classes.join(code, null).token();
+        classes.answer(code, token, poll.id(), "0");
+        assertThat(classes.dashboard(ann, code).tallies().get(0).correct()).isNull();
+        // the scenario's question of the same id hides the built-in one
+        ClassService.Card mine = classes.pose(ann, code, ClassService.QuestionSpec.builtIn("no-grad-requires-grad"));
+        assertThat(mine.prompt().in(java.util.Locale.ENGLISH)).isEqualTo("Mine, not the built-in");
+        assertThat(classes.dashboard(ann, code).builtIns())
+                .filteredOn(q -> q.id().equals("no-grad-requires-grad"))
+                .singleElement()
+                .satisfies(q -> assertThat(q.options()).hasSize(2));
+        assertThatThrownBy(() -> classes.pose(ann, code, ClassService.QuestionSpec.builtIn("no-such-question")))
+                .hasMessage("no question 'no-such-question' among the built-in ones or this scenario's");
     }
 
     @Test

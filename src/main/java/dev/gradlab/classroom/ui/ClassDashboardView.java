@@ -245,7 +245,7 @@ public class ClassDashboardView extends VerticalLayout implements BeforeEnterObs
         List<BuiltInQuestion> builtIns = d.builtIns();
         if (!builtIns.isEmpty()) {
             Select<BuiltInQuestion> builtIn = new Select<>();
-            builtIn.setLabel(getTranslation("class.pose.builtin"));
+            builtIn.setLabel(getTranslation("class.pose.prepared"));
             builtIn.setItems(builtIns);
             builtIn.setItemLabelGenerator(q -> q.prompt().in(getLocale()));
             builtIn.setValue(builtIns.get(0));
