@@ -23,7 +23,6 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dev.gradlab.base.ui.QrSvg;
-import dev.gradlab.base.ui.formula.Formula;
 import dev.gradlab.classroom.BuiltInQuestion;
 import dev.gradlab.classroom.ClassException;
 import dev.gradlab.classroom.ClassService;
@@ -70,6 +69,7 @@ public class ClassDashboardView extends VerticalLayout implements BeforeEnterObs
         ClassEventRefresh.install(this, events, () -> code, this::refresh);
         this.me = authentication.getPrincipalName().orElseThrow();
         addClassName("gradlab-dashboard");
+        ClassStyles.touchTargets(this);
         step.setId("dashboard-step");
         students.setId("dashboard-students");
         tallies.setId("dashboard-tallies");
@@ -147,7 +147,7 @@ public class ClassDashboardView extends VerticalLayout implements BeforeEnterObs
         qr.getElement().setProperty("innerHTML", QrSvg.of(joinUrl, getTranslation("class.dashboard.qr")));
         qr.setId("dashboard-qr");
         qr.setWidth("16rem");
-        Anchor link = new Anchor(joinUrl, joinUrl);
+        Anchor link = ClassStyles.touchLink(new Anchor(joinUrl, joinUrl));
         link.setId("dashboard-join-link");
         Span codeText = new Span(getTranslation("class.dashboard.code", code));
         codeText.setId("dashboard-code");
@@ -266,13 +266,7 @@ public class ClassDashboardView extends VerticalLayout implements BeforeEnterObs
 
     private Component tally(ClassService.Tally t) {
         ClassService.Card card = t.card();
-        Div box = new Div();
-        box.setId("tally-box-" + card.id());
-        box.getStyle()
-                .set("border", "1px solid var(--lumo-contrast-20pct)")
-                .set("border-radius", "var(--lumo-border-radius-l)")
-                .set("padding", "var(--lumo-space-m)")
-                .set("margin-bottom", "var(--lumo-space-m)");
+        Div box = ClassStyles.questionBox("tally-box-" + card.id());
         box.add(new H3(ClassMessages.prompt(this, card)));
         Span answered = new Span(getTranslation("class.dashboard.answered", t.answered(), t.joined()));
         answered.setId("tally-" + card.id());
@@ -289,7 +283,10 @@ public class ClassDashboardView extends VerticalLayout implements BeforeEnterObs
                 String key = Integer.toString(i);
                 bars.add(new String[] {
                     key,
-                    card.options().get(i).in(getLocale()).strip(),
+                    // a bug question's options are code lines: their indentation is part of the code
+                    card.kind() == QuestionKind.BUG
+                            ? card.options().get(i).in(getLocale())
+                            : card.options().get(i).in(getLocale()).strip(),
                     Integer.toString(t.counts().getOrDefault(key, 0))
                 });
             }
@@ -300,6 +297,7 @@ public class ClassDashboardView extends VerticalLayout implements BeforeEnterObs
             boolean right = card.revealed() && isCorrect(card, bar[0]);
             Div row = new Div();
             row.getStyle()
+                    .set("align-self", "stretch")
                     .set("display", "flex")
                     .set("gap", "var(--lumo-space-s)")
                     .set("align-items", "center");
@@ -327,7 +325,7 @@ public class ClassDashboardView extends VerticalLayout implements BeforeEnterObs
             correct.setId("tally-correct-" + card.id());
             box.add(correct);
             if (card.formula() != null) {
-                box.add(Formula.display(card.formula()));
+                box.add(ClassStyles.formula(card.formula()));
             }
             if (t.correct() != null) {
                 box.add(new Paragraph(getTranslation("class.dashboard.right", t.correct(), t.answered())));
@@ -384,7 +382,7 @@ public class ClassDashboardView extends VerticalLayout implements BeforeEnterObs
                 }),
                 getTranslation(key));
         a.getElement().setAttribute("download", fileName);
-        return a;
+        return ClassStyles.touchLink(a);
     }
 
     @Override

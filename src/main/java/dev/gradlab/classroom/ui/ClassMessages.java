@@ -35,6 +35,18 @@ final class ClassMessages {
         if (m.startsWith("a nickname has at most")) {
             return c.getTranslation("class.error.nickname");
         }
+        // what an instructor can get wrong on the dashboard's number form
+        var range = java.util.regex.Pattern.compile("^(step|index) must be between (\\d+) and (\\d+)")
+                .matcher(m);
+        if (range.find()) {
+            return c.getTranslation(
+                    range.group(1).equals("step") ? "class.error.step" : "class.error.index",
+                    range.group(2),
+                    range.group(3));
+        }
+        if (m.contains(" has no value after step ")) {
+            return c.getTranslation(m.endsWith("(.grad is None)") ? "class.error.grad-none" : "class.error.diverged");
+        }
         return m;
     }
 

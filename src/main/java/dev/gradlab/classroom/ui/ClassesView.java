@@ -25,6 +25,7 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
 
     public ClassesView(ClassService classes, AuthenticationContext authentication) {
         String me = authentication.getPrincipalName().orElseThrow();
+        ClassStyles.touchTargets(this);
         ComboBox<ClassService.Startable> scenario = new ComboBox<>(getTranslation("class.start.scenario"));
         List<ClassService.Startable> startable = classes.startable(me);
         scenario.setItems(startable);
@@ -40,6 +41,8 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
         pace.setItemLabelGenerator(
                 p -> getTranslation(p == Pace.INSTRUCTOR ? "class.pace.instructor" : "class.pace.student"));
         pace.setValue(Pace.INSTRUCTOR);
+        pace.setWidthFull(); // the labels are sentences: at its default width a phone cuts them off
+        pace.setMaxWidth("32rem");
         Paragraph error = new Paragraph();
         error.getElement().setAttribute("role", "alert");
         Button start = new Button(getTranslation("class.start.button"), e -> {
@@ -70,7 +73,7 @@ public class ClassesView extends VerticalLayout implements HasDynamicTitle {
                                     : getTranslation("class.step", s.step(), s.totalSteps())),
                     ClassDashboardView.class,
                     new com.vaadin.flow.router.RouteParameters("code", s.code()));
-            add(link);
+            add(ClassStyles.touchLink(link));
         }
     }
 

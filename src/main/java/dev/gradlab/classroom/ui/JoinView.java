@@ -29,6 +29,7 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver, Has
     public JoinView(ClassService classes) {
         this.classes = classes;
         addClassName("gradlab-join");
+        ClassStyles.touchTargets(this);
         setMaxWidth("28rem");
         code.setLabel(getTranslation("class.join.code"));
         code.setId("join-code");

@@ -12,12 +12,12 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import dev.gradlab.base.ui.formula.Formula;
 import dev.gradlab.base.ui.steptable.StepRow;
 import dev.gradlab.base.ui.steptable.StepTable;
 import dev.gradlab.classroom.ClassException;
@@ -53,6 +53,7 @@ public class StudentClassView extends VerticalLayout implements BeforeEnterObser
         this.classes = classes;
         ClassEventRefresh.install(this, events, () -> token.isEmpty() ? "" : code, this::refresh);
         addClassName("gradlab-class");
+        ClassStyles.touchTargets(this);
         step.setId("class-step");
         step.getElement().setAttribute("aria-live", "polite");
         step.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
@@ -126,14 +127,8 @@ public class StudentClassView extends VerticalLayout implements BeforeEnterObser
     }
 
     private Component card(ClassService.Card card, boolean over) {
-        Div box = new Div();
-        box.setId("question-" + card.id());
+        Div box = ClassStyles.questionBox("question-" + card.id());
         box.addClassName("gradlab-question");
-        box.getStyle()
-                .set("border", "1px solid var(--lumo-contrast-20pct)")
-                .set("border-radius", "var(--lumo-border-radius-l)")
-                .set("padding", "var(--lumo-space-m)")
-                .set("margin-bottom", "var(--lumo-space-m)");
         String prompt = ClassMessages.prompt(this, card);
         box.add(new H3(prompt));
         if (card.revealed()) {
@@ -141,7 +136,7 @@ public class StudentClassView extends VerticalLayout implements BeforeEnterObser
             value.setId("result-" + card.id());
             box.add(value);
             if (card.formula() != null) {
-                box.add(Formula.display(card.formula()));
+                box.add(ClassStyles.formula(card.formula()));
             }
             if (card.myAnswer() != null) {
                 String yours = card.kind() == QuestionKind.NUMBER
@@ -181,12 +176,11 @@ public class StudentClassView extends VerticalLayout implements BeforeEnterObser
             RadioButtonGroup<Integer> choices = new RadioButtonGroup<>();
             choices.getElement().setAttribute("aria-label", prompt);
             choices.setItems(IntStream.range(0, card.options().size()).boxed().toList());
-            choices.setItemLabelGenerator(i -> card.options().get(i).in(getLocale()));
+            boolean code = card.kind() == QuestionKind.BUG;
+            // a renderer, not a label generator: each label is 44 px high and a line of code keeps its indentation
+            choices.setRenderer(new ComponentRenderer<>(
+                    i -> ClassStyles.option(card.options().get(i).in(getLocale()), code)));
             choices.addThemeVariants(com.vaadin.flow.component.radiobutton.RadioGroupVariant.LUMO_VERTICAL);
-            if (card.kind() == QuestionKind.BUG) {
-                choices.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
-                choices.getStyle().set("white-space", "pre");
-            }
             submit.addClickListener(e -> answer(
                     card, choices.getValue() == null ? "" : choices.getValue().toString(), error));
             box.add(choices, submit, error);
@@ -224,6 +218,7 @@ public class StudentClassView extends VerticalLayout implements BeforeEnterObser
             table.setCurrentStep(page.visibleThrough() == 0 ? null : page.visibleThrough());
             H3 heading = new H3(
                     getTranslation(run.strategy().labelKey(), run.strategy().accumulation()));
+            heading.getStyle().set("margin", "var(--lumo-space-m) 0 var(--lumo-space-xs)");
             Div box = new Div(heading, table);
             box.setId("class-table-" + run.strategy().name());
             box.setWidthFull();
