@@ -57,6 +57,7 @@ final class MatrixView extends Composite<Div> {
         }
         Paragraph legend = new Paragraph(getTranslation("charts.matrices.legend"));
         legend.addClassName("gradlab-muted");
+        legend.getStyle().set("max-width", "48rem");
         getContent().add(heading, legend, scaleBar());
         blocks.forEach(b -> getContent().add(b.box));
         setCurrent(step);
@@ -94,6 +95,13 @@ final class MatrixView extends Composite<Div> {
             cards.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-s)");
             scale.addClassName("gradlab-muted");
             scale.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)");
+            // side by side where there is room, one under the other on a phone
+            fullTables
+                    .getStyle()
+                    .set("display", "flex")
+                    .set("flex-wrap", "wrap")
+                    .set("column-gap", "var(--lumo-space-l)")
+                    .set("max-width", "100%");
             full = new Details(getTranslation("charts.matrix.full", name), fullTables);
             full.setId("full-" + name);
             full.addOpenedChangeListener(e -> fillFull());
@@ -172,6 +180,9 @@ final class MatrixView extends Composite<Div> {
                             .set("overflow-x", "auto")
                             .set("max-width", "100%")
                             .set("margin-block-end", "var(--lumo-space-s)");
+                    Span label = new Span(caption);
+                    label.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)");
+                    region.add(label);
                     region.getElement().appendChild(fullTable(m, caption));
                     fullTables.add(region);
                 }
@@ -244,14 +255,12 @@ final class MatrixView extends Composite<Div> {
     private Element fullTable(Matrix m, String caption) {
         Element table = new Element("table");
         table.setAttribute("class", "gradlab-matrix-table");
+        // named by the label above it: a caption would wrap to the width of a narrow table
+        table.setAttribute("aria-label", caption);
         table.getStyle()
                 .set("border-collapse", "collapse")
                 .set("font-family", "var(--lumo-font-family-monospace, monospace)")
                 .set("font-size", "var(--lumo-font-size-s)");
-        Element cap = new Element("caption");
-        cap.setText(caption);
-        cap.getStyle().set("text-align", "start").set("font-family", "var(--lumo-font-family)");
-        table.appendChild(cap);
         if (m.values() == null) {
             Element row = new Element("tr");
             Element cell = new Element("td");

@@ -12,6 +12,7 @@ import dev.gradlab.lab.RunResult;
 import dev.gradlab.lab.StrategyRun;
 import dev.gradlab.scenario.TensorData;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,6 +31,9 @@ final class RunCharts extends Composite<Div> {
 
     private final List<LineChart> charts = new ArrayList<>();
     private final MatrixView matrices = new MatrixView();
+    /** The element each parameter's chart follows, kept while the same scenario is shown with other strategies. */
+    private final Map<String, Integer> chosen = new HashMap<>();
+
     private @Nullable RunResult result;
 
     RunCharts() {
@@ -38,6 +42,10 @@ final class RunCharts extends Composite<Div> {
 
     /** Rebuilds the charts for a new result (new scenario or new strategy selection). */
     void show(RunResult result, @Nullable Integer current) {
+        if (this.result == null
+                || !this.result.scenario().id().equals(result.scenario().id())) {
+            chosen.clear();
+        }
         this.result = result;
         getContent().removeAll();
         charts.clear();
@@ -94,11 +102,11 @@ final class RunCharts extends Composite<Div> {
         element.setId("element-" + p);
         element.setItems(IntStream.range(0, labels.size()).boxed().toList());
         element.setItemLabelGenerator(labels::get);
-        element.setValue(0);
         element.addValueChangeListener(e -> {
             if (e.getValue() == null) {
                 return;
             }
+            chosen.put(p, e.getValue());
             String label = labels.get(e.getValue());
             String title = getTranslation("charts.params", label);
             heading.setText(title);
@@ -106,6 +114,7 @@ final class RunCharts extends Composite<Div> {
             chart.setAxisTitles(getTranslation("charts.step"), label);
             chart.setSeries(series(result, 0, trajectory(p, initial, e.getValue())));
         });
+        element.setValue(Math.min(chosen.getOrDefault(p, 0), labels.size() - 1));
         box.addComponentAtIndex(1, element);
     }
 
