@@ -1,5 +1,6 @@
 package dev.gradlab.export;
 
+import dev.gradlab.lab.CodeTexts;
 import dev.gradlab.lab.PyTorchCode;
 import dev.gradlab.lab.data.Dataset;
 import dev.gradlab.lab.data.FashionMnist;
@@ -25,7 +26,7 @@ public final class ModelScript {
 
     public static String of(ModelScenario spec, Locale locale) {
         ModelScenario scenario = spec;
-        ScriptTexts t = new ScriptTexts(locale);
+        CodeTexts t = new CodeTexts(locale);
         PyTorchScript.Script py = new PyTorchScript.Script();
         PyTorchScript.header(py, scenario, locale, t);
         py.line("SCENARIO_ID = " + PyText.string(scenario.id()));
@@ -51,7 +52,7 @@ public final class ModelScript {
     }
 
     /** The 2-D sets: every point and label, written out. */
-    private static void points(PyTorchScript.Script py, TrainTest data, ScriptTexts t) {
+    private static void points(PyTorchScript.Script py, TrainTest data, CodeTexts t) {
         py.comment("", t.get("points", data.train().name()));
         for (var part : List.of(Map.entry("TRAIN", data.train()), Map.entry("TEST", data.test()))) {
             Dataset d = part.getValue();
@@ -75,7 +76,7 @@ public final class ModelScript {
     }
 
     /** Image sets: the four IDX files from the folder given on the command line, scaled and normalised. */
-    private static void images(PyTorchScript.Script py, ModelScenario spec, ScriptTexts t) {
+    private static void images(PyTorchScript.Script py, ModelScenario spec, CodeTexts t) {
         boolean mnist = spec.dataset().equals("mnist");
         py.line("import gzip");
         py.line("import os");
@@ -105,7 +106,7 @@ public final class ModelScript {
         py.line("");
     }
 
-    private static void orders(PyTorchScript.Script py, int[][] orders, ScriptTexts t) {
+    private static void orders(PyTorchScript.Script py, int[][] orders, CodeTexts t) {
         py.comment("", t.get("orders"));
         py.line("ORDERS = [");
         for (int[] order : orders) {
@@ -117,7 +118,7 @@ public final class ModelScript {
         py.line("");
     }
 
-    private static void model(PyTorchScript.Script py, ModelScenario spec, ScriptTexts t) {
+    private static void model(PyTorchScript.Script py, ModelScenario spec, CodeTexts t) {
         int[] layers = spec.layers();
         String activation = switch (spec.activation().toLowerCase(Locale.ROOT)) {
             case "tanh" -> "torch.nn.Tanh()";
@@ -157,7 +158,7 @@ public final class ModelScript {
         py.line("");
     }
 
-    private static void trainingLoop(PyTorchScript.Script py, ScriptTexts t) {
+    private static void trainingLoop(PyTorchScript.Script py, CodeTexts t) {
         py.line("def norms(tensors):");
         py.line("    return {n: None if v is None else torch.sqrt(torch.sum(v.detach() * v.detach())).item()");
         py.line("            for n, v in tensors.items()}");

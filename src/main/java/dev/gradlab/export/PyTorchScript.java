@@ -1,5 +1,6 @@
 package dev.gradlab.export;
 
+import dev.gradlab.lab.CodeTexts;
 import dev.gradlab.lab.PyTorchCode;
 import dev.gradlab.scenario.ExpressionScenario;
 import dev.gradlab.scenario.GradientStrategy;
@@ -30,8 +31,8 @@ public final class PyTorchScript {
     /** The script for {@code scenario} (model scenarios: {@link ModelScript}); {@code locale}: the comments' language. */
     public static String of(Scenario scenario, Locale locale) {
         return scenario.match(
-                m -> of(m, m.params(), py -> manual(py, m, new ScriptTexts(locale)), locale),
-                e -> of(e, e.params(), py -> expression(py, e, new ScriptTexts(locale)), locale),
+                m -> of(m, m.params(), py -> manual(py, m, new CodeTexts(locale)), locale),
+                e -> of(e, e.params(), py -> expression(py, e, new CodeTexts(locale)), locale),
                 m -> ModelScript.of(m, locale));
     }
 
@@ -41,7 +42,7 @@ public final class PyTorchScript {
             Map<String, TensorData> params,
             java.util.function.Consumer<Script> batches,
             Locale locale) {
-        ScriptTexts t = new ScriptTexts(locale);
+        CodeTexts t = new CodeTexts(locale);
         Script py = new Script();
         header(py, scenario, locale, t);
         py.line("SCENARIO_ID = " + PyText.string(scenario.id()));
@@ -63,7 +64,7 @@ public final class PyTorchScript {
         return strategies.stream().map(GradientStrategy::name).toList();
     }
 
-    static void header(Script py, Scenario s, Locale locale, ScriptTexts t) {
+    static void header(Script py, Scenario s, Locale locale, CodeTexts t) {
         py.line("#!/usr/bin/env python3");
         py.comment("", s.title().in(locale));
         py.line("#");
@@ -87,7 +88,7 @@ public final class PyTorchScript {
         py.line("");
     }
 
-    private static void initialParameters(Script py, Map<String, TensorData> params, ScriptTexts t) {
+    private static void initialParameters(Script py, Map<String, TensorData> params, CodeTexts t) {
         py.line("def initial_parameters():");
         py.line("    \"\"\"" + t.get("params") + "\"\"\"");
         py.line("    return {");
@@ -99,7 +100,7 @@ public final class PyTorchScript {
     }
 
     /** Manual: each batch's given gradient, added into {@code .grad} as backward() would. */
-    private static void manual(Script py, ManualScenario s, ScriptTexts t) {
+    private static void manual(Script py, ManualScenario s, CodeTexts t) {
         py.comment("", t.get("manualBatches"));
         py.line("BATCHES = [");
         for (Map<String, TensorData> g : s.gradients()) {
@@ -123,7 +124,7 @@ public final class PyTorchScript {
     }
 
     /** Expression: the loss written in torch, evaluated on each batch's rows; backward adds into {@code .grad}. */
-    private static void expression(Script py, ExpressionScenario s, ScriptTexts t) {
+    private static void expression(Script py, ExpressionScenario s, CodeTexts t) {
         if (s.data().isEmpty()) {
             py.comment("", t.get("noData"));
             py.line("BATCHES = [{}] * " + s.batchesPerEpoch());
@@ -188,7 +189,7 @@ public final class PyTorchScript {
         py.line("");
     }
 
-    private static void trainingLoop(Script py, ScriptTexts t) {
+    private static void trainingLoop(Script py, CodeTexts t) {
         py.line("def step_with(optimizer, params, handed):");
         py.line("    \"\"\"" + t.get("stepWith") + "\"\"\"");
         py.line("    kept = {n: p.grad for n, p in params.items()}");
@@ -242,7 +243,7 @@ public final class PyTorchScript {
         py.line("");
     }
 
-    static void output(Script py, ScriptTexts t) {
+    static void output(Script py, CodeTexts t) {
         py.line("def compact(value):");
         py.line("    return json.dumps(value, separators=(\",\", \":\"), ensure_ascii=False, allow_nan=False)");
         py.line("");

@@ -10,6 +10,7 @@ import dev.gradlab.scenario.TensorData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -186,6 +187,11 @@ public class LabService {
     /** The equivalent PyTorch loop for one of the scenario's strategies; model scenarios have none here. */
     public List<PyTorchCode.Line> pytorch(Scenario scenario, GradientStrategy strategy) {
         return PyTorchCode.of(spec(scenario), strategy);
+    }
+
+    /** The same loop with its comments in {@code locale}'s language (English or Traditional Chinese). */
+    public List<PyTorchCode.Line> pytorch(Scenario scenario, GradientStrategy strategy, Locale locale) {
+        return PyTorchCode.of(spec(scenario), strategy, locale);
     }
 
     static PyTorchCode.Spec spec(Scenario s) {

@@ -70,15 +70,24 @@ public final class PyTorchCode {
                         : List.of(Phase.FORWARD, Phase.BACKWARD));
     }
 
-    /** The loop for {@code strategy} ({@code zeroed}, {@code summed}, {@code averaged}, {@code accumulate-K}). */
+    /** The loop for {@code strategy} with English comments. */
     public static List<Line> of(Spec spec, GradientStrategy strategy) {
+        return of(spec, strategy, Locale.ENGLISH);
+    }
+
+    /**
+     * The loop for {@code strategy} ({@code zeroed}, {@code summed}, {@code averaged}, {@code accumulate-K}), its
+     * comments in {@code locale}'s language ({@link CodeTexts}); every line's code is the same in every language.
+     */
+    public static List<Line> of(Spec spec, GradientStrategy strategy, Locale locale) {
+        var t = new CodeTexts(locale);
         var out = new Lines();
         out.other("import json");
         out.other("import torch");
         out.other("import torch.nn.functional as F");
         out.other("");
         out.other("torch.set_default_dtype(torch.float64)");
-        out.other("# zero_grad() sets .grad to None (PyTorch >= 2)");
+        out.other("# " + t.get("noneGrad"));
         out.other("");
         List<String> names = new ArrayList<>();
         for (Named p : spec.params()) {
@@ -89,12 +98,12 @@ public final class PyTorchCode {
         out.other("lr = " + number(spec.learningRate()));
         out.other("optimizer = " + optimizer(spec.optimizer()));
         out.other("");
-        String indent = batchesAndLoops(spec, out);
+        String indent = batchesAndLoops(spec, out, t);
         String forward = spec.manual()
                 ? "loss = sum((named[n] * g).sum() for n, g in batch.items())"
                 : "loss = " + LossExpression.toPython(spec.loss() == null ? "0" : spec.loss());
         if (spec.manual()) {
-            out.other(indent + "# stand-in loss: its gradient is the given one");
+            out.other(indent + "# " + t.get("standIn"));
         }
         Runnable body = strategy.match(
                 () -> () -> {
@@ -104,12 +113,12 @@ public final class PyTorchCode {
                     out.add(indent + "optimizer.step()", Phase.STEP);
                 },
                 () -> () -> {
-                    out.other(indent + "# no zero_grad(): .grad sums every batch");
+                    out.other(indent + "# " + t.get("noZeroGrad"));
                     out.add(indent + forward, Phase.FORWARD);
                     out.add(indent + "loss.backward()", Phase.BACKWARD);
                     out.add(indent + "optimizer.step()", Phase.STEP);
                 },
-                () -> () -> averaged(spec, out, indent, forward),
+                () -> () -> averaged(spec, out, indent, forward, t),
                 k -> () -> {
                     out.add(indent + forward, Phase.FORWARD);
                     out.add(indent + "(loss / " + k + ").backward()", Phase.BACKWARD);
@@ -135,12 +144,12 @@ public final class PyTorchCode {
         return sb.toString();
     }
 
-    private static void averaged(Spec spec, Lines out, String indent, String forward) {
+    private static void averaged(Spec spec, Lines out, String indent, String forward, CodeTexts t) {
         out.add(indent + forward, Phase.FORWARD);
         out.add(indent + "loss.backward()", Phase.BACKWARD);
-        out.other(indent + "t += 1  # batches summed in .grad");
+        out.other(indent + "t += 1  # " + t.get("batchesSummed"));
         if (spec.optimizer().plainSgd()) {
-            out.add(indent + "with torch.no_grad():  # not recorded in a graph", Phase.STEP);
+            out.add(indent + "with torch.no_grad():  # " + t.get("notRecorded"), Phase.STEP);
             out.add(indent + "    for p in params:", Phase.STEP);
             out.add(indent + "        if p.grad is not None:", Phase.STEP);
             out.add(indent + "            p -= lr * p.grad / t", Phase.STEP);
@@ -157,13 +166,13 @@ public final class PyTorchCode {
     }
 
     /** Writes the batches and the loop headers; returns the indent of the loop body. */
-    private static String batchesAndLoops(Spec spec, Lines out) {
+    private static String batchesAndLoops(Spec spec, Lines out, CodeTexts t) {
         List<String> names = spec.params().stream().map(Named::name).toList();
         out.other("named = {"
                 + String.join(
                         ", ", names.stream().map(n -> "\"" + n + "\": " + n).toList()) + "}");
         if (spec.manual()) {
-            out.other("# what each batch's backward() adds to .grad");
+            out.other("# " + t.get("givenGrads"));
             out.other("batches = [");
             for (Map<String, Named> g : spec.gradients()) {
                 var entries = g.values().stream()
@@ -173,7 +182,7 @@ public final class PyTorchCode {
             }
             out.other("]");
         } else if (spec.data().isEmpty()) {
-            out.other("batches = [{}] * " + spec.steps() + "  # no data: the same loss each time");
+            out.other("batches = [{}] * " + spec.steps() + "  # " + t.get("sameLoss"));
         } else {
             var cols = spec.data().stream()
                     .map(c -> "\"" + c.name() + "\": torch.tensor(" + literal(c) + ")")

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -138,6 +139,44 @@ class PyTorchCodeTest {
                 .hasMessageContaining("'halved'");
     }
 
+    @Test
+    void chinese_code_has_chinese_comments_and_the_same_code_as_the_english() {
+        for (Spec spec : List.of(GD_BY_HAND, X_SQUARED, REGRESSION)) {
+            for (String strategy : List.of("zeroed", "summed", "averaged", "accumulate-2")) {
+                var s = GradientStrategy.parse(strategy);
+                List<Line> en = PyTorchCode.of(spec, s, Locale.ENGLISH);
+                List<Line> zh = PyTorchCode.of(spec, s, Locale.forLanguageTag("zh-TW"));
+                assertThat(PyTorchCode.of(spec, s)).as("English by default").isEqualTo(en);
+                assertThat(zh).as(strategy).hasSameSizeAs(en);
+                int comments = 0;
+                for (int i = 0; i < en.size(); i++) {
+                    assertThat(code(zh.get(i))).as(strategy + " line " + i).isEqualTo(code(en.get(i)));
+                    assertThat(zh.get(i).phase()).isEqualTo(en.get(i).phase());
+                    String english = comment(en.get(i));
+                    String chinese = comment(zh.get(i));
+                    assertThat(chinese == null).as("a comment on the same line").isEqualTo(english == null);
+                    if (english != null) {
+                        comments++;
+                        assertThat(english).as("English comment").doesNotContainPattern("\\p{IsHan}");
+                        assertThat(chinese).as("Chinese comment of: " + english).containsPattern("\\p{IsHan}");
+                    }
+                }
+                assertThat(comments).as(strategy + " has comments").isPositive();
+            }
+        }
+    }
+
+    /** A line's code: the text before its {@code #} comment (the generated code has no # inside a string). */
+    private static String code(Line line) {
+        int hash = line.text().indexOf('#');
+        return hash < 0 ? line.text() : line.text().substring(0, hash).stripTrailing();
+    }
+
+    private static String comment(Line line) {
+        int hash = line.text().indexOf('#');
+        return hash < 0 ? null : line.text().substring(hash + 1).strip();
+    }
+
     // --- the generated code, run by real PyTorch (skipped without it) ---
 
     @TempDir
@@ -180,6 +219,20 @@ class PyTorchCodeTest {
                 .startsWith("{\"theta\": [5.83333333333");
         assertThat(runPython(PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("accumulate-2"))))
                 .isEqualTo("{\"theta\": [9.0]}");
+    }
+
+    @Test
+    void the_chinese_code_runs_in_pytorch_to_the_same_hand_computed_thetas() throws Exception {
+        assumeThat(torchAvailable()).as("PyTorch at /usr/bin/python3").isTrue();
+        var zh = Locale.forLanguageTag("zh-TW");
+        // as above: summed 10 − 2 − 3 − 2 = 3; accumulate-2: 10 − 1.5 + 0.5 = 9
+        assertThat(runPython(PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("summed"), zh)))
+                .isEqualTo("{\"theta\": [3.0]}");
+        assertThat(runPython(PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("accumulate-2"), zh)))
+                .isEqualTo("{\"theta\": [9.0]}");
+        // averaged: 10 − 2 − 3/2 − 2/3 = 5.8333…
+        assertThat(runPython(PyTorchCode.of(GD_BY_HAND, GradientStrategy.parse("averaged"), zh)))
+                .startsWith("{\"theta\": [5.83333333333");
     }
 
     @Test

@@ -261,7 +261,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         controls.show(step, getTranslation("lab.step-of", step, s.totalBatches(), record.epoch(), record.batch()));
         tables.setCurrent(step);
         charts.setCurrent(step);
-        code.show(lab.pytorch(s, focus), focus, record.stepped());
+        code.show(lab.pytorch(s, focus, getLocale()), focus, record.stepped());
         try {
             graph.show(lab.graphAt(s, focus, step), s.match(m -> true, e -> false, m -> false));
         } catch (RunDeadlineException e) {

@@ -1,10 +1,14 @@
-package dev.gradlab.export;
+package dev.gradlab.lab;
 
 import java.util.Locale;
 import java.util.Map;
 
-/** The exported script's own comments, in English or Traditional Chinese (any Chinese locale). */
-final class ScriptTexts {
+/**
+ * The comments GradLab writes into PyTorch code, in English or Traditional Chinese (any Chinese locale): the single
+ * source for the Lab's code panel ({@link PyTorchCode}) and the exported scripts ({@code export}), which depends on
+ * this package and not the other way round.
+ */
+public final class CodeTexts {
 
     private static final Map<String, String[]> TEXTS = Map.ofEntries(
             Map.entry("header", new String[] {
@@ -101,16 +105,30 @@ final class ScriptTexts {
             Map.entry("stops", new String[] {"a diverged run stops", "發散的訓練就此停止"}),
             Map.entry("output", new String[] {
                 "The same layout as GradLab's run command: one step per line.", "與 GradLab 的 run 指令相同的格式：每一步一行。"
-            }));
+            }),
+            // the Lab's code panel (PyTorchCode)
+            Map.entry("noneGrad", new String[] {
+                "zero_grad() sets .grad to None (PyTorch >= 2)", "zero_grad() 會把 .grad 設為 None（PyTorch 2 起）"
+            }),
+            Map.entry(
+                    "givenGrads",
+                    new String[] {"what each batch's backward() adds to .grad", "每個批次的 backward() 加進 .grad 的梯度"}),
+            Map.entry("sameLoss", new String[] {"no data: the same loss each time", "沒有資料：每次都是同一個損失"}),
+            Map.entry("standIn", new String[] {"stand-in loss: its gradient is the given one", "代用的損失：它的梯度正是給定的梯度"}),
+            Map.entry(
+                    "noZeroGrad",
+                    new String[] {"no zero_grad(): .grad sums every batch", "沒有 zero_grad()：.grad 會累加每一個批次"}),
+            Map.entry("batchesSummed", new String[] {"batches summed in .grad", ".grad 裡累加的批次數"}),
+            Map.entry("notRecorded", new String[] {"not recorded in a graph", "不記錄到計算圖裡"}));
 
     private final int index;
 
-    ScriptTexts(Locale locale) {
+    public CodeTexts(Locale locale) {
         this.index = locale.getLanguage().equals("zh") ? 1 : 0;
     }
 
     /** The text of {@code key}, formatted with {@code args}. */
-    String get(String key, Object... args) {
+    public String get(String key, Object... args) {
         String[] t = TEXTS.get(key);
         if (t == null) {
             throw new IllegalArgumentException("no script text '" + key + "'");
