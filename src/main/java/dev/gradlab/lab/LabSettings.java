@@ -147,14 +147,14 @@ public record LabSettings(double learningRate, int batchSize, int epochs, Optimi
                 .longValue());
     }
 
-    /** The shortest text that {@link #parseNumber} reads back as {@code v}: {@code 1}, {@code 0.05}, {@code 1E-10}. */
+    /** The shortest text that {@link #parseNumber} reads back as {@code v}: {@code 1}, {@code 0.05}, {@code 1e-8}. */
     public static String text(double v) {
         BigDecimal d = BigDecimal.valueOf(v).stripTrailingZeros();
         if (d.signum() == 0) {
             return "0";
         }
-        return d.scale() <= 0 && d.precision() - d.scale() <= 15 || d.scale() > 0 && d.scale() <= 12
+        return d.scale() <= 0 && d.precision() - d.scale() <= 15 || d.scale() > 0 && d.scale() <= 6
                 ? d.toPlainString()
-                : d.toString();
+                : d.toString().replace("E", "e");
     }
 }

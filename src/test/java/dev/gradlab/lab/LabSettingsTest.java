@@ -247,5 +247,6 @@ class LabSettingsTest {
         }
         assertThat(LabSettings.text(1)).isEqualTo("1");
         assertThat(LabSettings.text(0.05)).isEqualTo("0.05");
+        assertThat(LabSettings.text(1e-8)).isEqualTo("1e-8");
     }
 }

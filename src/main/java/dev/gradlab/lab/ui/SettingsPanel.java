@@ -87,8 +87,8 @@ final class SettingsPanel extends Composite<Details> {
         optimizer.setLabel(getTranslation("settings.optimizer"));
         optimizer.setId("setting-optimizer");
         optimizer.setItems(OptimizerSpec.Type.values());
-        optimizer.setItemLabelGenerator(
-                t -> getTranslation("settings.optimizer." + t.name().toLowerCase()));
+        optimizer.setItemLabelGenerator(t ->
+                getTranslation(t == OptimizerSpec.Type.SGD ? "settings.optimizer.sgd" : "settings.optimizer.adam"));
         touchSized(optimizer);
         fields.put(Field.OPTIMIZER, optimizer);
         optimizer.addValueChangeListener(e -> {
@@ -131,10 +131,11 @@ final class SettingsPanel extends Composite<Details> {
         Div grid = new Div();
         grid.addClassName("gradlab-settings");
         grid.getStyle()
-                .set("display", "flex")
-                .set("flex-wrap", "wrap")
+                .set("display", "grid")
+                // two columns on a 375 px phone, as many as fit on a desktop; each field its column's width
+                .set("grid-template-columns", "repeat(auto-fill, minmax(min(100%, 9.5em), 1fr))")
                 .set("gap", "0 var(--lumo-space-m)")
-                .set("align-items", "flex-end");
+                .set("align-items", "start");
         grid.add(learningRate);
         if (base.batchSize() > 0) { // a manual scenario's batches are its given gradients; no data, no batches
             grid.add(batchSize);
