@@ -14,7 +14,9 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.NavigationTrigger;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.gradlab.base.ui.markdown.Markdown;
@@ -408,7 +410,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
                 query.putAll(state.query(focus.name()));
             }
             query.putAll(LabUrl.settingsQuery(current, shownBase()));
-            ui.getPage().getHistory().replaceState(null, path(s) + queryString(query));
+            ui.getPage().getHistory().replaceState(null, new Location(path(s), new QueryParameters(query)));
         }
     }
 
@@ -426,24 +428,6 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
     /** The address of this view for the scenario shown, without the query. */
     String path(Scenario s) {
         return "lab/" + s.id();
-    }
-
-    /**
-     * {@code ?strategies=zeroed,summed&step=3&code=summed&lr=0.5} in this order (QueryParameters would reorder it by
-     * hash), commas left readable.
-     */
-    private static String queryString(Map<String, List<String>> query) {
-        StringBuilder s = new StringBuilder();
-        query.forEach((name, values) -> {
-            for (String v : values) {
-                s.append(s.length() == 0 ? '?' : '&')
-                        .append(name)
-                        .append('=')
-                        .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)
-                                .replace("%2C", ","));
-            }
-        });
-        return s.toString();
     }
 
     /** The scenario as its file has it, before the settings. */
