@@ -5,6 +5,7 @@ import dev.gradlab.scenario.BuiltInScenarios;
 import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.scenario.ManualScenario;
 import dev.gradlab.scenario.OptimizerSpec;
+import dev.gradlab.scenario.RunLimits;
 import dev.gradlab.scenario.Scenario;
 import dev.gradlab.scenario.TensorData;
 import java.util.ArrayList;
@@ -96,10 +97,36 @@ public class LabService {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(scenario.source().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return scenario.id() + "|" + java.util.HexFormat.of().formatHex(digest);
+            // the Lab's settings make copies with the same text: what they change is part of the key
+            return scenario.id() + "|" + java.util.HexFormat.of().formatHex(digest) + "|" + LabSettings.of(scenario)
+                    + "|" + scenario.strategies();
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /**
+     * Null when {@code settings} may be applied to {@code base}, else why not, within the same limits a scenario
+     * file has (docs/scenarios.md "Every limit"). {@code changed} is the field the student just edited (null for a
+     * link): a batch size that leaves too many epochs is that field's problem when it was the batch size that changed.
+     */
+    public LabSettings.@Nullable Problem check(
+            Scenario base, LabSettings settings, LabSettings.@Nullable Field changed) {
+        return SettingsCheck.check(base, settings, changed);
+    }
+
+    /** The most epochs {@code settings} allow on {@code base} with their batch size, and the limit that sets it. */
+    public RunLimits.EpochBound epochBound(Scenario base, LabSettings settings) {
+        return RunLimits.maxEpochs(SettingsCheck.withoutEpochs(base, settings));
+    }
+
+    /** {@code base} with {@code settings}; throws IllegalArgumentException when {@link #check} finds a problem. */
+    public Scenario apply(Scenario base, LabSettings settings) {
+        LabSettings.Problem problem = check(base, settings, null);
+        if (problem != null) {
+            throw new IllegalArgumentException("settings beyond the limits: " + problem);
+        }
+        return settings.equals(LabSettings.of(base)) ? base : settings.applyTo(base);
     }
 
     /** The computation graph of {@code step} (1-based) under {@code strategy}, leaves with their .grad. */

@@ -68,4 +68,25 @@ public record ExpressionScenario(
     public ExpressionScenario withEpochs(int epochs) {
         return new ExpressionScenario(common.withEpochs(epochs), params, loss, lossText, data, batchSize, steps);
     }
+
+    @Override
+    public ExpressionScenario withLearningRate(double learningRate) {
+        return new ExpressionScenario(
+                common.withLearningRate(learningRate), params, loss, lossText, data, batchSize, steps);
+    }
+
+    @Override
+    public ExpressionScenario withOptimizer(OptimizerSpec optimizer) {
+        return new ExpressionScenario(common.withOptimizer(optimizer), params, loss, lossText, data, batchSize, steps);
+    }
+
+    /** The loss's shapes are checked for the file's batch size only: {@link RunLimits#check} checks another one. */
+    @Override
+    public ExpressionScenario withBatchSize(int batchSize) {
+        if (data.isEmpty() || batchSize < 1) {
+            throw new IllegalArgumentException(
+                    common.fileName() + (data.isEmpty() ? " has no data to split into batches" : ": batchSize >= 1"));
+        }
+        return new ExpressionScenario(common, params, loss, lossText, data, batchSize, steps);
+    }
 }

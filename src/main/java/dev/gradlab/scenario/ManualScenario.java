@@ -44,4 +44,25 @@ public record ManualScenario(Common common, Map<String, TensorData> params, List
     public ManualScenario withEpochs(int epochs) {
         return new ManualScenario(common.withEpochs(epochs), params, gradients);
     }
+
+    @Override
+    public ManualScenario withLearningRate(double learningRate) {
+        return new ManualScenario(common.withLearningRate(learningRate), params, gradients);
+    }
+
+    @Override
+    public ManualScenario withOptimizer(OptimizerSpec optimizer) {
+        return new ManualScenario(common.withOptimizer(optimizer), params, gradients);
+    }
+
+    /** Always 0: each given gradient is one batch. */
+    @Override
+    public int batchSize() {
+        return 0;
+    }
+
+    @Override
+    public ManualScenario withBatchSize(int batchSize) {
+        throw new IllegalArgumentException(common.fileName() + " gives its gradients: it has no batch size");
+    }
 }

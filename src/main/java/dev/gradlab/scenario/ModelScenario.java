@@ -104,6 +104,25 @@ public record ModelScenario(
         return withCommon(common.withEpochs(epochs));
     }
 
+    @Override
+    public ModelScenario withLearningRate(double learningRate) {
+        return withCommon(common.withLearningRate(learningRate));
+    }
+
+    @Override
+    public ModelScenario withOptimizer(OptimizerSpec optimizer) {
+        return withCommon(common.withOptimizer(optimizer));
+    }
+
+    @Override
+    public ModelScenario withBatchSize(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException(common.fileName() + ": batchSize >= 1, got " + batchSize);
+        }
+        return new ModelScenario(
+                common, dataset, samples, noise, testFraction, folder, layers, activation, dropout, seed, batchSize);
+    }
+
     private ModelScenario withCommon(Common other) {
         return new ModelScenario(
                 other, dataset, samples, noise, testFraction, folder, layers, activation, dropout, seed, batchSize);

@@ -48,6 +48,14 @@ public sealed interface Scenario permits ManualScenario, ExpressionScenario, Mod
             return new Common(
                     id, title, description, learningRate, optimizer, strategies, epochs, fileName, source, questions);
         }
+
+        public Common withLearningRate(double learningRate) {
+            return new Common(id, title, description, learningRate, optimizer, strategies, epochs, fileName, source);
+        }
+
+        public Common withOptimizer(OptimizerSpec optimizer) {
+            return new Common(id, title, description, learningRate, optimizer, strategies, epochs, fileName, source);
+        }
     }
 
     /** The kind as written in a file ({@link #fileName()}), and later stored in a column. */
@@ -77,6 +85,20 @@ public sealed interface Scenario permits ManualScenario, ExpressionScenario, Mod
 
     /** A copy with another number of epochs (e.g. a quicker demo). */
     Scenario withEpochs(int epochs);
+
+    /** A copy with another learning rate (the Lab's live settings). */
+    Scenario withLearningRate(double learningRate);
+
+    /** A copy with another optimizer (the Lab's live settings). */
+    Scenario withOptimizer(OptimizerSpec optimizer);
+
+    /**
+     * Rows (expression) or examples (model) per batch; 0 when the kind has none (manual, or an expression without data).
+     */
+    int batchSize();
+
+    /** A copy with another batch size; throws IllegalArgumentException when {@link #batchSize()} is 0 (no batches). */
+    Scenario withBatchSize(int batchSize);
 
     default Kind kind() {
         return match(m -> Kind.MANUAL, e -> Kind.EXPRESSION, m -> Kind.MODEL);

@@ -1,7 +1,10 @@
 package dev.gradlab.lab.ui;
 
+import dev.gradlab.lab.LabSettings;
 import dev.gradlab.scenario.GradientStrategy;
 import dev.gradlab.scenario.Limits;
+import dev.gradlab.scenario.OptimizerSpec;
+import dev.gradlab.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,6 +117,188 @@ record LabUrl(List<GradientStrategy> strategies, int step) {
             query.put(CODE, List.of(code));
         }
         return query;
+    }
+
+    /** The settings' parameters, each written only when it differs from the scenario's own value. */
+    static final String LR = "lr";
+
+    static final String BATCH = "batch";
+    static final String EPOCHS = "epochs";
+    static final String OPTIMIZER = "optimizer";
+    static final String MOMENTUM = "momentum";
+    static final String DAMPENING = "dampening";
+    static final String DECAY = "decay";
+    static final String NESTEROV = "nesterov";
+    static final String BETA1 = "beta1";
+    static final String BETA2 = "beta2";
+    static final String EPS = "eps";
+    static final String K = "k";
+
+    /** Either the settings or the problem; exactly one is non-null. */
+    record SettingsParsed(
+            @Nullable LabSettings settings, @Nullable Problem problem) {}
+
+    /** The URL parameter of a setting. */
+    static String parameter(LabSettings.Field field) {
+        return switch (field) {
+            case LEARNING_RATE -> LR;
+            case BATCH_SIZE -> BATCH;
+            case EPOCHS -> EPOCHS;
+            case OPTIMIZER -> OPTIMIZER;
+            case MOMENTUM -> MOMENTUM;
+            case DAMPENING -> DAMPENING;
+            case WEIGHT_DECAY -> DECAY;
+            case NESTEROV -> NESTEROV;
+            case BETA1 -> BETA1;
+            case BETA2 -> BETA2;
+            case EPS -> EPS;
+            case ACCUMULATION -> K;
+        };
+    }
+
+    /**
+     * Reads the settings a link sets over the scenario's own ({@code ?lr=0.5&epochs=4&optimizer=adam&beta1=0.8}): a
+     * malformed value or a setting the scenario does not have is a problem; whether a well-formed value is within the
+     * limits is the service's check. Blank values count as absent.
+     */
+    static SettingsParsed settings(Map<String, List<String>> query, Scenario base) {
+        LabSettings s = LabSettings.of(base);
+        String lr = value(query, LR);
+        if (lr != null) {
+            var v = LabSettings.parseNumber(lr);
+            if (v.isEmpty()) {
+                return notANumber(LR, lr);
+            }
+            s = s.withLearningRate(v.getAsDouble());
+        }
+        String batch = value(query, BATCH);
+        if (batch != null) {
+            if (base.batchSize() == 0) {
+                return settingsProblem("lab.error.setting.unknown", BATCH);
+            }
+            var v = LabSettings.parseCount(batch);
+            if (v.isEmpty()) {
+                return notANumber(BATCH, batch);
+            }
+            s = s.withBatchSize((int) v.getAsLong());
+        }
+        String epochs = value(query, EPOCHS);
+        if (epochs != null) {
+            var v = LabSettings.parseCount(epochs);
+            if (v.isEmpty()) {
+                return notANumber(EPOCHS, epochs);
+            }
+            s = s.withEpochs((int) v.getAsLong());
+        }
+        String k = value(query, K);
+        if (k != null) {
+            if (s.accumulation() == 0) {
+                return settingsProblem("lab.error.setting.unknown", K);
+            }
+            var v = LabSettings.parseCount(k);
+            if (v.isEmpty()) {
+                return notANumber(K, k);
+            }
+            s = s.withAccumulation((int) v.getAsLong());
+        }
+        OptimizerSpec o = s.optimizer();
+        String type = value(query, OPTIMIZER);
+        if (type != null) {
+            switch (type) {
+                case "sgd" -> o = LabSettings.startingOptimizer(base, OptimizerSpec.Type.SGD);
+                case "adam" -> o = LabSettings.startingOptimizer(base, OptimizerSpec.Type.ADAM);
+                default -> {
+                    return settingsProblem("lab.error.setting.optimizer", Limits.cut(type, 40));
+                }
+            }
+        }
+        boolean sgd = o.type() == OptimizerSpec.Type.SGD;
+        double[] values = {o.momentum(), o.dampening(), o.weightDecay(), o.beta1(), o.beta2(), o.eps()};
+        String[] names = {MOMENTUM, DAMPENING, DECAY, BETA1, BETA2, EPS};
+        for (int i = 0; i < names.length; i++) {
+            String text = value(query, names[i]);
+            if (text == null) {
+                continue;
+            }
+            boolean applies = names[i].equals(DECAY) || sgd == (i < 2);
+            if (!applies) {
+                return settingsProblem("lab.error.setting.unknown", names[i]);
+            }
+            var v = LabSettings.parseNumber(text);
+            if (v.isEmpty()) {
+                return notANumber(names[i], text);
+            }
+            values[i] = v.getAsDouble();
+        }
+        boolean nesterov = o.nesterov();
+        String nesterovText = value(query, NESTEROV);
+        if (nesterovText != null) {
+            if (!sgd) {
+                return settingsProblem("lab.error.setting.unknown", NESTEROV);
+            }
+            if (!nesterovText.equals("true") && !nesterovText.equals("false")) {
+                return settingsProblem("lab.error.setting.boolean", NESTEROV, Limits.cut(nesterovText, 40));
+            }
+            nesterov = nesterovText.equals("true");
+        }
+        o = new OptimizerSpec(o.type(), values[0], values[1], values[2], nesterov, values[3], values[4], values[5]);
+        return new SettingsParsed(s.withOptimizer(o), null);
+    }
+
+    /** The parameters of the settings that differ from the scenario's own, in a fixed order. */
+    static Map<String, List<String>> settingsQuery(LabSettings s, Scenario base) {
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        LabSettings own = LabSettings.of(base);
+        if (Double.compare(s.learningRate(), own.learningRate()) != 0) {
+            query.put(LR, List.of(LabSettings.text(s.learningRate())));
+        }
+        if (s.batchSize() != own.batchSize()) {
+            query.put(BATCH, List.of(String.valueOf(s.batchSize())));
+        }
+        if (s.epochs() != own.epochs()) {
+            query.put(EPOCHS, List.of(String.valueOf(s.epochs())));
+        }
+        if (s.accumulation() != own.accumulation()) {
+            query.put(K, List.of(String.valueOf(s.accumulation())));
+        }
+        OptimizerSpec o = s.optimizer();
+        OptimizerSpec from = LabSettings.startingOptimizer(base, o.type());
+        if (o.type() != own.optimizer().type()) {
+            query.put(OPTIMIZER, List.of(o.type() == OptimizerSpec.Type.SGD ? "sgd" : "adam"));
+        }
+        boolean sgd = o.type() == OptimizerSpec.Type.SGD;
+        putIfChanged(query, sgd, MOMENTUM, o.momentum(), from.momentum());
+        putIfChanged(query, sgd, DAMPENING, o.dampening(), from.dampening());
+        putIfChanged(query, true, DECAY, o.weightDecay(), from.weightDecay());
+        if (sgd && o.nesterov() != from.nesterov()) {
+            query.put(NESTEROV, List.of(String.valueOf(o.nesterov())));
+        }
+        putIfChanged(query, !sgd, BETA1, o.beta1(), from.beta1());
+        putIfChanged(query, !sgd, BETA2, o.beta2(), from.beta2());
+        putIfChanged(query, !sgd, EPS, o.eps(), from.eps());
+        return query;
+    }
+
+    private static void putIfChanged(
+            Map<String, List<String>> query, boolean applies, String name, double v, double own) {
+        if (applies && Double.compare(v, own) != 0) {
+            query.put(name, List.of(LabSettings.text(v)));
+        }
+    }
+
+    private static @Nullable String value(Map<String, List<String>> query, String name) {
+        List<String> given = query.get(name);
+        return given == null || given.isEmpty() || given.get(0).isBlank()
+                ? null
+                : given.get(0).strip();
+    }
+
+    private static SettingsParsed notANumber(String name, String text) {
+        return settingsProblem("lab.error.setting.number", name, Limits.cut(text, 40));
+    }
+
+    private static SettingsParsed settingsProblem(String key, Object... args) {
+        return new SettingsParsed(null, new Problem(key, List.of(args)));
     }
 
     private static Parsed problem(String key, Object... args) {

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dev.gradlab.base.ui.markdown.Markdown;
 import dev.gradlab.lab.LabService;
+import dev.gradlab.lab.LabSettings;
 import dev.gradlab.lab.RunDeadline;
 import dev.gradlab.lab.RunDeadlineException;
 import dev.gradlab.lab.RunFacts;
@@ -35,6 +36,7 @@ import dev.gradlab.scenario.ModelScenario;
 import dev.gradlab.scenario.Scenario;
 import dev.gradlab.scenario.TensorData;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,7 +55,7 @@ import org.jspecify.annotations.Nullable;
 public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     /** The last state shown in this browser tab, so a language switch (which re-creates the view) keeps it. */
-    private record Saved(String path, LabUrl state, GradientStrategy focus) {}
+    private record Saved(String path, LabUrl state, GradientStrategy focus, LabSettings settings) {}
 
     private final LabService lab;
     private final TrainingService training;
@@ -69,6 +71,13 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
     private final Div panels = new Div();
 
     private @Nullable Scenario scenario;
+    /** The scenario as its file has it; {@link #scenario} is this with {@link #settings} applied. */
+    private @Nullable Scenario base;
+
+    private @Nullable LabSettings settings;
+    private @Nullable SettingsPanel settingsPanel;
+    private @Nullable ExportMenu exportMenu;
+    private @Nullable Div trainingBox;
     private @Nullable String routeId;
     private @Nullable RunResult result;
     private LabUrl state = new LabUrl(List.of(), 1);
@@ -121,15 +130,56 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
                     new LabUrl.Problem("lab.error.scenario", List.of(dev.gradlab.scenario.Limits.cut(unknown, 40))));
             return;
         }
-        s.match(m -> enterStepped(s, event), e -> enterStepped(s, event), this::showTraining);
+        Map<String, List<String>> query =
+                event.getLocation().getQueryParameters().getParameters();
+        Saved saved = ComponentUtil.getData(event.getUI(), Saved.class);
+        boolean refresh = event.getTrigger() == NavigationTrigger.REFRESH_ROUTE
+                && saved != null
+                && saved.path().equals(path(s));
+        LabSettings wanted;
+        if (refresh) {
+            wanted = saved.settings();
+        } else {
+            LabUrl.SettingsParsed parsed = LabUrl.settings(query, s);
+            if (parsed.problem() != null) {
+                showProblem(parsed.problem());
+                return;
+            }
+            wanted = Objects.requireNonNull(parsed.settings(), "parsed settings have settings or a problem");
+            LabSettings.Problem beyond = lab.check(s, wanted, null);
+            if (beyond != null) {
+                showProblem(linkProblem(query, s, wanted, beyond));
+                return;
+            }
+        }
+        Scenario shown = lab.apply(s, wanted);
+        boolean same = s == base && wanted.equals(settings);
+        base = s;
+        settings = wanted;
+        shown.match(
+                m -> enterStepped(shown, event, refresh ? saved : null, same),
+                e -> enterStepped(shown, event, refresh ? saved : null, same),
+                this::showTraining);
+    }
+
+    /** A link's setting beyond the limits: the parameter as written and why it cannot be used. */
+    private LabUrl.Problem linkProblem(
+            Map<String, List<String>> query, Scenario s, LabSettings wanted, LabSettings.Problem p) {
+        String name = LabUrl.parameter(p.field());
+        List<String> given = query.get(name);
+        String value = given != null && !given.isEmpty()
+                ? given.get(0)
+                : LabUrl.settingsQuery(wanted, s)
+                        .getOrDefault(name, List.of(""))
+                        .get(0);
+        return new LabUrl.Problem(
+                "lab.error.setting",
+                List.of(name, dev.gradlab.scenario.Limits.cut(value, 40), SettingsPanel.message(this, p)));
     }
 
     /** Manual and expression scenarios are stepped batch by batch, in the state the URL (or the last visit) asks for. */
-    private boolean enterStepped(Scenario s, BeforeEnterEvent event) {
-        Saved saved = ComponentUtil.getData(event.getUI(), Saved.class);
-        if (event.getTrigger() == NavigationTrigger.REFRESH_ROUTE
-                && saved != null
-                && saved.path().equals(path(s))) {
+    private boolean enterStepped(Scenario s, BeforeEnterEvent event, @Nullable Saved saved, boolean sameSettings) {
+        if (saved != null) {
             focus = saved.focus();
             show(s, saved.state());
             return true;
@@ -151,7 +201,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         if (code != null) {
             focus = GradientStrategy.parse(code); // checkCode found it among the shown strategies
         }
-        if (s == scenario && result != null && wanted.strategies().equals(state.strategies())) {
+        if (sameSettings && result != null && wanted.strategies().equals(state.strategies())) {
             focusSelect.setValue(focus);
             setStep(wanted.step()); // the same view with another step: no rebuild
             return true;
@@ -191,8 +241,64 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         panels.removeAll();
         // the graph gets the full width: an MLP's graph is wide, and it scrolls inside its own box beyond that
         panels.add(columns, graphBox, new H2(getTranslation("lab.charts.heading")), charts);
-        add(strategyBox, controls, noStrategy, panels);
+        add(settingsPanel(s), strategyBox, controls, noStrategy, panels);
         showRun();
+    }
+
+    /** The live settings over the scenario's own; each accepted change recomputes through the service. */
+    private SettingsPanel settingsPanel(Scenario s) {
+        Scenario own = shownBase();
+        LabSettings current = Objects.requireNonNull(settings, "settings are read on entering");
+        SettingsPanel panel = new SettingsPanel(
+                own,
+                current,
+                (candidate, changed) -> lab.check(own, candidate, changed),
+                candidate -> lab.epochBound(own, candidate).maxEpochs(),
+                this::changeSettings);
+        settingsPanel = panel;
+        if (current.differsFrom(own)) {
+            panel.setOpened(true); // a link that changes a setting shows which
+        } else {
+            // folded on phones, where it would push the steps below the fold; open where there is room
+            UI.getCurrent()
+                    .getPage()
+                    .retrieveExtendedClientDetails(d -> panel.setOpened(d.getWindowInnerWidth() >= 700));
+        }
+        return panel;
+    }
+
+    /** Accepted settings: the modified scenario replaces the shown one, keeping the strategies and step it can. */
+    private void changeSettings(LabSettings next) {
+        Scenario own = shownBase();
+        Scenario before = shown();
+        Scenario s = lab.apply(own, next);
+        settings = next;
+        scenario = s;
+        replaceExportMenu(s);
+        if (s instanceof ModelScenario model) {
+            showTrainingPanel(model);
+            updateUrl();
+            return;
+        }
+        // accumulate-K with another K is the same strategy in the same place of the list
+        List<GradientStrategy> chosen = state.strategies().stream()
+                .map(g -> s.strategies().get(before.strategies().indexOf(g)))
+                .toList();
+        focus = s.strategies().get(Math.max(0, before.strategies().indexOf(focus)));
+        state = new LabUrl(chosen, (int) Math.min(state.step(), s.totalBatches()));
+        controls.stop();
+        strategyBox.setItems(s.strategies());
+        controls.setRange((int) s.totalBatches());
+        showRun();
+    }
+
+    private void replaceExportMenu(Scenario s) {
+        ExportMenu old = exportMenu;
+        ExportMenu menu = new ExportMenu(exports, s, getLocale());
+        exportMenu = menu;
+        if (old != null && old.getParent().isPresent()) {
+            replace(old, menu);
+        }
     }
 
     /** Model scenarios are trained live rather than stepped: their own panel replaces the step controls. */
@@ -202,8 +308,19 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         result = null;
         removeAll();
         addHeading(model);
-        add(new TrainingPanel(training, model));
+        Div box = new Div();
+        trainingBox = box;
+        add(settingsPanel(model), box);
+        showTrainingPanel(model);
+        updateUrl();
         return true;
+    }
+
+    /** A training panel for these settings; they apply to its next run, which the student starts. */
+    private void showTrainingPanel(ModelScenario model) {
+        Div box = Objects.requireNonNull(trainingBox, "the training box is added with the panel");
+        box.removeAll();
+        box.add(new TrainingPanel(training, model));
     }
 
     /** The scenario's title and its description (the instructor's Markdown, rendered). */
@@ -214,7 +331,8 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
             description.addClassName("gradlab-muted");
             add(description);
         }
-        add(new ExportMenu(exports, s, getLocale()));
+        exportMenu = new ExportMenu(exports, s, getLocale());
+        add(exportMenu);
     }
 
     private static int parameterNumbers(Scenario s) {
@@ -283,12 +401,16 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
             return;
         }
         Scenario s = shown();
-        ComponentUtil.setData(ui, Saved.class, new Saved(path(s), state, focus));
+        LabSettings current = Objects.requireNonNull(settings, "settings are read on entering");
+        ComponentUtil.setData(ui, Saved.class, new Saved(path(s), state, focus, current));
         if (isAttached()) {
             // not while entering: the router is about to set the URL the user asked for
-            ui.getPage()
-                    .getHistory()
-                    .replaceState(null, new Location(path(s), new QueryParameters(state.query(focus.name()))));
+            Map<String, List<String>> query = new LinkedHashMap<>();
+            if (!(s instanceof ModelScenario)) {
+                query.putAll(state.query(focus.name()));
+            }
+            query.putAll(LabUrl.settingsQuery(current, shownBase()));
+            ui.getPage().getHistory().replaceState(null, new Location(path(s), new QueryParameters(query)));
         }
     }
 
@@ -308,6 +430,11 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         return "lab/" + s.id();
     }
 
+    /** The scenario as its file has it, before the settings. */
+    private Scenario shownBase() {
+        return Objects.requireNonNull(base, "no scenario is shown");
+    }
+
     /** The scenario being stepped: the step controls, strategy box and URL exist only once one is shown. */
     private Scenario shown() {
         return Objects.requireNonNull(scenario, "no scenario is shown");
@@ -316,6 +443,8 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
     private void showProblem(LabUrl.Problem problem) {
         controls.stop();
         scenario = null;
+        base = null;
+        settings = null;
         result = null;
         removeAll();
         Div box = new Div();

@@ -2,7 +2,12 @@ package dev.gradlab.lab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gradlab.lab.LabService;
+import dev.gradlab.lab.LabSettings;
+import dev.gradlab.scenario.BuiltInScenarios;
 import dev.gradlab.scenario.GradientStrategy;
+import dev.gradlab.scenario.OptimizerSpec;
+import dev.gradlab.scenario.Scenario;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -93,5 +98,87 @@ class LabUrlTest {
         var problem = new LabUrl(List.of(GradientStrategy.ZEROED, GradientStrategy.SUMMED), 1).checkCode("averaged");
         assertThat(problem.key()).isEqualTo("lab.error.strategy");
         assertThat(problem.args()).containsExactly("averaged", "zeroed, summed");
+    }
+
+    private static Scenario builtIn(String id) {
+        return BuiltInScenarios.find(id).orElseThrow();
+    }
+
+    @Test
+    void the_scenarios_own_settings_write_no_parameter_and_a_link_without_them_reads_the_scenarios_own() {
+        Scenario gd = builtIn("gd-by-hand");
+        assertThat(LabUrl.settingsQuery(LabSettings.of(gd), gd)).isEmpty();
+        assertThat(LabUrl.settings(Map.of("step", List.of("2")), gd).settings()).isEqualTo(LabSettings.of(gd));
+    }
+
+    @Test
+    void changed_settings_round_trip_through_short_parameters_written_only_where_they_differ() {
+        Scenario lr = builtIn("linear-regression-batches"); // η = 0.02, batches of 2, 3 epochs, SGD, accumulate-2
+        LabSettings s = LabSettings.of(lr).withLearningRate(0.5).withEpochs(7).withAccumulation(3);
+        Map<String, List<String>> query = LabUrl.settingsQuery(s, lr);
+        assertThat(query)
+                .containsExactly(
+                        Map.entry("lr", List.of("0.5")),
+                        Map.entry("epochs", List.of("7")),
+                        Map.entry("k", List.of("3")));
+        assertThat(LabUrl.settings(query, lr).settings()).isEqualTo(s);
+
+        OptimizerSpec adam = new OptimizerSpec(OptimizerSpec.Type.ADAM, 0, 0, 0, false, 0.8, 0.999, 1e-8);
+        LabSettings a = LabSettings.of(lr).withBatchSize(1).withOptimizer(adam);
+        Map<String, List<String>> adamQuery = LabUrl.settingsQuery(a, lr);
+        // beta2 and eps are PyTorch's defaults for a switch to Adam: not written
+        assertThat(adamQuery)
+                .containsExactly(
+                        Map.entry("batch", List.of("1")),
+                        Map.entry("optimizer", List.of("adam")),
+                        Map.entry("beta1", List.of("0.8")));
+        assertThat(LabUrl.settings(adamQuery, lr).settings()).isEqualTo(a);
+    }
+
+    @Test
+    void the_existing_parameters_keep_their_names_and_order_in_front_of_the_settings() {
+        var state = new LabUrl(List.of(GradientStrategy.ZEROED, GradientStrategy.SUMMED), 3);
+        Scenario gd = builtIn("gd-by-hand");
+        Map<String, List<String>> query = new java.util.LinkedHashMap<>(state.query("summed"));
+        query.putAll(LabUrl.settingsQuery(LabSettings.of(gd).withLearningRate(0.25), gd));
+        assertThat(query.keySet()).containsExactly("strategies", "step", "code", "lr");
+        assertThat(query.get("strategies")).containsExactly("zeroed,summed");
+        assertThat(LabUrl.parse(query, KNOWN, 3).state()).isEqualTo(state);
+    }
+
+    @Test
+    void malformed_and_foreign_settings_in_a_link_are_problems_with_the_parameter_named() {
+        Scenario gd = builtIn("gd-by-hand"); // manual, SGD, no accumulate-K
+        assertThat(LabUrl.settings(Map.of("lr", List.of("fast")), gd).problem())
+                .isEqualTo(new LabUrl.Problem("lab.error.setting.number", List.of("lr", "fast")));
+        assertThat(LabUrl.settings(Map.of("epochs", List.of("2.5")), gd).problem())
+                .isEqualTo(new LabUrl.Problem("lab.error.setting.number", List.of("epochs", "2.5")));
+        assertThat(LabUrl.settings(Map.of("batch", List.of("2")), gd).problem())
+                .isEqualTo(new LabUrl.Problem("lab.error.setting.unknown", List.of("batch")));
+        assertThat(LabUrl.settings(Map.of("k", List.of("2")), gd).problem())
+                .isEqualTo(new LabUrl.Problem("lab.error.setting.unknown", List.of("k")));
+        assertThat(LabUrl.settings(Map.of("beta1", List.of("0.5")), gd).problem())
+                .isEqualTo(new LabUrl.Problem("lab.error.setting.unknown", List.of("beta1")));
+        assertThat(LabUrl.settings(Map.of("optimizer", List.of("rmsprop")), gd).problem())
+                .isEqualTo(new LabUrl.Problem("lab.error.setting.optimizer", List.of("rmsprop")));
+        assertThat(LabUrl.settings(Map.of("nesterov", List.of("yes")), gd).problem())
+                .isEqualTo(new LabUrl.Problem("lab.error.setting.boolean", List.of("nesterov", "yes")));
+        assertThat(LabUrl.settings(Map.of("lr", List.of("x".repeat(5000))), gd)
+                        .problem()
+                        .args()
+                        .get(1)
+                        .toString())
+                .hasSizeLessThanOrEqualTo(41);
+    }
+
+    @Test
+    void a_well_formed_value_beyond_the_limits_is_left_to_the_services_check() {
+        Scenario gd = builtIn("gd-by-hand");
+        var parsed = LabUrl.settings(Map.of("epochs", List.of("99999999999"), "lr", List.of("-1")), gd);
+        assertThat(parsed.problem()).isNull();
+        assertThat(parsed.settings().epochs()).isEqualTo(Integer.MAX_VALUE);
+        var problem = new LabService().check(gd, parsed.settings(), null);
+        assertThat(problem.field()).isEqualTo(LabSettings.Field.LEARNING_RATE);
+        assertThat(LabUrl.parameter(problem.field())).isEqualTo("lr");
     }
 }
