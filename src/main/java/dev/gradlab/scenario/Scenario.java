@@ -50,11 +50,13 @@ public sealed interface Scenario permits ManualScenario, ExpressionScenario, Mod
         }
 
         public Common withLearningRate(double learningRate) {
-            return new Common(id, title, description, learningRate, optimizer, strategies, epochs, fileName, source);
+            return new Common(
+                    id, title, description, learningRate, optimizer, strategies, epochs, fileName, source, questions);
         }
 
         public Common withOptimizer(OptimizerSpec optimizer) {
-            return new Common(id, title, description, learningRate, optimizer, strategies, epochs, fileName, source);
+            return new Common(
+                    id, title, description, learningRate, optimizer, strategies, epochs, fileName, source, questions);
         }
     }
 
