@@ -25,8 +25,10 @@ import dev.gradlab.classroom.ClassService;
 import dev.gradlab.classroom.Pace;
 import dev.gradlab.classroom.QuestionKind;
 import dev.gradlab.classroom.events.ClassEvents;
+import dev.gradlab.lab.RunResult;
 import dev.gradlab.lab.StepRecord;
 import dev.gradlab.lab.StrategyRun;
+import dev.gradlab.lab.ui.RunCharts;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -48,6 +50,8 @@ public class StudentClassView extends VerticalLayout implements BeforeEnterObser
     private final HorizontalLayout stepButtons = new HorizontalLayout();
     private final Div questions = new Div();
     private final Div tables = new Div();
+    /** The Lab's charts of the run, cut at the step the class may see (a question's step stays hidden). */
+    private final RunCharts charts = new RunCharts();
 
     public StudentClassView(ClassService classes, ClassEvents events) {
         this.classes = classes;
@@ -63,7 +67,9 @@ public class StudentClassView extends VerticalLayout implements BeforeEnterObser
         questions.setWidthFull();
         tables.setId("class-tables");
         tables.setWidthFull();
-        add(title, step, stepButtons, status, questions, tables);
+        charts.setId("class-charts");
+        charts.getElement().getStyle().set("width", "100%");
+        add(title, step, stepButtons, status, questions, tables, charts);
     }
 
     @Override
@@ -202,6 +208,19 @@ public class StudentClassView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void showTables(ClassService.StudentPage page) {
+        int visible = page.visibleThrough();
+        charts.show(
+                new RunResult(
+                        page.run().scenario(),
+                        page.run().runs().stream()
+                                .map(r -> new StrategyRun(
+                                        r.strategy(),
+                                        r.steps().stream()
+                                                .filter(s -> s.step() <= visible)
+                                                .toList(),
+                                        r.diverged() != null && r.diverged() <= visible ? r.diverged() : null))
+                                .toList()),
+                visible == 0 ? null : visible);
         tables.removeAll();
         boolean oneEpoch =
                 page.run().runs().stream().allMatch(r -> r.steps().stream().allMatch(s -> s.epoch() == 1));

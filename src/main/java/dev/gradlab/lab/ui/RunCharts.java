@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * "Element" select), the loss, and the size of the .grad buffer, then the vector and matrix parameters as heat-maps at
  * the current step ({@link MatrixView}). Marked: the first step where strategies differ, and the current step if any.
  */
-final class RunCharts extends Composite<Div> {
+public final class RunCharts extends Composite<Div> {
 
     /** More parameter charts than this crowd the page; the tables still show every parameter. */
     private static final int MAX_PARAM_CHARTS = 3;
@@ -36,12 +36,12 @@ final class RunCharts extends Composite<Div> {
 
     private @Nullable RunResult result;
 
-    RunCharts() {
+    public RunCharts() {
         getContent().addClassName("gradlab-charts");
     }
 
     /** Rebuilds the charts for a new result (new scenario or new strategy selection). */
-    void show(RunResult result, @Nullable Integer current) {
+    public void show(RunResult result, @Nullable Integer current) {
         if (this.result == null
                 || !this.result.scenario().id().equals(result.scenario().id())) {
             chosen.clear();
@@ -64,7 +64,7 @@ final class RunCharts extends Composite<Div> {
     }
 
     /** Moves the "now" marker without rebuilding the charts. */
-    void setCurrent(@Nullable Integer current) {
+    public void setCurrent(@Nullable Integer current) {
         if (result == null) {
             return;
         }
