@@ -29,7 +29,7 @@ final class DatasetPart extends Composite<Div> {
         Div box = getContent();
         box.setId("dataset-box");
         box.addClassName("gradlab-dataset");
-        box.add(new H3(getTranslation("training.dataset.heading")));
+        box.add(new H3(getTranslation("training.dataset.title")));
         Paragraph summary = new Paragraph(getTranslation(
                 preview.isImage() ? "training.dataset.summary.images" : "training.dataset.summary.points",
                 Numbers.format(preview.trainSize(), getLocale()),
@@ -59,7 +59,7 @@ final class DatasetPart extends Composite<Div> {
         pictureBox.addClassName("gradlab-boundary");
         pictureBox.getStyle().set("flex", "0 1 18rem").set("min-width", "0");
 
-        SimpleTable table = counts(preview, "training.dataset.points.train", "training.dataset.points.test");
+        SimpleTable table = counts(preview, "training.dataset.train", "training.dataset.test");
         Paragraph ranges = new Paragraph(getTranslation(
                 "training.dataset.ranges",
                 Numbers.format(p.xMin(), getLocale(), 2),
@@ -110,14 +110,14 @@ final class DatasetPart extends Composite<Div> {
             figure.appendChild(image.getElement(), caption);
             grid.getElement().appendChild(figure);
         }
-        return new Div(grid, counts(preview, "training.dataset.images.train", "training.dataset.images.test"));
+        return new Div(grid, counts(preview, "training.dataset.train", "training.dataset.test"));
     }
 
     /** Examples per class, training and test, plus the totals: the picture's text equivalent. */
     private SimpleTable counts(DatasetPreview preview, String trainKey, String testKey) {
         SimpleTable table = new SimpleTable(
                 "dataset-counts",
-                getTranslation("training.dataset.counts.caption"),
+                getTranslation(preview.isImage() ? "training.dataset.counts.images" : "training.dataset.counts.points"),
                 List.of(getTranslation("training.dataset.class"), getTranslation(trainKey), getTranslation(testKey)));
         List<String> names = preview.isImage() ? Datasets.classNames(preview.name(), getLocale()) : null;
         int[] train = preview.trainCounts();
@@ -134,9 +134,10 @@ final class DatasetPart extends Composite<Div> {
                 marker.getStyle()
                         .set("margin-inline-end", "var(--lumo-space-xs)")
                         .set("vertical-align", "middle");
-                Element th = row.getChild(0);
-                th.insertChild(0, marker.getElement());
+                row.getChild(0).insertChild(0, marker.getElement());
             }
+            // a class name, not code: the table's row headers are monospace elsewhere
+            row.getChild(0).getStyle().set("font-family", "inherit").set("white-space", "nowrap");
         }
         table.addRow(
                 List.of(

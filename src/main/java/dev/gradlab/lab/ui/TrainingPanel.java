@@ -87,6 +87,12 @@ final class TrainingPanel extends Composite<Div> {
         cancel.addClickListener(e -> cancelJob());
         Div controls = new Div(strategies, epochs, start, cancel);
         controls.addClassName("gradlab-training-controls");
+        // touch targets of at least 44 × 44 px: Lumo sizes buttons and fields from --lumo-size-m (36 px)
+        controls.getStyle().set("--lumo-size-m", "2.75rem");
+        strategies
+                .getChildren()
+                .forEach(box ->
+                        box.getElement().getStyle().set("min-height", "2.75rem").set("align-items", "center"));
 
         status.setId("training-status");
         status.addClassName("gradlab-training-status");
@@ -238,6 +244,13 @@ final class TrainingPanel extends Composite<Div> {
         status.setText(text);
         status.getElement().setAttribute("data-state", state);
         status.getClassNames().set("gradlab-callout", !state.equals("idle"));
+        // before a run the charts' placeholder says what Start does: no second sentence saying the same
+        // (hidden by style: an invisible Vaadin component would not be in the page at all, nor its state)
+        if (state.equals("idle")) {
+            status.getStyle().set("display", "none");
+        } else {
+            status.getStyle().remove("display");
+        }
     }
 
     ModelScenario spec() {
