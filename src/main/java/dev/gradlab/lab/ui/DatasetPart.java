@@ -139,13 +139,14 @@ final class DatasetPart extends Composite<Div> {
             // a class name, not code: the table's row headers are monospace elsewhere
             row.getChild(0).getStyle().set("font-family", "inherit").set("white-space", "nowrap");
         }
-        table.addRow(
+        Element total = table.addRow(
                 List.of(
                         getTranslation("training.dataset.total"),
                         Numbers.format(preview.trainSize(), getLocale()),
                         Numbers.format(preview.testSize(), getLocale())),
                 List.of("dataset-class-total", "dataset-train-total", "dataset-test-total"),
                 null);
+        total.getChild(0).getStyle().set("font-family", "inherit");
         return table;
     }
 
