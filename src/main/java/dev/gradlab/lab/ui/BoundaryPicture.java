@@ -1,13 +1,15 @@
 package dev.gradlab.lab.ui;
 
 import dev.gradlab.lab.data.Dataset;
+import dev.gradlab.lab.train.DatasetPreview;
 import dev.gradlab.lab.train.DecisionGrid;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Draws a {@link DecisionGrid} as a small SVG: cells coloured by predicted class (three shades of confidence), with
  * neighbouring cells of the same shade merged into one rectangle to keep the markup small enough to push every epoch,
- * and the test points on top in their true class colour.
+ * and the test points on top in their true class colour and shape (circle for class 0, square for class 1, …).
  */
 final class BoundaryPicture {
 
@@ -62,39 +64,22 @@ final class BoundaryPicture {
             if (px < 0 || px > SIZE || py < 0 || py > SIZE) {
                 continue;
             }
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.6\" fill=\"%s\" stroke=\"#fff\" stroke-width=\"0.8\"/>",
-                    px,
-                    py,
-                    colour(test.y()[i])));
+            marker(svg, test.y()[i], px, py, false, "#fff", 0.8);
         }
         return svg.append("</svg>").toString();
     }
 
     /**
-     * The data set before any training: training points filled, test points hollow, each in its class colour, over
-     * the points' bounding box with a 5% margin. Shown in place of the boundary until a run has drawn one.
+     * The data set before any training: training points filled, test points hollow, each in its class colour and
+     * shape ({@link #marker}), over the points' bounding box with a 5% margin.
      */
-    static String points(Dataset train, Dataset test, String label) {
-        double xMin = Double.POSITIVE_INFINITY;
-        double xMax = Double.NEGATIVE_INFINITY;
-        double yMin = Double.POSITIVE_INFINITY;
-        double yMax = Double.NEGATIVE_INFINITY;
-        for (Dataset d : new Dataset[] {train, test}) {
-            for (double[] p : d.x()) {
-                xMin = Math.min(xMin, p[0]);
-                xMax = Math.max(xMax, p[0]);
-                yMin = Math.min(yMin, p[1]);
-                yMax = Math.max(yMax, p[1]);
-            }
-        }
-        double padX = Math.max(1e-9, (xMax - xMin) * 0.05);
-        double padY = Math.max(1e-9, (yMax - yMin) * 0.05);
-        xMin -= padX;
-        xMax += padX;
-        yMin -= padY;
-        yMax += padY;
+    static String points(DatasetPreview.Points data, String label) {
+        double padX = Math.max(1e-9, (data.xMax() - data.xMin()) * 0.05);
+        double padY = Math.max(1e-9, (data.yMax() - data.yMin()) * 0.05);
+        double xMin = data.xMin() - padX;
+        double xMax = data.xMax() + padX;
+        double yMin = data.yMin() - padY;
+        double yMax = data.yMax() + padY;
         StringBuilder svg = new StringBuilder(16_384);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
                 .append(SIZE)
@@ -103,23 +88,75 @@ final class BoundaryPicture {
                 .append("\" role=\"img\" aria-label=\"")
                 .append(escape(label))
                 .append("\">");
-        for (Dataset d : new Dataset[] {train, test}) {
-            boolean hollow = d == test;
+        for (Dataset d : new Dataset[] {data.train(), data.test()}) {
+            boolean hollow = d == data.test();
             for (int i = 0; i < d.size(); i++) {
                 double px = (d.x()[i][0] - xMin) / (xMax - xMin) * SIZE;
                 double py = SIZE - (d.x()[i][1] - yMin) / (yMax - yMin) * SIZE;
-                String c = colour(d.y()[i]);
-                svg.append(String.format(
-                        Locale.ROOT,
-                        hollow
-                                ? "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.6\" fill=\"none\" stroke=\"%s\" stroke-width=\"1.2\"/>"
-                                : "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.6\" fill=\"%s\"/>",
-                        px,
-                        py,
-                        c));
+                marker(svg, d.y()[i], px, py, hollow, null, 1.2);
             }
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** One class's marker as a small stand-alone picture for a legend (hidden from screen readers: text says it). */
+    static String legendMarker(int cls, boolean hollow) {
+        StringBuilder svg = new StringBuilder(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 8 8\" width=\"16\" height=\"16\""
+                        + " aria-hidden=\"true\" focusable=\"false\">");
+        marker(svg, cls, 4, 4, hollow, null, 1);
+        return svg.append("</svg>").toString();
+    }
+
+    /** The shape of a class's marker, so colour is not the only cue: circle, square, triangle, diamond, repeating. */
+    static String shapeKey(int cls) {
+        return SHAPES[Math.floorMod(cls, SHAPES.length)];
+    }
+
+    private static final String[] SHAPES = {"circle", "square", "triangle", "diamond"};
+
+    /**
+     * A point of class {@code cls} at (px, py), about as large as a circle of radius 2.6: filled in the class colour
+     * (with an optional {@code stroke} around it), or hollow (outlined in the class colour).
+     */
+    private static void marker(
+            StringBuilder svg, int cls, double px, double py, boolean hollow, @Nullable String stroke, double width) {
+        String c = colour(cls);
+        String paint = hollow
+                ? String.format(Locale.ROOT, " fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\"/>", c, width)
+                : stroke == null
+                        ? String.format(Locale.ROOT, " fill=\"%s\"/>", c)
+                        : String.format(
+                                Locale.ROOT, " fill=\"%s\" stroke=\"%s\" stroke-width=\"%.1f\"/>", c, stroke, width);
+        switch (shapeKey(cls)) {
+            case "square" ->
+                svg.append(String.format(
+                        Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"4.6\" height=\"4.6\"", px - 2.3, py - 2.3));
+            case "triangle" ->
+                svg.append(String.format(
+                        Locale.ROOT,
+                        "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\"",
+                        px,
+                        py - 3.2,
+                        px + 2.9,
+                        py + 2.0,
+                        px - 2.9,
+                        py + 2.0));
+            case "diamond" ->
+                svg.append(String.format(
+                        Locale.ROOT,
+                        "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\"",
+                        px,
+                        py - 3.2,
+                        px + 3.2,
+                        py,
+                        px,
+                        py + 3.2,
+                        px - 3.2,
+                        py));
+            default -> svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.6\"", px, py));
+        }
+        svg.append(paint);
     }
 
     /** Class and confidence level of a cell, as one comparable number. */
@@ -145,7 +182,7 @@ final class BoundaryPicture {
         return out.toString();
     }
 
-    private static String colour(int cls) {
+    static String colour(int cls) {
         return COLOURS[Math.floorMod(cls, COLOURS.length)];
     }
 

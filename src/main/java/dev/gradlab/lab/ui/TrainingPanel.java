@@ -17,8 +17,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import dev.gradlab.base.web.ClientAddress;
 import dev.gradlab.lab.data.Dataset;
-import dev.gradlab.lab.data.TrainTest;
-import dev.gradlab.lab.train.ModelTrainer;
+import dev.gradlab.lab.train.DatasetPreview;
 import dev.gradlab.lab.train.TrainingJob;
 import dev.gradlab.lab.train.TrainingRejectedException;
 import dev.gradlab.lab.train.TrainingService;
@@ -49,7 +48,9 @@ final class TrainingPanel extends Composite<Div> {
     private final ProgressBar progress = new ProgressBar();
     private final TrainingCharts charts = new TrainingCharts();
     private final Div accuracies = new Div();
+    private final Div accuracySection = new Div();
     private final Div boundaries = new Div();
+    private final Div boundarySection = new Div();
     private @Nullable TrainingJob job;
     private @Nullable TrainingUpdates updates;
     private int runEpochs;
@@ -57,9 +58,10 @@ final class TrainingPanel extends Composite<Div> {
     TrainingPanel(TrainingService service, ModelScenario spec) {
         this.service = service;
         this.spec = spec;
-        // 2-D sets are generated from the seed in microseconds; image sets are not drawn, so never loaded here
-        TrainTest data = spec.features() == 2 ? split(spec) : null;
-        this.testPoints = data == null ? null : data.test();
+        DatasetPreview preview = preview(spec);
+        this.testPoints = preview == null || preview.points() == null
+                ? null
+                : preview.points().test();
         getContent().addClassName("gradlab-training");
         getContent().setId("training-panel");
 
@@ -85,6 +87,12 @@ final class TrainingPanel extends Composite<Div> {
         cancel.addClickListener(e -> cancelJob());
         Div controls = new Div(strategies, epochs, start, cancel);
         controls.addClassName("gradlab-training-controls");
+        // touch targets of at least 44 × 44 px: Lumo sizes buttons and fields from --lumo-size-m (36 px)
+        controls.getStyle().set("--lumo-size-m", "2.75rem");
+        strategies
+                .getChildren()
+                .forEach(box ->
+                        box.getElement().getStyle().set("min-height", "2.75rem").set("align-items", "center"));
 
         status.setId("training-status");
         status.addClassName("gradlab-training-status");
@@ -99,35 +107,26 @@ final class TrainingPanel extends Composite<Div> {
         getContent()
                 .add(
                         new H2(getTranslation("training.heading")),
-                        new Paragraph(getTranslation("training.intro", spec.dataset(), Arrays.toString(spec.layers()))),
-                        controls,
-                        status,
-                        progress,
-                        charts,
-                        new H3(getTranslation("training.accuracy.heading")),
-                        accuracies);
+                        new Paragraph(
+                                getTranslation("training.intro", spec.dataset(), Arrays.toString(spec.layers()))));
+        if (preview != null) { // before any run: the data set itself, so the page is not empty
+            getContent().add(new DatasetPart(preview));
+        } else {
+            Paragraph missing = new Paragraph(getTranslation("training.dataset.unavailable"));
+            missing.setId("dataset-unavailable");
+            missing.addClassName("gradlab-muted");
+            getContent().add(missing);
+        }
+        getContent().add(controls, status, progress, charts);
+        accuracySection.add(new H3(getTranslation("training.accuracy.heading")), accuracies);
+        accuracySection.setVisible(false); // no empty heading before there is a result
+        getContent().add(accuracySection);
         if (testPoints != null) {
-            Paragraph legend = new Paragraph(getTranslation("training.boundary.legend"));
+            Paragraph legend = new Paragraph(getTranslation("training.boundary.legend.shapes"));
             legend.addClassName("gradlab-muted");
-            getContent().add(new H3(getTranslation("training.boundary.heading")), legend, boundaries);
-            if (data != null) { // before any run: the data set itself, so the page is not empty
-                Div picture = new Div();
-                picture.setId("dataset-points");
-                picture.getElement()
-                        .executeJs(
-                                "this.innerHTML = $0",
-                                BoundaryPicture.points(
-                                        data.train(),
-                                        data.test(),
-                                        getTranslation(
-                                                "training.dataset.aria",
-                                                data.train().size(),
-                                                data.test().size())));
-                Div box = new Div(new H3(getTranslation("training.dataset.heading")), picture);
-                box.addClassName("gradlab-boundary");
-                box.setId("dataset-box");
-                boundaries.add(box);
-            }
+            boundarySection.add(new H3(getTranslation("training.boundary.heading")), legend, boundaries);
+            boundarySection.setVisible(false); // until the first picture arrives
+            getContent().add(boundarySection);
         } else {
             Paragraph images = new Paragraph(getTranslation("training.images"));
             images.addClassName("gradlab-muted");
@@ -155,7 +154,9 @@ final class TrainingPanel extends Composite<Div> {
         UI ui = UI.getCurrent();
         charts.reset(this, chosen);
         accuracies.removeAll();
+        accuracySection.setVisible(false);
         boundaries.removeAll();
+        boundarySection.setVisible(false);
         TrainingUpdates listener = new TrainingUpdates(ui, this, testPoints);
         try {
             TrainingJob submitted = service.submit(
@@ -186,11 +187,11 @@ final class TrainingPanel extends Composite<Div> {
         }
     }
 
-    /** The points to draw (before training, and under the boundary); without them the pictures still show it. */
-    private static @Nullable TrainTest split(ModelScenario spec) {
+    /** The data set as the training splits it; null (and a line instead of the picture) when it cannot be loaded. */
+    private static @Nullable DatasetPreview preview(ModelScenario spec) {
         try {
-            return ModelTrainer.data(spec);
-        } catch (RuntimeException e) {
+            return DatasetPreview.of(spec);
+        } catch (RuntimeException e) { // the same problem stops the training with a translated message
             return null;
         }
     }
@@ -243,6 +244,13 @@ final class TrainingPanel extends Composite<Div> {
         status.setText(text);
         status.getElement().setAttribute("data-state", state);
         status.getClassNames().set("gradlab-callout", !state.equals("idle"));
+        // before a run the charts' placeholder says what Start does: no second sentence saying the same
+        // (hidden by style: an invisible Vaadin component would not be in the page at all, nor its state)
+        if (state.equals("idle")) {
+            status.getStyle().set("display", "none");
+        } else {
+            status.getStyle().remove("display");
+        }
     }
 
     ModelScenario spec() {
@@ -259,11 +267,15 @@ final class TrainingPanel extends Composite<Div> {
         return charts;
     }
 
+    /** The final accuracies' box, shown with its heading from now on. */
     Div accuracies() {
+        accuracySection.setVisible(true);
         return accuracies;
     }
 
+    /** The decision boundaries' box, shown with its heading and legend from now on. */
     Div boundaries() {
+        boundarySection.setVisible(true);
         return boundaries;
     }
 

@@ -315,6 +315,9 @@ final class TrainingUpdates implements TrainingListener {
             default ->
                 panel.setStatus("failed", texts.get("training.failed", end.failure() == null ? "?" : end.failure()));
         }
+        if (end.state() != TrainingJob.State.DONE) {
+            panel.charts().idle(texts.get("training.chart.placeholder"));
+        }
         // keep only what the page shows: the job (and its every step record) can go
         job = null;
         finished = null;
@@ -324,7 +327,7 @@ final class TrainingUpdates implements TrainingListener {
     /** Shows a run that finished before the view was rebuilt; UI thread. */
     void restore(Finished f) {
         ModelResult result = f.result();
-        panel.boundaries().removeAll(); // the boundaries replace the picture of the data set
+        panel.boundaries().removeAll();
         panel.charts()
                 .reset(panel, result.runs().stream().map(ModelRun::strategy).toList());
         List<Map.Entry<Integer, EpochRecord>> all = new ArrayList<>();

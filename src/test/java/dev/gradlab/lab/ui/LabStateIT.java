@@ -44,10 +44,12 @@ class LabStateIT extends BrowserTest {
         assertThat(page.locator("#step-info")).hasCount(0);
 
         open("/lab/xor-mlp");
-        // 400 points, a quarter kept for testing: 300 filled training dots and 100 hollow test dots
+        // 400 points, a quarter kept for testing: 300 filled training marks and 100 hollow test marks (class 0 as
+        // circles, class 1 as squares)
         assertThat(page.locator("#dataset-points svg")).hasAttribute("aria-label", Pattern.compile(".*300.*100.*"));
-        assertThat(page.locator("#dataset-points svg circle")).hasCount(400);
-        assertThat(page.locator("#dataset-points svg circle[fill='none']")).hasCount(100);
+        assertThat(page.locator("#dataset-points svg circle, #dataset-points svg rect"))
+                .hasCount(400);
+        assertThat(page.locator("#dataset-points svg [fill='none']")).hasCount(100);
     }
 
     @Test
