@@ -28,9 +28,14 @@ import org.springframework.stereotype.Service;
 public class Authoring {
 
     private final ScenarioStore store;
+    private final int maxPerUser;
 
-    Authoring(ScenarioStore store) {
+    Authoring(
+            ScenarioStore store,
+            @org.springframework.beans.factory.annotation.Value("${gradlab.max-scenarios-per-user:500}")
+                    int maxPerUser) {
         this.store = store;
+        this.maxPerUser = maxPerUser;
     }
 
     /** Parses an unsaved text as {@code run} would; never throws for bad text. Needs no sign-in (it saves nothing). */
@@ -48,6 +53,11 @@ public class Authoring {
                     new Check.Problem(
                             Objects.requireNonNullElse(e.getMessage(), e.reason()), e.line(), e.field(), e.position()));
         }
+    }
+
+    /** How many scenarios one user may keep ({@code gradlab.max-scenarios-per-user}): the cap a LIMIT refusal names. */
+    public int maxScenariosPerUser() {
+        return maxPerUser;
     }
 
     /** Whether the signed-in user may author at all (an instructor or the admin). */
@@ -151,7 +161,7 @@ public class Authoring {
         String me = author();
         if (me == null) {
             throw new AuthoringException(
-                    AuthoringException.Reason.FORBIDDEN, "sign in as an instructor to write scenarios");
+                    AuthoringException.Reason.SIGN_IN, "sign in as an instructor to write scenarios");
         }
         return me;
     }

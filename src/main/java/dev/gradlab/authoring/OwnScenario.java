@@ -18,6 +18,11 @@ public record OwnScenario(
         Instant updated,
         String source) {
 
+    /** The title in {@code locale}'s language (Traditional Chinese or English). */
+    public String title(java.util.Locale locale) {
+        return "zh".equals(locale.getLanguage()) ? titleZhTw : titleEn;
+    }
+
     /** The share link's path, without a leading slash: {@code s/<slug>}. */
     public String sharePath() {
         return "s/" + slug;

@@ -57,7 +57,18 @@ class StoredSharedScenarios implements SharedScenarios {
 
     @Override
     public String fork(String idOrSlug) {
-        return authoring.fork(idOrSlug).slug();
+        try {
+            return authoring.fork(idOrSlug).slug();
+        } catch (AuthoringException e) {
+            ForkRefused.Why why = switch (e.reason()) {
+                case SIGN_IN -> ForkRefused.Why.SIGN_IN;
+                case LIMIT -> ForkRefused.Why.LIMIT;
+                case NOT_FOUND -> ForkRefused.Why.NOT_FOUND;
+                default -> ForkRefused.Why.OTHER;
+            };
+            throw new ForkRefused(
+                    why, authoring.maxScenariosPerUser(), java.util.Objects.requireNonNullElse(e.getMessage(), ""));
+        }
     }
 
     /** The signed-in user's name, or null for a student (no account). */

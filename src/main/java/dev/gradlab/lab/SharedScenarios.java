@@ -31,8 +31,40 @@ public interface SharedScenarios {
     /**
      * Copies a built-in (by id) or a visible saved scenario (by slug) into a new private scenario of the signed-in
      * instructor, checked on the server; returns the copy's slug.
+     *
+     * @throws ForkRefused when the copy is refused, with why (so a page can say it in its reader's language)
      */
     default String fork(String idOrSlug) {
-        throw new IllegalStateException("copying scenarios needs a signed-in instructor");
+        throw new ForkRefused(ForkRefused.Why.SIGN_IN, 0, "copying scenarios needs a signed-in instructor");
+    }
+
+    /** A copy refused: why, the per-user cap for {@code LIMIT}, and the service's own (English) line. */
+    final class ForkRefused extends RuntimeException {
+
+        /** Not signed in as an instructor, at the per-user cap, no such scenario (for you), or another reason. */
+        public enum Why {
+            SIGN_IN,
+            LIMIT,
+            NOT_FOUND,
+            OTHER
+        }
+
+        private final Why why;
+        private final int limit;
+
+        public ForkRefused(Why why, int limit, String detail) {
+            super(detail);
+            this.why = why;
+            this.limit = limit;
+        }
+
+        public Why why() {
+            return why;
+        }
+
+        /** The most scenarios one user may keep, for {@link Why#LIMIT}. */
+        public int limit() {
+            return limit;
+        }
     }
 }

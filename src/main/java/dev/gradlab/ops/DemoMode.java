@@ -16,14 +16,15 @@ import org.springframework.core.Ordered;
 
 /**
  * The read-only public demo, {@code gradlab.demo=true}. On the server, ahead of Spring Security and Vaadin: sign-in
- * and everything behind it ({@code /login}, {@code /logout}, {@code /account}, {@code /admin/**}, {@code /edit/**})
- * and every write of the API (anything but GET, HEAD and OPTIONS under {@code /api}) answer 404, as if they did not
+ * and everything behind it ({@code /login}, {@code /logout}, {@code /account}, {@code /admin/**}, {@code /edit/**},
+ * {@code /my}, {@code /classes/**}; not the students' {@code /join} and {@code /class/**}) and every write of the API (anything but GET, HEAD and OPTIONS under {@code /api}) answer 404, as if they did not
  * exist. The other switches sit where their rule lives: the store finds only built-ins and public scenarios, the admin
  * bootstrap writes nothing, and the training caps are {@code gradlab.demo.training.*} (see {@code GradlabBeans}).
+ * Navigation inside an open page never reaches this filter: {@code ops.ui.DemoNavigation} applies {@link #hidden} there.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "gradlab.demo", havingValue = "true")
-class DemoMode {
+public class DemoMode {
 
     @Bean
     FilterRegistrationBean<HttpFilter> demoModeFilter() {
@@ -34,11 +35,11 @@ class DemoMode {
     }
 
     /** Whether the demo hides {@code method path} (path without the context path). */
-    static boolean hidden(String method, String path) {
+    public static boolean hidden(String method, String path) {
         if (path.equals("/api") || path.startsWith("/api/")) {
             return !Set.of("GET", "HEAD", "OPTIONS").contains(method);
         }
-        for (String prefix : new String[] {"/login", "/logout", "/account", "/admin", "/edit"}) {
+        for (String prefix : new String[] {"/login", "/logout", "/account", "/admin", "/edit", "/my", "/classes"}) {
             if (path.equals(prefix) || path.startsWith(prefix + "/")) {
                 return true;
             }

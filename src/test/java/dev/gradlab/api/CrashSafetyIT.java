@@ -2,28 +2,20 @@ package dev.gradlab.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.File;
+import dev.gradlab.ChildApp;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashSafetyIT {
 
     static final String ADMIN_PASSWORD = "crash-test-admin-pw";
-    static final Pattern PORT = Pattern.compile("Tomcat started on port (?:\\(s\\): )?(\\d+)");
     static final String TEXT = "id: crash-safe\ntitle: Survives a kill\nkind: manual\nlearningRate: 1\n"
             + "params: {theta: 10}\ngradients: [{theta: 2}]\n";
 
@@ -106,45 +97,12 @@ class CrashSafetyIT {
     record App(Process process, int port) {
 
         static App start(Path dataDir) throws Exception {
-            String java =
-                    Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(
-                    java,
-                    "-Xmx512m",
-                    "-cp",
-                    appClassPath(),
-                    "dev.gradlab.Application",
-                    "--server.port=0",
-                    "--gradlab.data-dir=" + dataDir,
-                    "--vaadin.launch-browser=false"));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().put("GRADLAB_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            Process process = builder.start();
-            CompletableFuture<Integer> port = new CompletableFuture<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in =
-                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        LOG.append(line).append('\n');
-                        Matcher m = PORT.matcher(line);
-                        if (m.find()) {
-                            port.complete(Integer.parseInt(m.group(1)));
-                        }
-                    }
-                } catch (IOException ignored) {
-                    // the child was killed
-                }
-                port.completeExceptionally(new IllegalStateException("the app exited before it listened"));
-            });
-            reader.setDaemon(true);
-            reader.start();
-            try {
-                return new App(process, port.get(400, TimeUnit.SECONDS));
-            } catch (Exception e) {
-                process.destroyForcibly();
-                throw new AssertionError("the app did not start; its output:\n" + LOG, e);
-            }
+            ChildApp app = ChildApp.start(
+                    "the app",
+                    ADMIN_PASSWORD,
+                    LOG,
+                    List.of("--gradlab.data-dir=" + dataDir, "--vaadin.launch-browser=false"));
+            return new App(app.process(), app.port());
         }
 
         URI uri(String path) {
@@ -154,25 +112,6 @@ class CrashSafetyIT {
         void kill() throws InterruptedException {
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
-        }
-
-        private static String appClassPath() throws IOException {
-            String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            List<String> entries = new ArrayList<>(Arrays.asList(path.split(File.pathSeparator)));
-            if (entries.size() == 1 && entries.get(0).endsWith(".jar")) {
-                try (var jar = new java.util.jar.JarFile(entries.get(0))) {
-                    String manifest = jar.getManifest().getMainAttributes().getValue("Class-Path");
-                    if (manifest != null) {
-                        entries = Arrays.stream(manifest.split(" "))
-                                .map(u -> Paths.get(URI.create(u)).toString())
-                                .collect(Collectors.toCollection(ArrayList::new));
-                    }
-                }
-            }
-            return entries.stream()
-                    .filter(e -> !e.endsWith("test-classes"))
-                    .filter(e -> Files.exists(Paths.get(e)))
-                    .collect(Collectors.joining(File.pathSeparator));
         }
     }
 }

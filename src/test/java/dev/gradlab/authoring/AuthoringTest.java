@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gradlab.account.Accounts;
-import dev.gradlab.account.MutableClock;
 import dev.gradlab.lab.SharedScenarios;
 import dev.gradlab.scenario.store.ScenarioStore;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -16,15 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The editor's service on the real store (H2, real migrations): the signed-in user comes from Spring Security, and
@@ -32,7 +26,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ScenarioStore.class, Accounts.class, Authoring.class, StoredSharedScenarios.class, AuthoringTest.Beans.class})
+@Import({
+    ScenarioStore.class,
+    Accounts.class,
+    Authoring.class,
+    StoredSharedScenarios.class,
+    dev.gradlab.account.AccountTestBeans.class
+})
 class AuthoringTest {
 
     /** θ = 10, loss (θ − 3)², lr 0.1, three steps without data. */
@@ -46,19 +46,6 @@ class AuthoringTest {
             steps: 3
             loss: (theta - 3)^2
             """;
-
-    @TestConfiguration
-    static class Beans {
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-        }
-
-        @Bean
-        PasswordEncoder passwordEncoder() {
-            return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        }
-    }
 
     @Autowired
     Accounts accounts;

@@ -10,7 +10,6 @@ import dev.gradlab.classroom.events.InProcessClassEvents;
 import dev.gradlab.lab.LabService;
 import dev.gradlab.scenario.store.ScenarioStore;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,8 +21,6 @@ import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,22 +34,18 @@ import org.springframework.transaction.annotation.Transactional;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import({ClassService.class, ScenarioStore.class, Accounts.class, ClassServiceContract.Beans.class})
+@Import({
+    ClassService.class,
+    ScenarioStore.class,
+    Accounts.class,
+    ClassServiceContract.Beans.class,
+    dev.gradlab.account.AccountTestBeans.class
+})
 @TestPropertySource(properties = {"gradlab.class.max-students=3", "gradlab.class.max-hours=4"})
 abstract class ClassServiceContract {
 
     @TestConfiguration
     static class Beans {
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-        }
-
-        @Bean
-        PasswordEncoder passwordEncoder() {
-            return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        }
-
         @Bean
         LabService labService() {
             return new LabService();

@@ -121,5 +121,11 @@ class DemoModeTest {
         assertThat(DemoMode.hidden("GET", "/edit/new")).isTrue();
         assertThat(DemoMode.hidden("GET", "/lab/gd-by-hand")).isFalse();
         assertThat(DemoMode.hidden("GET", "/loginx")).isFalse();
+        // the instructor's pages go with sign-in; the students' class pages stay
+        assertThat(DemoMode.hidden("GET", "/my")).isTrue();
+        assertThat(DemoMode.hidden("GET", "/classes")).isTrue();
+        assertThat(DemoMode.hidden("GET", "/classes/ABCDEF")).isTrue();
+        assertThat(DemoMode.hidden("GET", "/class/ABCDEF")).isFalse();
+        assertThat(DemoMode.hidden("GET", "/join/ABCDEF")).isFalse();
     }
 }

@@ -82,6 +82,8 @@ public class EditorView extends Div implements BeforeEnterObserver, HasDynamicTi
     private final Div exportSlot = new Div();
     private final Div shareSlot = new Div();
     private final Paragraph importStatus = new Paragraph();
+    private final H1 heading = new H1();
+    private @Nullable OwnScenario saved;
 
     private @Nullable String slug;
     private long version;
@@ -103,17 +105,21 @@ public class EditorView extends Div implements BeforeEnterObserver, HasDynamicTi
         removeAll();
         if (NEW.equals(wanted)) {
             slug = null;
+            saved = null;
             version = 0;
             build(TEMPLATE, Sharing.PRIVATE);
             return;
         }
         try {
             OwnScenario own = authoring.open(wanted);
+            saved = own;
             slug = own.slug();
             version = own.version();
             build(own.source(), own.sharing());
         } catch (AuthoringException e) {
-            Div box = new Div(new H1(getTranslation("editor.refused")), new Paragraph(e.getMessage()));
+            Div box = new Div(
+                    new H1(getTranslation("editor.refused")),
+                    new Paragraph(Refusals.text(this, e, authoring.maxScenariosPerUser())));
             box.setId("editor-error");
             box.addClassName("gradlab-callout");
             Anchor mine = new Anchor("my", getTranslation("nav.my"));
@@ -124,7 +130,9 @@ public class EditorView extends Div implements BeforeEnterObserver, HasDynamicTi
     }
 
     private void build(String source, Sharing shared) {
-        add(new H1(getTranslation(slug == null ? "editor.title.new" : "editor.title")));
+        heading.setId("editor-heading");
+        heading.setText(headingText());
+        add(heading);
         sharing.setLabel(getTranslation("editor.visibility"));
         sharing.setId("editor-visibility");
         sharing.setItems(Sharing.values());
@@ -230,19 +238,24 @@ public class EditorView extends Div implements BeforeEnterObserver, HasDynamicTi
         }
         Sharing chosen = java.util.Objects.requireNonNullElse(sharing.getValue(), Sharing.PRIVATE);
         try {
-            OwnScenario saved =
+            OwnScenario now =
                     slug == null ? authoring.create(text, chosen) : authoring.update(slug, text, chosen, version);
             boolean created = slug == null;
-            slug = saved.slug();
-            version = saved.version();
-            status.setText(getTranslation("editor.saved", saved.version()));
+            saved = now;
+            slug = now.slug();
+            version = now.version();
+            status.setText(getTranslation("editor.saved", now.version()));
             status.removeClassName("error");
+            // the heading and the tab name follow the saved title (a save may have changed it)
+            heading.setText(headingText());
+            UI ui = UI.getCurrent();
+            ui.getPage().setTitle(getPageTitle());
             if (created) {
-                UI.getCurrent().getPage().getHistory().replaceState(null, new Location("edit/" + slug));
+                ui.getPage().getHistory().replaceState(null, new Location("edit/" + slug));
                 showShare();
             }
         } catch (AuthoringException e) {
-            status.setText(getTranslation("editor.not-saved", e.getMessage()));
+            status.setText(getTranslation("editor.not-saved", Refusals.text(this, e, authoring.maxScenariosPerUser())));
             status.addClassName("error");
         }
     }
@@ -308,8 +321,16 @@ public class EditorView extends Div implements BeforeEnterObserver, HasDynamicTi
         return link;
     }
 
+    /** "New scenario" until the first save; then the saved scenario's title, in the reader's language. */
+    private String headingText() {
+        OwnScenario s = saved;
+        return s == null
+                ? getTranslation("editor.title.new")
+                : getTranslation("editor.title.named", s.title(getLocale()));
+    }
+
     @Override
     public String getPageTitle() {
-        return getTranslation(slug == null ? "editor.title.new" : "editor.title") + " · GradLab";
+        return headingText() + " · GradLab";
     }
 }

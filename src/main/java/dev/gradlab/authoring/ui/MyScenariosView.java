@@ -77,10 +77,7 @@ public class MyScenariosView extends Div implements BeforeEnterObserver, HasDyna
         Div row = new Div();
         row.addClassName("gradlab-card");
         row.setId("my-" + s.slug());
-        String title =
-                Languages.TRADITIONAL_CHINESE.getLanguage().equals(getLocale().getLanguage())
-                        ? s.titleZhTw()
-                        : s.titleEn();
+        String title = s.title(getLocale());
         Span kind = new Span(s.kind());
         kind.getElement().getThemeList().add("badge small");
         Paragraph changed = new Paragraph(getTranslation(
@@ -147,7 +144,7 @@ public class MyScenariosView extends Div implements BeforeEnterObserver, HasDyna
                     OwnScenario copyOf = authoring.fork(f.idOrSlug());
                     getUI().ifPresent(ui -> ui.navigate("edit/" + copyOf.slug()));
                 } catch (AuthoringException ex) {
-                    status.setText(ex.getMessage());
+                    status.setText(Refusals.text(this, ex, authoring.maxScenariosPerUser()));
                 }
             });
             Div row = new Div(new Span(title), copy);
@@ -162,7 +159,7 @@ public class MyScenariosView extends Div implements BeforeEnterObserver, HasDyna
             action.run();
             status.setText(getTranslation(doneKey));
         } catch (AuthoringException e) {
-            status.setText(e.getMessage());
+            status.setText(Refusals.text(this, e, authoring.maxScenariosPerUser()));
         }
         refresh();
     }

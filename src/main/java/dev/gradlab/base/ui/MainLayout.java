@@ -2,6 +2,7 @@ package dev.gradlab.base.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
@@ -10,6 +11,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -43,13 +45,22 @@ public final class MainLayout extends AppLayout implements BeforeEnterObserver {
     /** Session attribute: the browser's prefers-color-scheme, followed until the user toggles the theme. */
     static final String OS_DARK_ATTRIBUTE = "gradlab.dark.os";
 
+    /** UI data set by the read-only demo: the menu offers no sign-in (the demo refuses those pages anyway). */
+    private static final String NO_SIGN_IN = "gradlab.no-sign-in";
+
     private @Nullable Button themeButton;
 
     /** The id of the element that holds the current view: the {@code main} landmark the skip link jumps to. */
     static final String MAIN_ID = "main-content";
 
+    private final Main main = new Main();
+
     public MainLayout() {
         setPrimarySection(Section.DRAWER);
+        main.setId(MAIN_ID);
+        main.getElement().setAttribute("tabindex", "-1");
+        main.addClassName("gradlab-main");
+        setContent(main);
         addToNavbar(createSkipLink(), createHeader());
         addToDrawer(createNav(), createAccountNav());
     }
@@ -81,6 +92,10 @@ public final class MainLayout extends AppLayout implements BeforeEnterObserver {
         nav.addClassName("gradlab-nav");
         nav.setId("account-nav");
         VaadinRequest request = VaadinRequest.getCurrent();
+        if (ComponentUtil.getData(UI.getCurrent(), NO_SIGN_IN) != null) {
+            nav.setVisible(false);
+            return nav;
+        }
         if (request == null || request.getUserPrincipal() == null) {
             nav.addItem(new SideNavItem(getTranslation("nav.signin"), "login", VaadinIcon.SIGN_IN.create()));
             return nav;
@@ -101,6 +116,11 @@ public final class MainLayout extends AppLayout implements BeforeEnterObserver {
             VaadinSession.getCurrent().getSession().invalidate();
         });
         return new com.vaadin.flow.component.html.Div(nav, signOut);
+    }
+
+    /** For a UI of the read-only demo, before its first view: the menu shows no sign-in and no account links. */
+    public static void offerNoSignIn(UI ui) {
+        ComponentUtil.setData(ui, NO_SIGN_IN, Boolean.TRUE);
     }
 
     private Component createHeader() {
@@ -133,16 +153,17 @@ public final class MainLayout extends AppLayout implements BeforeEnterObserver {
         return skip;
     }
 
-    /** Every view is shown inside the {@code main} landmark (AppLayout's content has no role of its own). */
+    /**
+     * Every view is shown inside one {@code main} element of the layout's own (AppLayout's content has no role of its
+     * own), the skip link's target. A wrapper, not the view's element: a view keeps whatever id it gives itself.
+     */
     @Override
     public void showRouterLayoutContent(HasElement content) {
-        super.showRouterLayoutContent(content);
+        main.removeAll();
         if (content != null) {
-            var element = content.getElement();
-            element.setAttribute("role", "main");
-            element.setAttribute("id", MAIN_ID);
-            element.setAttribute("tabindex", "-1");
+            main.getElement().appendChild(content.getElement());
         }
+        afterNavigation(); // as AppLayout's own: the phone's drawer closes after a navigation
     }
 
     private Select<Locale> createLanguageSelect() {

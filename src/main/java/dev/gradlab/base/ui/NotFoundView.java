@@ -26,7 +26,7 @@ public class NotFoundView extends Div implements HasErrorParameter<NotFoundExcep
         removeAll();
         addClassName("gradlab-page");
         Div box = new Div();
-        box.setId("not-found"); // not on the view itself: the layout gives every view the main landmark's id
+        box.setId("not-found");
         String path = event.getLocation().getPathWithQueryParameters();
         Anchor home = new Anchor("", getTranslation("notfound.home"));
         home.setId("not-found-home");

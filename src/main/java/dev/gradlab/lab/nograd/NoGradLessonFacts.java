@@ -1,6 +1,9 @@
 package dev.gradlab.lab.nograd;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +25,25 @@ public final class NoGradLessonFacts {
 
     public static final int REPETITIONS = 9;
 
+    /** One daemon thread for the timings: they are measured one at a time, off every page's request thread. */
+    private final SharedMeasurement<EvaluationTiming> timing;
+
     private volatile @Nullable NoGradFacts facts;
+
+    public NoGradLessonFacts() {
+        this(Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "gradlab-nograd-timing");
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        }));
+    }
+
+    /** With the executor the timed comparison runs on (one thread: timings taken side by side would disturb each other). */
+    public NoGradLessonFacts(Executor timingExecutor) {
+        this.timing = new SharedMeasurement<>(timingExecutor, this::measure);
+    }
+
     private volatile @Nullable List<LeakPoint> leak;
     private volatile @Nullable List<ModeFacts> modes;
 
@@ -56,6 +77,14 @@ public final class NoGradLessonFacts {
     /** Measured now, warmed up and repeated ({@link #WARMUPS}, {@link #REPETITIONS}): medians, spreads, a verdict. */
     public EvaluationTiming measure() {
         return facts().measureEvaluation(batches(), WARMUPS, REPETITIONS);
+    }
+
+    /**
+     * {@link #measure()} on the timing executor, returning at once: a page shows "measuring" and pushes the result when
+     * it comes. A caller who asks while a measurement runs shares that one.
+     */
+    public CompletableFuture<EvaluationTiming> measureAsync() {
+        return timing.get();
     }
 
     public List<LeakPoint> leak() {

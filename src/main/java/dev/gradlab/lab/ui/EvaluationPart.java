@@ -1,6 +1,8 @@
 package dev.gradlab.lab.ui;
 
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -21,7 +23,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Lesson part 1: the same test batches evaluated with autograd recording and inside no-grad, batch by batch — graph
  * nodes, saved values, time and {@code requires_grad} in a table, saved values and time in charts. "Measure again"
- * re-runs both loops, so a student sees the times move while the graph sizes stay put.
+ * re-runs both loops, so a student sees the times move while the graph sizes stay put. The measuring runs off the
+ * page's thread; the part says "measuring…" until the result is pushed.
  */
 final class EvaluationPart extends Composite<Div> {
 
@@ -31,6 +34,7 @@ final class EvaluationPart extends Composite<Div> {
     private final Paragraph timing = new Paragraph();
     private final LineChart savedChart;
     private final LineChart timeChart;
+    private final Button again = new Button();
 
     EvaluationPart(NoGradLessonFacts facts) {
         this.facts = facts;
@@ -47,10 +51,12 @@ final class EvaluationPart extends Composite<Div> {
                         getTranslation("nograd.col.loss")));
         savedChart = chart(getTranslation("nograd.eval.chart.saved"), getTranslation("nograd.col.saved"));
         timeChart = chart(getTranslation("nograd.eval.chart.time"), getTranslation("nograd.col.ms"));
-        Button again = new Button(getTranslation("nograd.eval.again"), e -> measure());
+        again.setText(getTranslation("nograd.eval.again"));
+        again.addClickListener(e -> measure());
         again.setId("eval-again");
         summary.setId("eval-summary");
         summary.addClassName("gradlab-callout");
+        summary.setVisible(false); // until the first measurement is in
         timing.setId("eval-timing");
         timing.getElement().setAttribute("aria-live", "polite");
         Div charts = new Div(
@@ -69,8 +75,32 @@ final class EvaluationPart extends Composite<Div> {
         measure();
     }
 
+    /**
+     * Starts a measurement on the lesson's timing executor and returns at once (about 190 timed passes: never on the
+     * request thread, which holds the session's lock); the result is pushed with {@code ui.access}, so its texts are
+     * looked up there, in the page's locale.
+     */
     private void measure() {
-        EvaluationTiming measured = facts.measure();
+        UI ui = UI.getCurrent();
+        again.setEnabled(false);
+        timing.setText(getTranslation("nograd.eval.measuring"));
+        facts.measureAsync().whenComplete((measured, failure) -> {
+            try {
+                ui.access(() -> {
+                    again.setEnabled(true);
+                    if (measured != null) {
+                        show(measured);
+                    } else {
+                        timing.setText(getTranslation("nograd.eval.failed"));
+                    }
+                });
+            } catch (UIDetachedException closed) {
+                // the tab went away while measuring: nobody to tell
+            }
+        });
+    }
+
+    private void show(EvaluationTiming measured) {
         List<BatchComparison> rows = measured.batches();
         table.clear();
         for (BatchComparison r : rows) {
@@ -80,6 +110,7 @@ final class EvaluationPart extends Composite<Div> {
         savedChart.setSeries(series(rows, p -> p.graph().savedValues()));
         timeChart.setSeries(series(rows, p -> p.nanos() / 1e6));
         PassFacts first = rows.get(0).withGrad();
+        summary.setVisible(true);
         summary.setText(getTranslation(
                 "nograd.eval.summary",
                 first.graph().nodes(),

@@ -71,15 +71,33 @@ public class LibraryView extends Div implements HasDynamicTitle {
         card.add(open);
         if (shared.canFork()) {
             // the service checks the signed-in instructor again: the button only offers
+            Paragraph refused = new Paragraph();
+            refused.setId("fork-status-" + key);
+            refused.getElement().setAttribute("role", "status");
+            refused.addClassName("gradlab-fork-status");
             Button fork = new Button(getTranslation("library.fork"), e -> {
-                String copy = shared.fork(key);
-                getUI().ifPresent(ui -> ui.navigate("edit/" + copy));
+                try {
+                    String copy = shared.fork(key);
+                    getUI().ifPresent(ui -> ui.navigate("edit/" + copy));
+                } catch (SharedScenarios.ForkRefused r) {
+                    refused.setText(refusal(r));
+                }
             });
             fork.setId("fork-" + key);
             fork.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            card.add(fork);
+            card.add(fork, refused);
         }
         return card;
+    }
+
+    /** Why a copy was refused, in the reader's language (the service's line is English). */
+    private String refusal(SharedScenarios.ForkRefused r) {
+        return switch (r.why()) {
+            case SIGN_IN -> getTranslation("authoring.refused.sign-in");
+            case LIMIT -> getTranslation("authoring.refused.limit", r.limit());
+            case NOT_FOUND -> getTranslation("authoring.refused.not-found");
+            case OTHER -> getTranslation("library.fork.refused", r.getMessage());
+        };
     }
 
     @Override

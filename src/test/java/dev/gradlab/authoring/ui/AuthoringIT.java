@@ -135,6 +135,11 @@ class AuthoringIT extends BrowserTest {
         assertThat(page.locator("#editor-status")).containsText("Saved");
         assertThat(page).hasURL(Pattern.compile(".*/edit/[a-z2-7]{10}$"));
         String slug = page.url().replaceAll(".*/edit/", "");
+        // the heading and the tab name leave "New scenario" for the saved title, and say the same after a reload
+        assertThat(page.locator("h1")).hasText("Edit: Towards three");
+        assertThat(page).hasTitle("Edit: Towards three · GradLab");
+        open("/edit/" + slug);
+        assertThat(page.locator("h1")).hasText("Edit: Towards three");
         assertThat(input(page, "share-link")).hasValue(Pattern.compile(".*/s/" + slug));
         assertThat(page.locator("svg.gradlab-qr"))
                 .hasAttribute("aria-label", Pattern.compile("QR code of .*/s/" + slug));
@@ -175,7 +180,7 @@ class AuthoringIT extends BrowserTest {
         newContext("en-US", DESKTOP_WIDTH, 900);
         signIn(bob);
         open("/edit/" + slug);
-        assertThat(page.locator("#editor-error")).containsText("belongs to another user");
+        assertThat(page.locator("#editor-error")).containsText("This scenario is not yours to change");
         assertThat(page.locator("#editor-save")).hasCount(0);
         open("/my");
         assertThat(page.locator("#my-" + slug)).hasCount(0);

@@ -92,6 +92,14 @@ class AccessibilityIT extends BrowserTest {
     }
 
     @Test
+    void the_layout_keeps_the_id_a_view_gives_itself_and_puts_the_view_inside_the_main_landmark() {
+        open("/test/own-id");
+        // the skip link's target is the layout's own wrapper; it once replaced the view's id with "main-content"
+        assertThat(page.locator("main#main-content > #own-id").count()).isEqualTo(1);
+        assertThat(page.locator("main, [role=main]").count()).isEqualTo(1);
+    }
+
+    @Test
     void every_page_has_a_main_landmark_and_a_skip_link_that_moves_focus_into_it() {
         for (String path : PAGES) {
             open(path);

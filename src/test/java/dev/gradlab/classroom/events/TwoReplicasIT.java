@@ -13,10 +13,8 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import java.io.BufferedReader;
-import java.io.File;
+import dev.gradlab.ChildApp;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,15 +28,12 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -63,7 +58,6 @@ class TwoReplicasIT {
     static final String STEP_SELECTOR = "#class-step";
 
     private static final Pattern FIRST_NUMBER_IS_2 = Pattern.compile("^\\D*2(\\D.*)?$", Pattern.DOTALL);
-    private static final Pattern PORT = Pattern.compile("Tomcat started on port (?:\\(s\\): )?(\\d+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -248,51 +242,18 @@ class TwoReplicasIT {
     record Replica(String name, Process process, int port, StringBuffer log) {
 
         static Replica start(String name, String databaseUrl) throws Exception {
-            String java =
-                    Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = List.of(
-                    java,
-                    "-Xmx512m",
-                    "-cp",
-                    appClassPath(),
-                    "dev.gradlab.Application",
-                    "--server.port=0",
-                    "--spring.datasource.url=" + databaseUrl,
-                    "--spring.datasource.username=" + PostgresConfigured.USER,
-                    "--spring.datasource.password=" + PostgresConfigured.PASSWORD,
-                    "--vaadin.launch-browser=false",
-                    "--vaadin.devmode.devTools.enabled=false");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().put("GRADLAB_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            Process process = builder.start();
             StringBuffer log = new StringBuffer();
-            CompletableFuture<Integer> port = new CompletableFuture<>();
-            Thread reader = new Thread(
-                    () -> {
-                        try (BufferedReader in = new BufferedReader(
-                                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                            String line;
-                            while ((line = in.readLine()) != null) {
-                                log.append(line).append('\n');
-                                Matcher m = PORT.matcher(line);
-                                if (m.find()) {
-                                    port.complete(Integer.parseInt(m.group(1)));
-                                }
-                            }
-                        } catch (IOException ignored) {
-                            // the child was stopped
-                        }
-                        port.completeExceptionally(new IllegalStateException("replica " + name + " exited"));
-                    },
-                    "replica-" + name + "-log");
-            reader.setDaemon(true);
-            reader.start();
-            try {
-                return new Replica(name, process, port.get(400, TimeUnit.SECONDS), log);
-            } catch (Exception e) {
-                process.destroyForcibly();
-                throw new AssertionError("replica " + name + " did not start; its output:\n" + log, e);
-            }
+            ChildApp app = ChildApp.start(
+                    "replica " + name,
+                    ADMIN_PASSWORD,
+                    log,
+                    List.of(
+                            "--spring.datasource.url=" + databaseUrl,
+                            "--spring.datasource.username=" + PostgresConfigured.USER,
+                            "--spring.datasource.password=" + PostgresConfigured.PASSWORD,
+                            "--vaadin.launch-browser=false",
+                            "--vaadin.devmode.devTools.enabled=false"));
+            return new Replica(name, app.process(), app.port(), log);
         }
 
         /** The log lines worth reading after a failure: warnings, errors and the class events' own. */
@@ -314,25 +275,6 @@ class TwoReplicasIT {
                 process.destroyForcibly();
                 process.waitFor(30, TimeUnit.SECONDS);
             }
-        }
-
-        private static String appClassPath() throws IOException {
-            String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-            List<String> entries = new ArrayList<>(Arrays.asList(path.split(File.pathSeparator)));
-            if (entries.size() == 1 && entries.get(0).endsWith(".jar")) {
-                try (var jar = new java.util.jar.JarFile(entries.get(0))) {
-                    String manifest = jar.getManifest().getMainAttributes().getValue("Class-Path");
-                    if (manifest != null) {
-                        entries = Arrays.stream(manifest.split(" "))
-                                .map(u -> Paths.get(URI.create(u)).toString())
-                                .collect(Collectors.toCollection(ArrayList::new));
-                    }
-                }
-            }
-            return entries.stream()
-                    .filter(e -> !e.endsWith("test-classes"))
-                    .filter(e -> Files.exists(Paths.get(e)))
-                    .collect(Collectors.joining(File.pathSeparator));
         }
     }
 }

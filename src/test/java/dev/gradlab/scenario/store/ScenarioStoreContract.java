@@ -14,11 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The store's rules, written once and run on each database: H2 ({@link ScenarioStoreH2Test}) and PostgreSQL
@@ -26,7 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ScenarioStore.class, Accounts.class, ScenarioStoreContract.Beans.class})
+@Import({ScenarioStore.class, Accounts.class, dev.gradlab.account.AccountTestBeans.class})
 abstract class ScenarioStoreContract {
 
     static final String TEXT = """
@@ -37,19 +33,6 @@ abstract class ScenarioStoreContract {
             params: {theta: 10}
             gradients: [{theta: 2}]
             """;
-
-    @TestConfiguration
-    static class Beans {
-        @Bean
-        MutableClock clock() {
-            return new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-        }
-
-        @Bean
-        PasswordEncoder passwordEncoder() {
-            return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        }
-    }
 
     @Autowired
     ScenarioStore store;
