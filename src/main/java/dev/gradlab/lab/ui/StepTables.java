@@ -12,11 +12,13 @@ import dev.gradlab.lab.StepRecord;
 import dev.gradlab.lab.StrategyRun;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One step table per strategy of a run, side by side where the screen is wide enough. A run of more than {@link
- * #COLLAPSE_OVER} steps starts collapsed to the rows around the current step, with a button to show them all.
+ * #COLLAPSE_OVER} steps starts collapsed to the rows around the current step, with a button to show them all. While
+ * the student predicts first, rows after the last revealed step are held back ({@link #showUpTo}).
  */
 final class StepTables extends Composite<Div> {
 
@@ -24,6 +26,10 @@ final class StepTables extends Composite<Div> {
     static final int COLLAPSE_OVER = 9;
 
     private final List<StepTable> tables = new ArrayList<>();
+    /** Every row of each table, also those held back. */
+    private final List<List<StepRow>> rows = new ArrayList<>();
+
+    private @Nullable Integer upTo;
 
     StepTables() {
         getContent().addClassName("gradlab-tables");
@@ -32,11 +38,15 @@ final class StepTables extends Composite<Div> {
     void show(RunResult result, @Nullable Integer current) {
         getContent().removeAll();
         tables.clear();
+        rows.clear();
+        upTo = null;
         boolean oneEpoch =
                 result.runs().stream().allMatch(r -> r.steps().stream().allMatch(s -> s.epoch() == 1));
         for (StrategyRun run : result.runs()) {
             StepTable table = new StepTable();
-            table.setRows(run.steps().stream().map(StepTables::row).toList());
+            List<StepRow> all = run.steps().stream().map(StepTables::row).toList();
+            table.setRows(all);
+            rows.add(all);
             table.setColumnVisible(StepTable.Column.EPOCH_BATCH, !oneEpoch);
             if (run.steps().stream().allMatch(s -> s.loss() == null)) {
                 table.setColumnVisible(StepTable.Column.LOSS, false);
@@ -78,6 +88,22 @@ final class StepTables extends Composite<Div> {
 
     void setCurrent(@Nullable Integer current) {
         tables.forEach(t -> t.setCurrentStep(current));
+    }
+
+    /** Shows the rows up to step {@code last} only (0: none yet), or every row for null. */
+    void showUpTo(@Nullable Integer last) {
+        if (Objects.equals(last, upTo)) {
+            return;
+        }
+        upTo = last;
+        for (int i = 0; i < tables.size(); i++) {
+            List<StepRow> all = rows.get(i);
+            tables.get(i)
+                    .setRows(
+                            last == null
+                                    ? all
+                                    : all.stream().filter(r -> r.step() <= last).toList());
+        }
     }
 
     private static StepRow row(StepRecord r) {
