@@ -28,6 +28,8 @@ final class StepTables extends Composite<Div> {
     private final List<StepTable> tables = new ArrayList<>();
     /** Every row of each table, also those held back. */
     private final List<List<StepRow>> rows = new ArrayList<>();
+    /** Per table: brings its show-all button up to date with the rows shown (a no-op for a short run). */
+    private final List<Runnable> toggles = new ArrayList<>();
 
     private @Nullable Integer upTo;
 
@@ -39,6 +41,7 @@ final class StepTables extends Composite<Div> {
         getContent().removeAll();
         tables.clear();
         rows.clear();
+        toggles.clear();
         upTo = null;
         boolean oneEpoch =
                 result.runs().stream().allMatch(r -> r.steps().stream().allMatch(s -> s.epoch() == 1));
@@ -55,35 +58,42 @@ final class StepTables extends Composite<Div> {
             Div box = new Div(new H3(StrategyText.label(this, run.strategy())), table);
             box.addClassName("gradlab-table-box");
             box.setId("table-" + run.strategy().name());
+            Runnable update = () -> {};
             if (run.steps().size() > COLLAPSE_OVER) {
                 table.setCollapsed(true);
-                box.add(toggle(
-                        table,
-                        run.steps().size(),
-                        "table-toggle-" + run.strategy().name()));
+                Button toggle = toggle(table, "table-toggle-" + run.strategy().name());
+                box.add(toggle);
+                update = () -> {
+                    toggle.setVisible(table.getRows().size() > COLLAPSE_OVER);
+                    toggle.setText(label(table));
+                };
             }
+            toggles.add(update);
             getContent().add(box);
             tables.add(table);
         }
     }
 
-    private Button toggle(StepTable table, int steps, String id) {
+    private Button toggle(StepTable table, String id) {
         Button toggle = new Button();
         toggle.setId(id);
         toggle.addClassName("gradlab-table-toggle");
         toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Runnable label = () -> toggle.setText(
-                table.isCollapsed()
-                        ? getTranslation("steptables.show-all", steps)
-                        : getTranslation("steptables.show-around"));
         toggle.getElement().setAttribute("aria-expanded", "false");
         toggle.addClickListener(e -> {
             table.setCollapsed(!table.isCollapsed());
             toggle.getElement().setAttribute("aria-expanded", String.valueOf(!table.isCollapsed()));
-            label.run();
+            toggle.setText(label(table));
         });
-        label.run();
+        toggle.setText(label(table));
         return toggle;
+    }
+
+    /** "Show all n steps" counts the rows there are to show: while predicting first, only the revealed ones. */
+    private String label(StepTable table) {
+        return table.isCollapsed()
+                ? getTranslation("steptables.show-all", table.getRows().size())
+                : getTranslation("steptables.show-around");
     }
 
     void setCurrent(@Nullable Integer current) {
@@ -103,6 +113,7 @@ final class StepTables extends Composite<Div> {
                             last == null
                                     ? all
                                     : all.stream().filter(r -> r.step() <= last).toList());
+            toggles.get(i).run(); // a held-back table of a few rows needs no "show all"
         }
     }
 
