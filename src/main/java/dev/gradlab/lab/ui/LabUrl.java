@@ -21,6 +21,8 @@ record LabUrl(List<GradientStrategy> strategies, int step) {
     static final String STEP = "step";
     /** The strategy whose PyTorch code and computation graph are shown, e.g. {@code code=summed}. */
     static final String CODE = "code";
+    /** Predict first ({@code predict=1}, see {@link PredictFirst}): then step 0, the start, is a step too. */
+    static final String PREDICT = "predict";
 
     /** A message key with its arguments, for a link that cannot be shown. */
     record Problem(String key, List<Object> args) {}
@@ -59,7 +61,8 @@ record LabUrl(List<GradientStrategy> strategies, int step) {
             // keep the scenario's order, so tables and chart colours do not depend on how the link was typed
             strategies.sort((a, b) -> known.indexOf(a) - known.indexOf(b));
         }
-        int step = 1;
+        int first = predict(query) ? 0 : 1;
+        int step = first;
         List<String> stepText = query.get(STEP);
         if (stepText != null && !stepText.isEmpty()) {
             String text = stepText.get(0).strip();
@@ -71,7 +74,7 @@ record LabUrl(List<GradientStrategy> strategies, int step) {
                         ? problem("lab.error.step", Limits.cut(text, 20), steps)
                         : problem("lab.error.number", Limits.cut(text, 40));
             }
-            if (step < 1 || step > steps) {
+            if (step < first || step > steps) {
                 return problem("lab.error.step", step, steps);
             }
         }
@@ -299,6 +302,20 @@ record LabUrl(List<GradientStrategy> strategies, int step) {
 
     private static SettingsParsed settingsProblem(String key, Object... args) {
         return new SettingsParsed(null, new Problem(key, List.of(args)));
+    }
+
+    static boolean predict(Map<String, List<String>> query) {
+        List<String> given = query.get(PREDICT);
+        return given != null && !given.isEmpty() && given.get(0).strip().equals("1");
+    }
+
+    /** {@code query} with {@code predict=1} when the mode is on. */
+    static Map<String, List<String>> predict(Map<String, List<String>> query, boolean on) {
+        Map<String, List<String>> with = new LinkedHashMap<>(query);
+        if (on) {
+            with.put(PREDICT, List.of("1"));
+        }
+        return with;
     }
 
     private static Parsed problem(String key, Object... args) {

@@ -64,6 +64,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
     private final StepControls controls = new StepControls(this::setStep);
     private final StepTables tables = new StepTables();
     private final RunCharts charts = new RunCharts();
+    private final PredictFirst predict = new PredictFirst(controls, tables, charts, this::setStep);
     private final Select<GradientStrategy> focusSelect = new Select<>();
     private final CodePanel code = new CodePanel();
     private final GraphPanel graph = new GraphPanel();
@@ -181,6 +182,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
     private boolean enterStepped(Scenario s, BeforeEnterEvent event, @Nullable Saved saved, boolean sameSettings) {
         if (saved != null) {
             focus = saved.focus();
+            predict.restore(event.getUI(), path(s));
             show(s, saved.state());
             return true;
         }
@@ -201,6 +203,8 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         if (code != null) {
             focus = GradientStrategy.parse(code); // checkCode found it among the shown strategies
         }
+        predict.open(
+                path(s), LabUrl.predict(event.getLocation().getQueryParameters().getParameters()), wanted.step());
         if (sameSettings && result != null && wanted.strategies().equals(state.strategies())) {
             focusSelect.setValue(focus);
             setStep(wanted.step()); // the same view with another step: no rebuild
@@ -240,7 +244,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         }
         panels.removeAll();
         // the graph gets the full width: an MLP's graph is wide, and it scrolls inside its own box beyond that
-        panels.add(columns, graphBox, new H2(getTranslation("lab.charts.heading")), charts);
+        panels.add(predict, columns, graphBox, new H2(getTranslation("lab.charts.heading")), charts);
         add(settingsPanel(s), strategyBox, controls, noStrategy, panels);
         showRun();
     }
@@ -362,8 +366,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         }
         focusSelect.setItems(state.strategies());
         focusSelect.setValue(focus);
-        tables.show(result, state.step());
-        charts.show(result, state.step());
+        predict.show(result, state.step());
         setStep(state.step());
     }
 
@@ -375,13 +378,19 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
             return;
         }
         Scenario s = shown();
-        StepRecord record = RunFacts.run(result, focus).steps().get(step - 1);
-        controls.show(step, getTranslation("lab.step-of", step, s.totalBatches(), record.epoch(), record.batch()));
-        tables.setCurrent(step);
-        charts.setCurrent(step);
+        StepRecord record = RunFacts.run(result, focus).steps().get(Math.max(step, 1) - 1);
+        controls.show(
+                step,
+                step == 0
+                        ? getTranslation("predict.start")
+                        : getTranslation("lab.step-of", step, s.totalBatches(), record.epoch(), record.batch()));
+        predict.setCurrent(step); // the step tables and charts, holding back a step still to be predicted
         code.show(lab.pytorch(s, focus, getLocale()), focus, record.stepped());
+        int seen = predict.seen(step);
         try {
-            graph.show(lab.graphAt(s, focus, step), s.match(m -> true, e -> false, m -> false));
+            graph.show(
+                    seen == 0 ? PredictFirst.NO_GRAPH : lab.graphAt(s, focus, seen),
+                    s.match(m -> true, e -> false, m -> false));
         } catch (RunDeadlineException e) {
             showProblem(deadlineProblem(e));
             return;
@@ -407,7 +416,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
             // not while entering: the router is about to set the URL the user asked for
             Map<String, List<String>> query = new LinkedHashMap<>();
             if (!(s instanceof ModelScenario)) {
-                query.putAll(state.query(focus.name()));
+                query.putAll(LabUrl.predict(state.query(focus.name()), predict.isOn()));
             }
             query.putAll(LabUrl.settingsQuery(current, shownBase()));
             ui.getPage().getHistory().replaceState(null, new Location(path(s), new QueryParameters(query)));

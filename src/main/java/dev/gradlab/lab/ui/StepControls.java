@@ -34,15 +34,17 @@ final class StepControls extends Composite<Div> {
     private final Button play = new Button();
     private final Select<Integer> speed = new Select<>();
     private final Span info = new Span();
+    private final Button forward;
     private @Nullable Registration poll;
     private int step = 1;
+    private int first = 1;
     private int last = 1;
 
     StepControls(IntConsumer onStep) {
         this.onStep = onStep;
-        Button first = iconButton(VaadinIcon.STEP_BACKWARD, "lab.first", "step-first", () -> go(1));
+        Button toFirst = iconButton(VaadinIcon.STEP_BACKWARD, "lab.first", "step-first", () -> go(first));
         Button back = iconButton(VaadinIcon.ANGLE_LEFT, "lab.back", "step-back", () -> go(step - 1));
-        Button forward = iconButton(VaadinIcon.ANGLE_RIGHT, "lab.forward", "step-forward", () -> go(step + 1));
+        forward = iconButton(VaadinIcon.ANGLE_RIGHT, "lab.forward", "step-forward", () -> go(step + 1));
         Button end = iconButton(VaadinIcon.STEP_FORWARD, "lab.last", "step-last", () -> go(last));
         play.setId("play");
         play.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -55,7 +57,7 @@ final class StepControls extends Composite<Div> {
         });
         Button reset = new Button(getTranslation("lab.reset"), e -> {
             stop();
-            go(1);
+            go(first);
         });
         reset.setId("step-reset");
         // Alt+Shift, because Alt+← / Alt+→ alone are the browser's back and forward, and a plain key would also
@@ -105,7 +107,7 @@ final class StepControls extends Composite<Div> {
         info.setId("step-info");
         info.getElement().setAttribute("aria-live", "polite");
 
-        Div buttons = new Div(first, back, play, forward, end, reset);
+        Div buttons = new Div(toFirst, back, play, forward, end, reset);
         buttons.addClassName("gradlab-step-buttons");
         Div fields = new Div(field, speed);
         fields.addClassName("gradlab-step-fields");
@@ -117,9 +119,21 @@ final class StepControls extends Composite<Div> {
     /** Sets the number of steps and the current one, without firing {@code onStep}. */
     void setRange(int steps) {
         last = Math.max(1, steps);
-        field.setMin(1);
+        field.setMin(first);
         field.setMax(last);
         scrubber.getElement().setAttribute("max", String.valueOf(last));
+    }
+
+    /** The first step: 1, or 0 (the start, before the first batch) while the student predicts first. */
+    void setFirst(int first) {
+        this.first = first;
+        field.setMin(first);
+        scrubber.getElement().setAttribute("min", String.valueOf(first));
+    }
+
+    /** After a reveal the keyboard is where the next step is. */
+    void focusForward() {
+        forward.focus();
     }
 
     void show(int step, String infoText) {
@@ -130,8 +144,8 @@ final class StepControls extends Composite<Div> {
     }
 
     private void go(int target) {
-        int clamped = Math.max(1, Math.min(last, target));
-        if (clamped != step || target == 1) {
+        int clamped = Math.max(first, Math.min(last, target));
+        if (clamped != step || target == first) {
             onStep.accept(clamped);
         } else {
             field.setValue(step); // typed out of range: put the real step back
@@ -140,7 +154,7 @@ final class StepControls extends Composite<Div> {
 
     private void start() {
         if (step >= last) {
-            onStep.accept(1);
+            onStep.accept(first);
         }
         UI ui = UI.getCurrent();
         ui.setPollInterval(speed.getValue());

@@ -181,4 +181,29 @@ class LabUrlTest {
         assertThat(problem.field()).isEqualTo(LabSettings.Field.LEARNING_RATE);
         assertThat(LabUrl.parameter(problem.field())).isEqualTo("lr");
     }
+
+    @Test
+    void predict_first_travels_as_predict_1_and_makes_step_0_the_start() {
+        var query = LabUrl.predict(new LabUrl(KNOWN, 0).query("zeroed"), true);
+        assertThat(query.get("predict")).containsExactly("1");
+        assertThat(LabUrl.predict(query)).isTrue();
+        assertThat(LabUrl.parse(query, KNOWN, 3).state()).isEqualTo(new LabUrl(KNOWN, 0));
+        // without a step a predict-first link opens at the start, before the first batch
+        assertThat(LabUrl.parse(Map.of("predict", List.of("1")), KNOWN, 3).state())
+                .isEqualTo(new LabUrl(KNOWN, 0));
+        assertThat(LabUrl.parse(Map.of("predict", List.of("1"), "step", List.of("-1")), KNOWN, 3)
+                        .problem()
+                        .key())
+                .isEqualTo("lab.error.step");
+    }
+
+    @Test
+    void without_predict_1_the_mode_is_off_and_step_0_is_no_step() {
+        assertThat(LabUrl.predict(new LabUrl(KNOWN, 1).query("zeroed"), false)).doesNotContainKey("predict");
+        assertThat(LabUrl.predict(Map.of("predict", List.of("0")))).isFalse();
+        assertThat(LabUrl.parse(Map.of("predict", List.of("0"), "step", List.of("0")), KNOWN, 3)
+                        .problem()
+                        .key())
+                .isEqualTo("lab.error.step");
+    }
 }
