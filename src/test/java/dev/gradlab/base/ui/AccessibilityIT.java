@@ -2,15 +2,9 @@ package dev.gradlab.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Page;
 import dev.gradlab.BrowserTest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,57 +15,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class AccessibilityIT extends BrowserTest {
 
-    private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
     private static final List<String> PAGES =
             List.of("/", "/lessons/zero-grad", "/lessons/no-grad", "/library", "/lab/gd-by-hand", "/lab/spiral-mlp");
-
-    private static String axeSource() {
-        try (InputStream in = AccessibilityIT.class.getClassLoader().getResourceAsStream(AXE)) {
-            return new String(
-                    Objects.requireNonNull(in, AXE + " not on the test class path")
-                            .readAllBytes(),
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Runs axe on the current page and returns one line per critical or serious violation (rule, node, summary). */
-    private List<String> seriousViolations(String where) {
-        waitForVaadin();
-        page.waitForTimeout(500); // charts and KaTeX render after the round trip
-        if (!(Boolean) page.evaluate("() => typeof window.axe !== 'undefined'")) {
-            page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeSource()));
-        }
-        @SuppressWarnings("unchecked")
-        List<String> found = (List<String>) page.evaluate("async () => {"
-                // The one known finding left: axe 4.6 does not accept vaadin-grid's body cells as children of its
-                // shadow-DOM table (issue 12, reported as open); every other rule, and this rule elsewhere, counts.
-                // A node inside a shadow root is targeted as [[host selector, selector inside it]].
-                + " const vaadinGridRows = (v, n) => { const t = Array.isArray(n.target[0]) ? n.target[0] : n.target;"
-                + "   return v.id === 'aria-required-children' && t.length === 2"
-                + "     && String(t[0]).startsWith('vaadin-grid') && t[1] === '#table'; };"
-                + " const r = await axe.run(document, {resultTypes: ['violations']});"
-                + " return r.violations.filter(v => v.impact === 'critical' || v.impact === 'serious')"
-                + "   .flatMap(v => v.nodes.filter(n => !vaadinGridRows(v, n)).slice(0, 3).map(n => v.id + ' [' + v.impact + '] '"
-                + "     + JSON.stringify(n.target) + ': ' + (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 200)"
-                + "     + ' related: ' + JSON.stringify([...n.any, ...n.all, ...n.none].flatMap(c => c.relatedNodes || [])"
-                + "       .slice(0, 3).map(r => r.html.slice(0, 120)))));"
-                + "}");
-        List<String> lines = new ArrayList<>();
-        for (String f : found) {
-            lines.add(where + " " + f);
-        }
-        return lines;
-    }
 
     private List<String> checkBothThemes(String path, String language, int width) {
         List<String> problems = new ArrayList<>();
         String where = path + " " + language + " " + width + "px";
-        problems.addAll(seriousViolations(where + " light"));
+        problems.addAll(seriousAxeViolations(where + " light"));
         page.locator("#theme-toggle").click();
         waitForVaadin();
-        problems.addAll(seriousViolations(where + " dark"));
+        problems.addAll(seriousAxeViolations(where + " dark"));
         page.locator("#theme-toggle").click(); // the theme is remembered for the session
         waitForVaadin();
         return problems;

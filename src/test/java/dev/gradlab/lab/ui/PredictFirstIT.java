@@ -8,13 +8,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 import dev.gradlab.BrowserTest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +19,6 @@ import org.junit.jupiter.api.Test;
  * so under zeroed θ is 10 − 2 = 8 after step 1, 8 − 1 = 7 after step 2 and 7 + 1 = 8 after step 3.
  */
 class PredictFirstIT extends BrowserTest {
-
-    private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
     @BeforeEach
     void waitForTheFirstPage() {
@@ -214,36 +207,10 @@ class PredictFirstIT extends BrowserTest {
         waitForVaadin();
         forward();
         assertThat(page.locator("#predict-1-result")).containsText("✗");
-        List<String> problems = new ArrayList<>(seriousViolations("light"));
+        List<String> problems = new ArrayList<>(seriousAxeViolations("light"));
         page.locator("#theme-toggle").click();
         waitForVaadin();
-        problems.addAll(seriousViolations("dark"));
+        problems.addAll(seriousAxeViolations("dark"));
         assertThat(problems).isEmpty();
-    }
-
-    /** axe-core, as the accessibility test runs it: critical and serious violations, one line each. */
-    private List<String> seriousViolations(String where) {
-        page.waitForTimeout(500);
-        if (!(Boolean) page.evaluate("() => typeof window.axe !== 'undefined'")) {
-            try (InputStream in = getClass().getClassLoader().getResourceAsStream(AXE)) {
-                page.addScriptTag(new Page.AddScriptTagOptions()
-                        .setContent(
-                                new String(Objects.requireNonNull(in, AXE).readAllBytes(), StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        @SuppressWarnings("unchecked")
-        List<String> found = (List<String>) page.evaluate("async () => {"
-                // vaadin-grid's body cells in its shadow table: axe 4.6's one known false finding (see AccessibilityIT)
-                + " const gridRows = (v, n) => { const t = Array.isArray(n.target[0]) ? n.target[0] : n.target;"
-                + "   return v.id === 'aria-required-children' && t.length === 2"
-                + "     && String(t[0]).startsWith('vaadin-grid') && t[1] === '#table'; };"
-                + " const r = await axe.run(document, {resultTypes: ['violations']});"
-                + " return r.violations.filter(v => v.impact === 'critical' || v.impact === 'serious')"
-                + "   .flatMap(v => v.nodes.filter(n => !gridRows(v, n)).map(n => v.id + ' ' + JSON.stringify(n.target)"
-                + "     + ': ' + (n.failureSummary || '').replace(/\\s+/g, ' ').slice(0, 200)));"
-                + "}");
-        return found.stream().map(f -> where + " " + f).toList();
     }
 }
