@@ -1,6 +1,7 @@
 package dev.gradlab.lab.ui;
 
 import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -22,6 +23,7 @@ import java.util.Map;
 @AnonymousAllowed
 @CssImport("./styles/views.css")
 @CssImport("./styles/nograd.css")
+@StyleSheet("context://styles/nograd-phone.css")
 public class NoGradLessonView extends Div implements HasDynamicTitle {
 
     /** The notebook's evaluation loop; lines 0, 3 and 7 are the ones this lesson is about. */

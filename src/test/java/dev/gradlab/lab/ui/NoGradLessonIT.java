@@ -98,6 +98,12 @@ class NoGradLessonIT extends BrowserTest {
         assertThat(page.locator("#eval-1-nograd-nodes")).hasText("0");
         assertThat(page.locator("#eval-1-nograd-requires-grad")).hasText("False");
         assertThat(number("eval-1-grad-nodes")).isPositive();
+        // the loss column proves both rows of a batch give the same result: a phone shows it too (it was hidden)
+        Locator lossCells = page.locator("#eval-table tbody tr:nth-child(-n+2) td:nth-child(7)");
+        assertThat(lossCells).hasCount(2);
+        assertThat(lossCells.first()).isVisible();
+        assertThat(lossCells.nth(1)).isVisible();
+        assertThat(lossCells.first().textContent()).isNotBlank().isEqualTo(lossCells.nth(1).textContent());
         assertThat(number("leak-" + BATCHES + "-leak-nodes")).isEqualTo(BATCHES * number("leak-1-leak-nodes"));
         assertThat(page.locator("#leak-" + BATCHES + "-item-nodes")).hasText("0");
         page.locator("#try-backward").click();

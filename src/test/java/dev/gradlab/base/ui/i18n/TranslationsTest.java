@@ -59,6 +59,22 @@ class TranslationsTest {
     }
 
     @Test
+    void no_text_contains_a_key_of_its_own_file() throws IOException {
+        // a pasted "key=key=text" once showed the key itself to every English reader of the zero_grad lesson
+        for (String file : new String[] {"translations.properties", "translations_zh_TW.properties"}) {
+            Properties p = load(file);
+            Set<String> leaking = new TreeSet<>();
+            for (String key : p.stringPropertyNames()) {
+                String text = p.getProperty(key);
+                if (text.contains(key + "=")) {
+                    leaking.add(key);
+                }
+            }
+            assertThat(leaking).as("texts that show a key in " + file).isEmpty();
+        }
+    }
+
+    @Test
     void the_chinese_file_is_read_as_utf8_traditional_chinese() throws IOException {
         assertThat(load("translations_zh_TW.properties").getProperty("nav.lessons"))
                 .isEqualTo("課程");
