@@ -7,6 +7,7 @@
  * and GET /api/classes/{code} is read until it counts N answers. Prints one JSON object: step arrival p50/p95/max
  * (ms from the step request), answers' arrival (ms from the last Submit click to answered == N), and, with --pid,
  * the server's heap per joined session (jcmd GC.run, then GC.heap_info, before and after the joins).
+ * Without --scenario it first saves a scenario of its own (one batch per step) through the API, so every step exists.
  * The browsers share the machine with the server, so the figures are pessimistic. It stops by itself: at most 200
  * students and 50 steps, and --max-seconds (default 900) ends it whatever happens.
  *
@@ -77,7 +78,7 @@ public class ClassLoad {
         int students = Math.min(200, Integer.parseInt(a.getOrDefault("students", "100")));
         int steps = Math.min(50, Integer.parseInt(a.getOrDefault("steps", "20")));
         long maxSeconds = Long.parseLong(a.getOrDefault("max-seconds", "900"));
-        String scenario = a.getOrDefault("scenario", "gd-by-hand");
+        String scenario = a.get("scenario"); // null: one of its own with a batch per step
         String adminPassword = a.getOrDefault("admin-password", System.getenv().getOrDefault("GRADLAB_ADMIN_PASSWORD", ""));
         String pid = a.get("pid");
         Thread watchdog = new Thread(() -> {
@@ -94,6 +95,21 @@ public class ClassLoad {
 
         // an instructor (201, or 409 if an earlier run made it), then the class
         call("POST", "/api/users", "admin", adminPassword, "{\"username\": \"" + user + "\", \"password\": \"" + password + "\"}");
+        if (scenario == null) {
+            // a scenario of the instructor's own with one batch per step, so that every step the load asks for
+            // exists (gd-by-hand has 3): theta = 10, learning rate 0.1, batch gradients 1, 2, 1, 2, …
+            StringBuilder yaml = new StringBuilder("id: class-load\ntitle: Class load\nkind: manual\nlearningRate: 0.1\n"
+                    + "strategies: [zeroed, summed]\nparams:\n  theta: 10\ngradients:\n");
+            for (int s = 1; s <= steps; s++) {
+                yaml.append("  - {theta: ").append(s % 2 == 0 ? 2 : 1).append("}\n");
+            }
+            HttpResponse<String> saved = call("POST", "/api/scenarios?visibility=private", user, password, yaml.toString());
+            if (saved.statusCode() != 201) {
+                System.err.println("class load: POST /api/scenarios gave " + saved.statusCode() + ": " + saved.body());
+                System.exit(2);
+            }
+            scenario = JSON.readTree(saved.body()).path("slug").asText();
+        }
         HttpResponse<String> created = call("POST", "/api/classes", user, password,
                 "{\"scenario\": \"" + scenario + "\", \"pace\": \"instructor\"}");
         if (created.statusCode() != 201) {
