@@ -103,7 +103,9 @@ class NoGradLessonIT extends BrowserTest {
         assertThat(lossCells).hasCount(2);
         assertThat(lossCells.first()).isVisible();
         assertThat(lossCells.nth(1)).isVisible();
-        assertThat(lossCells.first().textContent()).isNotBlank().isEqualTo(lossCells.nth(1).textContent());
+        assertThat(lossCells.first().textContent())
+                .isNotBlank()
+                .isEqualTo(lossCells.nth(1).textContent());
         assertThat(number("leak-" + BATCHES + "-leak-nodes")).isEqualTo(BATCHES * number("leak-1-leak-nodes"));
         assertThat(page.locator("#leak-" + BATCHES + "-item-nodes")).hasText("0");
         page.locator("#try-backward").click();
