@@ -90,6 +90,16 @@ class LabStateIT extends BrowserTest {
                 .isChecked();
         assertThat(page.locator("#training-epochs input")).hasValue("5");
 
+        // a language switch rebuilds the view: the choices stay
+        page.locator("#language-select").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("繁體中文"))
+                .click();
+        waitForVaadin();
+        assertThat(page.locator("html")).hasAttribute("lang", "zh-TW");
+        assertThat(summed.locator("input")).not().isChecked();
+        assertThat(page.locator("#training-epochs input")).hasValue("5");
+        assertThat(page).hasURL(Pattern.compile(".*[?&]train-epochs=5(&|$).*"));
+
         String link = page.url();
         newContext("en-US", DESKTOP_WIDTH, 900); // another browser: only the link carries the state
         page.navigate(link);
