@@ -63,6 +63,29 @@ class SiteIT extends BrowserTest {
                         url("/"),
                         com.microsoft.playwright.options.RequestOptions.create().setHeader("Accept-Language", "zh-TW"));
         assertThat(zh.text()).contains("zero_grad()").contains("真實的數字");
+
+        // browsers that ask for /favicon.ico without reading the page get an icon, not a 404
+        APIResponse ico = page.request().get(url("/favicon.ico"));
+        assertThat(ico.status()).isEqualTo(200);
+        assertThat(ico.headers().get("content-type")).isIn("image/x-icon", "image/vnd.microsoft.icon");
+        byte[] b = ico.body();
+        // ICO header: reserved 0, type 1 (icon), then the number of images; each directory entry of 16 bytes names a
+        // width (0 means 256) and the size and offset of its image, which must lie inside the file
+        assertThat(b.length).isGreaterThan(6 + 16);
+        assertThat(new int[] {b[0], b[1], b[2], b[3]}).containsExactly(0, 0, 1, 0);
+        int images = (b[4] & 0xff) | (b[5] & 0xff) << 8;
+        assertThat(images).isGreaterThanOrEqualTo(1);
+        for (int i = 0; i < images; i++) {
+            int at = 6 + 16 * i;
+            long size = le32(b, at + 8);
+            long offset = le32(b, at + 12);
+            assertThat(offset + size).as("image " + i + " inside the file").isLessThanOrEqualTo(b.length);
+            assertThat(size).isGreaterThan(40); // at least a bitmap header
+        }
+    }
+
+    private static long le32(byte[] b, int at) {
+        return (b[at] & 0xffL) | (b[at + 1] & 0xffL) << 8 | (b[at + 2] & 0xffL) << 16 | (b[at + 3] & 0xffL) << 24;
     }
 
     @Test
