@@ -48,7 +48,23 @@ class SiteIT extends BrowserTest {
     void the_first_html_has_link_preview_tags_and_a_favicon_that_exists() {
         APIResponse html = page.request().get(url("/lessons/zero-grad"));
         String head = html.text();
-        assertThat(head).contains("<meta property=\"og:title\" content=\"GradLab\">");
+        // the preview's title is the page's own, the one the browser shows (read here from the rendered page)
+        open("/lessons/zero-grad");
+        String lessonTitle = page.title();
+        assertThat(lessonTitle).endsWith(" · GradLab").isNotEqualTo("GradLab");
+        assertThat(head).contains("<meta property=\"og:title\" content=\"" + lessonTitle + "\">");
+        assertThat(head).contains("<meta name=\"twitter:title\" content=\"" + lessonTitle + "\">");
+        assertThat(page.request().get(url("/lab/gd-by-hand")).text())
+                .contains("<meta property=\"og:title\" content=\"Gradient descent by hand · GradLab\">");
+        assertThat(page.request().get(url("/no/such/page")).text())
+                .contains("<meta property=\"og:title\" content=\"Page not found · GradLab\">");
+        assertThat(context.request()
+                        .get(
+                                url("/lab/gd-by-hand"),
+                                com.microsoft.playwright.options.RequestOptions.create()
+                                        .setHeader("Accept-Language", "zh-TW"))
+                        .text())
+                .contains("<meta property=\"og:title\" content=\"手算梯度下降 · GradLab\">");
         assertThat(head).containsPattern("<meta property=\"og:description\" content=\"[^\"]*zero_grad\\(\\)");
         assertThat(head).containsPattern("<meta name=\"description\" content=\"[^\"]+\"");
         assertThat(head).contains("rel=\"icon\"").contains(PageShell.ICON);
