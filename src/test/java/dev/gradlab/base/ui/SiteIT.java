@@ -56,6 +56,14 @@ class SiteIT extends BrowserTest {
         assertThat(head).contains("<meta name=\"twitter:title\" content=\"" + lessonTitle + "\">");
         assertThat(page.request().get(url("/lab/gd-by-hand")).text())
                 .contains("<meta property=\"og:title\" content=\"Gradient descent by hand · GradLab\">");
+        for (String path : java.util.List.of("/library", "/login", "/join", "/join/ABCDEF")) {
+            open(path);
+            String title = page.title();
+            assertThat(title).as(path).endsWith(" · GradLab");
+            assertThat(page.request().get(url(path)).text())
+                    .as(path)
+                    .contains("<meta property=\"og:title\" content=\"" + title + "\">");
+        }
         assertThat(page.request().get(url("/no/such/page")).text())
                 .contains("<meta property=\"og:title\" content=\"Page not found · GradLab\">");
         assertThat(context.request()
