@@ -5,7 +5,10 @@ import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.Theme;
 import dev.gradlab.base.ui.PageShell;
+import dev.gradlab.base.ui.PreviewTitles;
 import dev.gradlab.cli.Cli;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -18,6 +21,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @Push
 public class Application implements AppShellConfigurator {
 
+    private final List<PreviewTitles> previewTitles;
+
+    public Application(ObjectProvider<PreviewTitles> previewTitles) {
+        this.previewTitles = previewTitles.orderedStream().toList();
+    }
+
     public static void main(String[] args) {
         if (args.length > 0 && Cli.handles(args[0])) {
             System.exit(Cli.run(args, System.out, System.err));
@@ -27,6 +36,6 @@ public class Application implements AppShellConfigurator {
 
     @Override
     public void configurePage(AppShellSettings settings) {
-        PageShell.configure(settings);
+        PageShell.configure(settings, previewTitles);
     }
 }

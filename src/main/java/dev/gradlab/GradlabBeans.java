@@ -2,6 +2,7 @@ package dev.gradlab;
 
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import dev.gradlab.base.ui.PreviewTitles;
 import dev.gradlab.base.ui.i18n.GradlabI18NProvider;
 import dev.gradlab.base.ui.i18n.LocaleInitializer;
 import dev.gradlab.base.web.CrowdGuard;
@@ -14,6 +15,7 @@ import dev.gradlab.lab.ScenarioExports;
 import dev.gradlab.lab.data.DatasetRoots;
 import dev.gradlab.lab.nograd.NoGradLessonFacts;
 import dev.gradlab.lab.train.TrainingService;
+import dev.gradlab.lab.ui.LabPreviewTitles;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import org.springframework.beans.factory.InitializingBean;
@@ -42,6 +44,11 @@ class GradlabBeans {
     }
 
     /** The one pool of training threads; Spring calls its {@code close()} on shutdown. */
+    @Bean
+    PreviewTitles labPreviewTitles(LabService lab) {
+        return new LabPreviewTitles(lab);
+    }
+
     @Bean
     TrainingService trainingService(
             @Value("${gradlab.training.threads:0}") int threads,

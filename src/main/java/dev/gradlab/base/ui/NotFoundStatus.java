@@ -21,7 +21,7 @@ public final class NotFoundStatus implements VaadinServiceInitListener {
         });
     }
 
-    private static boolean isRoute(String path) {
+    static boolean isRoute(String path) {
         String trimmed = path.startsWith("/") ? path.substring(1) : path;
         return RouteConfiguration.forApplicationScope().getRoute(trimmed).isPresent();
     }

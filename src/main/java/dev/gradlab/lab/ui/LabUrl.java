@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -302,6 +303,68 @@ record LabUrl(List<GradientStrategy> strategies, int step) {
 
     private static SettingsParsed settingsProblem(String key, Object... args) {
         return new SettingsParsed(null, new Problem(key, List.of(args)));
+    }
+
+    /**
+     * A model page's training choices ({@code /lab/xor-mlp?strategies=zeroed,summed&train-epochs=5}): the strategies
+     * to train, under the same parameter as a stepped page's, and how many of the scenario's epochs the next run
+     * trains, null for all of them.
+     */
+    record Training(
+            List<GradientStrategy> strategies, @Nullable Integer epochs) {
+
+        /** The query for these choices; {@code train-epochs} only when it is fewer than the scenario's epochs. */
+        Map<String, List<String>> query() {
+            Map<String, List<String>> query = new LinkedHashMap<>();
+            query.put(
+                    STRATEGIES,
+                    List.of(String.join(
+                            ",", strategies.stream().map(GradientStrategy::name).toList())));
+            if (epochs != null) {
+                query.put(TRAIN_EPOCHS, List.of(String.valueOf(epochs)));
+            }
+            return query;
+        }
+
+        /** These choices for a scenario with {@code max} epochs: all of them is written as none. */
+        Training withEpochs(int n, int max) {
+            return new Training(strategies, n >= max ? null : Math.max(1, n));
+        }
+    }
+
+    /** Either the training choices or the problem; exactly one is non-null. */
+    record TrainingParsed(
+            @Nullable Training training, @Nullable Problem problem) {}
+
+    /** The training panel's epochs ({@code train-epochs=5}); {@code epochs} is the setting that bounds it. */
+    static final String TRAIN_EPOCHS = "train-epochs";
+
+    /**
+     * Reads a model page's training choices against its strategies and epochs: no {@code strategies}, all of them; no
+     * {@code train-epochs}, every epoch.
+     */
+    static TrainingParsed training(Map<String, List<String>> query, List<GradientStrategy> known, int maxEpochs) {
+        Parsed parsed = parse(Map.of(STRATEGIES, query.getOrDefault(STRATEGIES, List.of())), known, 1);
+        if (parsed.problem() != null) {
+            return new TrainingParsed(null, parsed.problem());
+        }
+        List<GradientStrategy> strategies = Objects.requireNonNull(
+                        parsed.state(), "a parsed link has either a state or a problem")
+                .strategies();
+        String text = value(query, TRAIN_EPOCHS);
+        if (text == null) {
+            return new TrainingParsed(new Training(strategies, null), null);
+        }
+        var v = LabSettings.parseCount(text);
+        if (v.isEmpty()) {
+            return new TrainingParsed(null, notANumber(TRAIN_EPOCHS, text).problem());
+        }
+        long n = v.getAsLong();
+        if (n < 1 || n > maxEpochs) {
+            return new TrainingParsed(
+                    null, new Problem("lab.error.train-epochs", List.of(Limits.cut(text, 20), maxEpochs)));
+        }
+        return new TrainingParsed(new Training(strategies, null).withEpochs((int) n, maxEpochs), null);
     }
 
     static boolean predict(Map<String, List<String>> query) {

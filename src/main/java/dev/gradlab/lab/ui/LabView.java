@@ -55,10 +55,15 @@ import org.jspecify.annotations.Nullable;
 public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     /** The last state shown in this browser tab, so a language switch (which re-creates the view) keeps it. */
-    private record Saved(String path, LabUrl state, GradientStrategy focus, LabSettings settings) {}
+    private record Saved(
+            String path,
+            LabUrl state,
+            GradientStrategy focus,
+            LabSettings settings,
+            LabUrl.@Nullable Training training) {}
 
     private final LabService lab;
-    private final TrainingService training;
+    private final TrainingService trainingService;
     private final ScenarioExports exports;
     private final CheckboxGroup<GradientStrategy> strategyBox = new CheckboxGroup<>();
     private final StepControls controls = new StepControls(this::setStep);
@@ -82,11 +87,14 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
     private @Nullable String routeId;
     private @Nullable RunResult result;
     private LabUrl state = new LabUrl(List.of(), 1);
+    /** A model page's training choices; null on a stepped page. */
+    private LabUrl.@Nullable Training training;
+
     private GradientStrategy focus = GradientStrategy.ZEROED;
 
     public LabView(LabService lab, TrainingService training, ScenarioExports exports) {
         this.lab = lab;
-        this.training = training;
+        this.trainingService = training;
         this.exports = exports;
         addClassName("gradlab-page");
         addClassName("gradlab-lab");
@@ -160,7 +168,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         shown.match(
                 m -> enterStepped(shown, event, refresh ? saved : null, same),
                 e -> enterStepped(shown, event, refresh ? saved : null, same),
-                this::showTraining);
+                m -> showTraining(m, event, refresh ? saved : null));
     }
 
     /** A link's setting beyond the limits: the parameter as written and why it cannot be used. */
@@ -280,6 +288,13 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         scenario = s;
         replaceExportMenu(s);
         if (s instanceof ModelScenario model) {
+            LabUrl.Training chosen = Objects.requireNonNull(training, "a model page has training choices");
+            // accumulate-K with another K is the same strategy in the same place of the list
+            List<GradientStrategy> strategies = chosen.strategies().stream()
+                    .map(g -> model.strategies().get(before.strategies().indexOf(g)))
+                    .toList();
+            int epochs = chosen.epochs() == null ? model.epochs() : chosen.epochs();
+            training = new LabUrl.Training(strategies, null).withEpochs(epochs, model.epochs());
             showTrainingPanel(model);
             updateUrl();
             return;
@@ -305,8 +320,25 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         }
     }
 
-    /** Model scenarios are trained live rather than stepped: their own panel replaces the step controls. */
-    private boolean showTraining(ModelScenario model) {
+    /**
+     * Model scenarios are trained live rather than stepped: their own panel replaces the step controls, opening on the
+     * strategies and epochs the URL (or the last visit) asks for.
+     */
+    private boolean showTraining(ModelScenario model, BeforeEnterEvent event, @Nullable Saved saved) {
+        LabUrl.Training wanted;
+        if (saved != null && saved.training() != null) {
+            wanted = saved.training();
+        } else {
+            LabUrl.TrainingParsed parsed = LabUrl.training(
+                    event.getLocation().getQueryParameters().getParameters(), model.strategies(), model.epochs());
+            LabUrl.Problem problem = parsed.problem();
+            if (problem != null) {
+                showProblem(problem);
+                return true;
+            }
+            wanted = Objects.requireNonNull(parsed.training(), "parsed choices have choices or a problem");
+        }
+        training = wanted;
         controls.stop();
         scenario = model;
         result = null;
@@ -324,7 +356,11 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
     private void showTrainingPanel(ModelScenario model) {
         Div box = Objects.requireNonNull(trainingBox, "the training box is added with the panel");
         box.removeAll();
-        box.add(new TrainingPanel(training, model));
+        LabUrl.Training chosen = Objects.requireNonNull(training, "a model page has training choices");
+        box.add(new TrainingPanel(trainingService, model, chosen, choice -> {
+            training = choice;
+            updateUrl();
+        }));
     }
 
     /** The scenario's title and its description (the instructor's Markdown, rendered). */
@@ -411,11 +447,14 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         }
         Scenario s = shown();
         LabSettings current = Objects.requireNonNull(settings, "settings are read on entering");
-        ComponentUtil.setData(ui, Saved.class, new Saved(path(s), state, focus, current));
+        LabUrl.Training chosen = s instanceof ModelScenario ? training : null;
+        ComponentUtil.setData(ui, Saved.class, new Saved(path(s), state, focus, current, chosen));
         if (isAttached()) {
             // not while entering: the router is about to set the URL the user asked for
             Map<String, List<String>> query = new LinkedHashMap<>();
-            if (!(s instanceof ModelScenario)) {
+            if (chosen != null) {
+                query.putAll(chosen.query());
+            } else {
                 query.putAll(LabUrl.predict(state.query(focus.name()), predict.isOn()));
             }
             query.putAll(LabUrl.settingsQuery(current, shownBase()));
@@ -455,6 +494,7 @@ public class LabView extends Div implements BeforeEnterObserver, HasDynamicTitle
         base = null;
         settings = null;
         result = null;
+        training = null;
         removeAll();
         Div box = new Div();
         box.setId("lab-error");

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,6 +57,15 @@ final class TrainingPanel extends Composite<Div> {
     private int runEpochs;
 
     TrainingPanel(TrainingService service, ModelScenario spec) {
+        this(service, spec, new LabUrl.Training(spec.strategies(), null), choice -> {});
+    }
+
+    /**
+     * A panel opening on {@code initial} (the link's choices); {@code changed} hears every choice the student makes
+     * afterwards, so the page can put it in the URL.
+     */
+    TrainingPanel(
+            TrainingService service, ModelScenario spec, LabUrl.Training initial, Consumer<LabUrl.Training> changed) {
         this.service = service;
         this.spec = spec;
         DatasetPreview preview = preview(spec);
@@ -69,13 +79,23 @@ final class TrainingPanel extends Composite<Div> {
         strategies.setId("training-strategies");
         strategies.setItems(spec.strategies());
         strategies.setItemLabelGenerator(s -> StrategyText.label(this, s));
-        strategies.setValue(new LinkedHashSet<>(spec.strategies()));
+        strategies.setValue(new LinkedHashSet<>(initial.strategies()));
         epochs.setLabel(getTranslation("training.epochs"));
         epochs.setId("training-epochs");
         epochs.setMin(1);
         epochs.setMax(spec.epochs());
         epochs.setStepButtonsVisible(true);
-        epochs.setValue(spec.epochs());
+        epochs.setValue(initial.epochs() == null ? spec.epochs() : Math.min(initial.epochs(), spec.epochs()));
+        strategies.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                changed.accept(choice());
+            }
+        });
+        epochs.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                changed.accept(choice());
+            }
+        });
         start.setText(getTranslation("training.start"));
         start.setId("training-start");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -140,6 +160,14 @@ final class TrainingPanel extends Composite<Div> {
         }
         // a closed tab or a page left behind takes its training with it
         addDetachListener(e -> cancelJob());
+    }
+
+    /** The strategies (in the scenario's order) and epochs as the student has chosen them. */
+    LabUrl.Training choice() {
+        List<GradientStrategy> chosen = new ArrayList<>(spec.strategies());
+        chosen.retainAll(strategies.getValue());
+        Integer n = epochs.getValue();
+        return new LabUrl.Training(List.copyOf(chosen), null).withEpochs(n == null ? spec.epochs() : n, spec.epochs());
     }
 
     private void submit() {

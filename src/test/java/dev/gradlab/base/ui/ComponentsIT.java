@@ -4,8 +4,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ColorScheme;
 import dev.gradlab.BrowserTest;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The shell and the shared components as a student's browser shows them, at desktop and phone width. */
@@ -181,5 +185,38 @@ class ComponentsIT extends BrowserTest {
                 .isVisible();
         page.waitForTimeout(500);
         screenshot("components-zh-TW-dark-phone");
+    }
+
+    /** The stroke of each drawn series of the first chart on the zero_grad lesson, in series order. */
+    @SuppressWarnings("unchecked")
+    private List<String> seriesColours() {
+        Locator chart = page.locator("#part-side-by-side gradlab-apex-chart").first();
+        assertThat(chart.locator(".apexcharts-series path.apexcharts-line").first())
+                .isVisible();
+        return (List<String>) chart.evaluate("c => Array.from(c.querySelectorAll('.apexcharts-series'))"
+                + ".map(s => s.querySelector('path.apexcharts-line').getAttribute('stroke').toLowerCase())");
+    }
+
+    @Test
+    void a_visitor_whose_system_prefers_dark_gets_the_dark_theme_and_the_charts_keep_their_colours() {
+        newContext("en-US", DESKTOP_WIDTH, 900); // a fresh session: the theme was never toggled
+        page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
+        open("/lessons/zero-grad");
+        List<String> light = seriesColours();
+        assertThat(page.locator("body")).not().hasAttribute("theme", Pattern.compile(".*dark.*"));
+
+        newContext("en-US", DESKTOP_WIDTH, 900);
+        page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.DARK));
+        open("/lessons/zero-grad");
+        // Lumo's dark theme is the UI element's theme attribute, which Vaadin puts on <body>
+        assertThat(page.locator("body")).hasAttribute("theme", "dark");
+        assertThat(page.locator("#theme-toggle")).hasAttribute("aria-label", "Switch to light theme");
+        List<String> dark = seriesColours();
+        // the lesson compares four strategies, one line each, each in its own colour
+        assertThat(light)
+                .hasSize(4)
+                .doesNotHaveDuplicates()
+                .allMatch(c -> c.matches("#[0-9a-f]{6}|rgba?\\([0-9, .]+\\)"));
+        assertThat(dark).isEqualTo(light);
     }
 }

@@ -11,4 +11,11 @@ class PageShellTest {
         assertThat(PageShell.property("og:title", "a \"b\" <c> & d"))
                 .isEqualTo("<meta property=\"og:title\" content=\"a &quot;b&quot; &lt;c&gt; &amp; d\">");
     }
+
+    @Test
+    void a_link_preview_is_titled_with_the_pages_own_title_and_with_the_sites_name_only_without_one() {
+        assertThat(PageShell.previewTitle("Two spirals · GradLab", "GradLab")).isEqualTo("Two spirals · GradLab");
+        assertThat(PageShell.previewTitle(null, "GradLab")).isEqualTo("GradLab");
+        assertThat(PageShell.previewTitle("  ", "GradLab")).isEqualTo("GradLab");
+    }
 }

@@ -2,6 +2,7 @@ package dev.gradlab.lab.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.gradlab.BrowserTest;
@@ -63,5 +64,54 @@ class LabStateIT extends BrowserTest {
         assertThat(page.locator("#step-field input")).hasValue("2");
         assertThat(page).hasURL(Pattern.compile(".*[?&]step=2(&|$).*"));
         assertThat(page).hasURL(Pattern.compile(".*[?&]code=summed(&|$).*"));
+    }
+
+    @Test
+    void a_model_pages_chosen_strategies_and_epochs_go_in_the_url_and_a_reload_or_a_shared_link_restores_them() {
+        open("/lab/xor-mlp"); // its file: strategies zeroed, summed, averaged, accumulate-4 and 20 epochs
+        Locator summed = page.locator("#training-strategies vaadin-checkbox")
+                .filter(new Locator.FilterOptions().setHasText("summed"));
+        assertThat(summed.locator("input")).isChecked();
+        assertThat(page.locator("#training-epochs input")).hasValue("20");
+        summed.locator("input").click();
+        waitForVaadin();
+        page.locator("#training-epochs input").fill("5");
+        page.locator("#training-epochs input").press("Tab");
+        waitForVaadin();
+        assertThat(page).hasURL(Pattern.compile(".*[?&]strategies=zeroed(,|%2C)averaged(,|%2C)accumulate-4(&|$).*"));
+        assertThat(page).hasURL(Pattern.compile(".*[?&]train-epochs=5(&|$).*"));
+
+        page.reload();
+        waitForVaadin();
+        assertThat(summed.locator("input")).not().isChecked();
+        assertThat(page.locator("#training-strategies vaadin-checkbox")
+                        .filter(new Locator.FilterOptions().setHasText("averaged"))
+                        .locator("input"))
+                .isChecked();
+        assertThat(page.locator("#training-epochs input")).hasValue("5");
+
+        // a language switch rebuilds the view: the choices stay
+        page.locator("#language-select").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("繁體中文"))
+                .click();
+        waitForVaadin();
+        assertThat(page.locator("html")).hasAttribute("lang", "zh-TW");
+        assertThat(summed.locator("input")).not().isChecked();
+        assertThat(page.locator("#training-epochs input")).hasValue("5");
+        assertThat(page).hasURL(Pattern.compile(".*[?&]train-epochs=5(&|$).*"));
+
+        String link = page.url();
+        newContext("en-US", DESKTOP_WIDTH, 900); // another browser: only the link carries the state
+        page.navigate(link);
+        waitForVaadin();
+        assertThat(page.locator("#training-strategies vaadin-checkbox")
+                        .filter(new Locator.FilterOptions().setHasText("summed"))
+                        .locator("input"))
+                .not()
+                .isChecked();
+        assertThat(page.locator("#training-epochs input")).hasValue("5");
+
+        open("/lab/xor-mlp?train-epochs=21");
+        assertThat(page.locator("#lab-error")).containsText("1 to 20");
     }
 }

@@ -206,4 +206,53 @@ class LabUrlTest {
                         .key())
                 .isEqualTo("lab.error.step");
     }
+
+    // xor-mlp's file: strategies [zeroed, summed, averaged, {accumulate: 4}], epochs: 20
+    private static final List<GradientStrategy> XOR = GradientStrategy.parseAll("zeroed", "summed", "averaged");
+
+    @Test
+    void a_model_pages_training_choices_round_trip_through_strategies_and_train_epochs() {
+        List<GradientStrategy> known = new java.util.ArrayList<>(XOR);
+        known.add(GradientStrategy.parse("accumulate-4"));
+        var chosen = new LabUrl.Training(GradientStrategy.parseAll("zeroed", "accumulate-4"), 5);
+        Map<String, List<String>> query = chosen.query();
+        assertThat(query)
+                .containsExactly(
+                        Map.entry("strategies", List.of("zeroed,accumulate-4")),
+                        Map.entry("train-epochs", List.of("5")));
+        assertThat(LabUrl.training(query, known, 20).training()).isEqualTo(chosen);
+    }
+
+    @Test
+    void a_model_link_without_choices_trains_every_strategy_for_every_epoch_and_all_epochs_are_not_written() {
+        var all = LabUrl.training(Map.of(), XOR, 20).training();
+        assertThat(all).isEqualTo(new LabUrl.Training(XOR, null));
+        assertThat(all.query()).containsOnlyKeys("strategies");
+        // 20 of 20 epochs is every epoch: the same link as none, so a later longer setting is followed
+        assertThat(LabUrl.training(Map.of("train-epochs", List.of("20")), XOR, 20)
+                        .training())
+                .isEqualTo(all);
+        assertThat(new LabUrl.Training(XOR, null).withEpochs(20, 20).epochs()).isNull();
+        assertThat(new LabUrl.Training(XOR, null).withEpochs(19, 20).epochs()).isEqualTo(19);
+    }
+
+    @Test
+    void a_model_links_epochs_beyond_the_scenario_or_not_a_count_and_unknown_strategies_are_problems() {
+        assertThat(LabUrl.training(Map.of("train-epochs", List.of("21")), XOR, 20)
+                        .problem())
+                .isEqualTo(new LabUrl.Problem("lab.error.train-epochs", List.of("21", 20)));
+        assertThat(LabUrl.training(Map.of("train-epochs", List.of("0")), XOR, 20)
+                        .problem())
+                .isEqualTo(new LabUrl.Problem("lab.error.train-epochs", List.of("0", 20)));
+        assertThat(LabUrl.training(Map.of("train-epochs", List.of("five")), XOR, 20)
+                        .problem())
+                .isEqualTo(new LabUrl.Problem("lab.error.setting.number", List.of("train-epochs", "five")));
+        assertThat(LabUrl.training(Map.of("strategies", List.of("halved")), XOR, 20)
+                        .problem())
+                .isEqualTo(new LabUrl.Problem("lab.error.strategy", List.of("halved", "zeroed, summed, averaged")));
+        // the same link's other parameters belong to others: the settings' epochs bounds these, step is ignored
+        assertThat(LabUrl.training(Map.of("epochs", List.of("3"), "step", List.of("9")), XOR, 20)
+                        .problem())
+                .isNull();
+    }
 }

@@ -149,4 +149,22 @@ class ZeroGradLessonIT extends BrowserTest {
         assertThat(horizontalOverflow()).isZero();
         screenshot("home-views-en-phone");
     }
+
+    @Test
+    void at_desktop_width_the_averaged_step_3_formula_fits_its_card_and_shows_5_8333() {
+        open("/lessons/zero-grad"); // 1280 px wide
+        // θ = 10, η = 1, gradients 2, 1, −1; averaged: 8, 6.5, then 6.5 − (2 + 1 − 1)/3 = 6.5 − 0.6667 = 5.8333
+        Locator formula = page.locator("#hand-averaged-formula-3");
+        assertThat(formula.locator(".katex-html")).isVisible();
+        assertThat(formula.locator(".katex-html")).containsText("5.8333");
+        // nothing of the line is scrolled out of sight inside the formula, and the formula stays inside its card
+        Number hidden = (Number) formula.evaluate("f => f.scrollWidth - f.clientWidth");
+        assertThat(hidden.intValue())
+                .as("pixels of the formula scrolled out of view")
+                .isLessThanOrEqualTo(0);
+        var card = page.locator("#hand-averaged").boundingBox();
+        var line = formula.locator(".katex-html").boundingBox();
+        assertThat(line.x + line.width).isLessThanOrEqualTo(card.x + card.width);
+        assertThat(line.x).isGreaterThanOrEqualTo(card.x);
+    }
 }
