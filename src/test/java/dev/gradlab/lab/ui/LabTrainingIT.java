@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gradlab.BrowserTest;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 
 /** A built-in model scenario in the Lab: the training panel instead of the step controls, trained live. */
-@org.junit.jupiter.api.Disabled("issue 12.1: in the full failsafe run of session 16 (load average 40 on 2 cores) the"
-        + " median click during training was 2.57 s against 1.23 s idle (bound 2.46 s): undecided whether the code or"
-        + " the shared machine; rerun on a quiet machine with gradlab.training.threads = cores - 1 before re-enabling")
+@Import(UidlTimings.class)
 class LabTrainingIT extends BrowserTest {
 
     @BeforeEach
@@ -58,30 +56,32 @@ class LabTrainingIT extends BrowserTest {
         page.locator("#training-epochs input").fill("2");
         page.locator("#training-start").click();
         assertThat(page.locator("#training-status")).hasAttribute("data-state", "done");
-        List<Long> idle = themeRoundTrips(5);
-        System.out.println("theme toggle round trips after a run, idle (ms, sorted): " + idle);
+        List<Click> idle = themeClicks(5);
+        System.out.println("theme toggle after a run, idle: " + idle);
 
         page.locator("#training-epochs input").fill("20");
         // a server round trip while the model trains: the theme toggle's label comes back from the server. Only clicks
-        // made and answered while the run is going count; on a fast machine a run may end first, and is started again.
-        // The median of five, against 500 ms or twice the idle median of the same page, whichever is larger: the
-        // machine
-        // running the tests may be shared and loaded (an idle click then takes 300 ms, not 50), while the original
-        // defect (a click answered only after the whole run, 10 s and more) fails either bound by far
-        List<Long> times = new ArrayList<>();
-        for (int tries = 0; times.size() < 5 && tries < 40; tries++) {
+        // made and answered while the run is going count; on a fast machine a run may end first, and is started again
+        List<Click> during = new ArrayList<>();
+        for (int tries = 0; during.size() < 5 && tries < 40; tries++) {
             ensureRunning();
-            long ms = themeRoundTrips(1).get(0);
+            Click click = themeClicks(1).get(0);
             if ("running".equals(page.locator("#training-status").getAttribute("data-state"))) {
-                times.add(ms);
+                during.add(click);
             }
         }
-        Collections.sort(times);
-        System.out.println("theme toggle round trips during training (ms, sorted): " + times);
-        assertThat(times).as("round trips measured during training").hasSize(5);
-        long bound = Math.max(500, 2 * idle.get(2));
-        assertThat(times.get(2))
-                .as("median theme toggle round trip (ms), bound %d; all: %s, idle: %s", bound, times, idle)
+        System.out.println("theme toggle during training: " + during);
+        assertThat(during).as("clicks measured during training").hasSize(5);
+        // The issue's bound, 100 ms, on the server's part of each click (arrival to answer, any wait for the session
+        // lock included): the original defect held the lock for the whole run, so a click waited 10 s and more.
+        assertThat(median(during, Click::serverMillis))
+                .as("median server time of a click during training (ms); all: %s", during)
+                .isLessThanOrEqualTo(100);
+        // The whole round trip also includes the browser's own work (charts redrawn in the new theme), which on a
+        // shared 2-core machine varies with the load: against the same page idle, never twice as slow.
+        long bound = Math.max(500, 2 * median(idle, Click::roundTripMillis));
+        assertThat(median(during, Click::roundTripMillis))
+                .as("median round trip during training (ms), bound %d; all: %s, idle: %s", bound, during, idle)
                 .isLessThan(bound);
 
         // cancel a running job; if the run happens to end before the click lands, start it again and retry
@@ -97,9 +97,24 @@ class LabTrainingIT extends BrowserTest {
             }
         }
         assertThat(cancelMs).as("a running job was cancelled").isNotNegative();
-        System.out.println("cancel to 'cancelled' during training: " + cancelMs + " ms");
-        assertThat(cancelMs).as("cancel to 'cancelled' (ms), target 1000").isLessThan(1500);
+        System.out.println("cancel click to 'cancelled' shown: " + cancelMs + " ms");
+        assertThat(cancelMs)
+                .as("from the Cancel click to the page showing the job stopped (ms)")
+                .isLessThan(1000);
         assertThat(page.locator("#training-start")).isEnabled();
+    }
+
+    /** One click on the theme toggle: the browser's round trip and the server's part of it, in ms. */
+    record Click(long roundTripMillis, long serverMillis) {
+        @Override
+        public String toString() {
+            return roundTripMillis + " ms (server " + serverMillis + " ms)";
+        }
+    }
+
+    private static long median(List<Click> clicks, java.util.function.ToLongFunction<Click> of) {
+        long[] sorted = clicks.stream().mapToLong(of).sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
     /** Starts the run again if it has ended, and waits until it is training. */
@@ -113,19 +128,29 @@ class LabTrainingIT extends BrowserTest {
                 + " || document.querySelector('#training-status').dataset.state !== 'running'");
     }
 
-    /** {@code n} clicks on the theme toggle, each until its label (set by the server) has changed; sorted, in ms. */
-    private List<Long> themeRoundTrips(int n) {
-        List<Long> times = new ArrayList<>();
+    /** {@code n} clicks on the theme toggle, each until its label (set by the server) has changed. */
+    private List<Click> themeClicks(int n) {
+        List<Click> clicks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String before = page.locator("#theme-toggle").getAttribute("aria-label");
+            waitForVaadin();
             long t0 = System.nanoTime();
             page.locator("#theme-toggle").click();
             page.waitForFunction(
                     "b => document.querySelector('#theme-toggle').getAttribute('aria-label') !== b", before);
-            times.add((System.nanoTime() - t0) / 1_000_000);
+            long t1 = System.nanoTime();
+            List<UidlTimings.Request> requests = UidlTimings.arrivedBetween(t0, t1);
+            for (int wait = 0; requests.isEmpty() && wait < 20; wait++) {
+                page.waitForTimeout(50); // the filter records a request once it returns, just after the answer
+                requests = UidlTimings.arrivedBetween(t0, t1);
+            }
+            long server = requests.stream()
+                    .mapToLong(UidlTimings.Request::millis)
+                    .max()
+                    .orElseThrow(() -> new AssertionError("no UIDL request reached the server for the click"));
+            clicks.add(new Click((t1 - t0) / 1_000_000, server));
         }
-        Collections.sort(times);
-        return times;
+        return clicks;
     }
 
     @Test
