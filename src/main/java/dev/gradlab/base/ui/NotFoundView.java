@@ -35,6 +35,12 @@ public class NotFoundView extends Div implements HasErrorParameter<NotFoundExcep
         library.setId("not-found-library");
         Div links = new Div(home, library);
         links.addClassName("gradlab-not-found-links");
+        // the class had no rule: the button and the link touched, and wrapped badly on a phone
+        links.getStyle()
+                .set("display", "flex")
+                .set("flex-wrap", "wrap")
+                .set("align-items", "center")
+                .set("gap", "var(--lumo-space-m)");
         box.add(
                 new H1(getTranslation("notfound.heading")),
                 new Paragraph(getTranslation("notfound.text", "/" + path)),
