@@ -3,6 +3,7 @@ package dev.gradlab.classroom.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import dev.gradlab.classroom.events.ClassEvents;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -14,12 +15,14 @@ final class ClassEventRefresh {
 
     private final ClassEvents events;
     private final Supplier<String> code;
+    private final Predicate<String> relevant;
     private final Runnable refresh;
     private @Nullable AutoCloseable subscription;
 
-    private ClassEventRefresh(ClassEvents events, Supplier<String> code, Runnable refresh) {
+    private ClassEventRefresh(ClassEvents events, Supplier<String> code, Predicate<String> relevant, Runnable refresh) {
         this.events = events;
         this.code = code;
+        this.relevant = relevant;
         this.refresh = refresh;
     }
 
@@ -28,7 +31,13 @@ final class ClassEventRefresh {
      * {@code beforeEnter} has run by then); an empty code subscribes to nothing.
      */
     static void install(Component page, ClassEvents events, Supplier<String> code, Runnable refresh) {
-        ClassEventRefresh r = new ClassEventRefresh(events, code, refresh);
+        install(page, events, code, payload -> true, refresh);
+    }
+
+    /** As above, for the events whose payload ({@code "step"}, {@code "answer:<id>"}, …) {@code relevant} accepts. */
+    static void install(
+            Component page, ClassEvents events, Supplier<String> code, Predicate<String> relevant, Runnable refresh) {
+        ClassEventRefresh r = new ClassEventRefresh(events, code, relevant, refresh);
         page.addAttachListener(e -> r.subscribe(e.getUI()));
         page.addDetachListener(e -> r.unsubscribe());
     }
@@ -37,7 +46,11 @@ final class ClassEventRefresh {
         unsubscribe();
         String c = code.get();
         if (!c.isEmpty()) {
-            subscription = events.subscribe(c, payload -> ui.access(refresh::run));
+            subscription = events.subscribe(c, payload -> {
+                if (relevant.test(payload)) {
+                    ui.access(refresh::run);
+                }
+            });
         }
     }
 

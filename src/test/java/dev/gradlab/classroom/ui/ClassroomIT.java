@@ -81,11 +81,14 @@ class ClassroomIT extends BrowserTest {
             // the form's defaults: after step 1, zeroed, theta, index 0
             teacher.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ask for this number"))
                     .click();
+            // Mei starts typing first; Ada's answer must not rebuild Mei's page and wipe what she typed (it did)
+            mei.getByLabel("你的預測").fill("9");
             ada.getByLabel("Your prediction").fill("8");
             ada.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit"))
                     .click();
             assertThat(ada.getByText("Your answer: 8. Wait for the reveal.")).isVisible();
-            mei.getByLabel("你的預測").fill("9");
+            assertThat(teacher.getByText("Answered 1 of 2")).isVisible();
+            assertThat(mei.getByLabel("你的預測")).hasValue("9");
             mei.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("送出"))
                     .click();
             assertThat(teacher.getByText("Answered 2 of 2")).isVisible();
