@@ -43,6 +43,7 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver, Has
         nickname.setMaxLength(40);
         nickname.setWidthFull();
         join.setText(getTranslation("class.join.button"));
+        join.setId("join-button");
         join.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         join.addClickShortcut(Key.ENTER);
         join.addClickListener(e -> join());
