@@ -17,8 +17,8 @@ import java.util.function.Supplier;
  * Runs training jobs on a fixed number of threads, first come first served; the rest wait in a queue whose order is
  * visible ({@link TrainingJob#placeInLine()}). Caps keep a classroom from swamping the server: at most
  * {@code maxPerSession} unfinished jobs per session, {@code maxPerAddress} per client address and {@code maxQueued}
- * waiting jobs overall; a job whose page has gone silent for longer than the heartbeat timeout is cancelled. Jobs never
- * run on the caller's thread. Each job's listener hears its events one at a time, in order. Plain Java;
+ * waiting jobs overall. A job whose page has gone silent for longer than the heartbeat timeout is cancelled, running or
+ * waiting (a silent waiting job would hold its place in line). Jobs never run on the caller's thread. Each job's listener hears its events one at a time, in order. Plain Java;
  * {@link TrainingService} is the app's one instance of it.
  */
 public class TrainingJobs implements AutoCloseable {
@@ -149,6 +149,7 @@ public class TrainingJobs implements AutoCloseable {
      * @throws TrainingRejectedException also when the address already has {@code maxPerAddress} unfinished jobs
      */
     public TrainingJob submit(String session, String address, ModelScenario spec, TrainingListener listener) {
+        sweepSilent();
         TrainingJob job;
         int place = 0;
         long version = 0;
@@ -216,6 +217,22 @@ public class TrainingJobs implements AutoCloseable {
             lastVersion = job.queued(waiting.size());
         }
         return job;
+    }
+
+    /**
+     * Cancels the waiting jobs whose page has been silent for longer than the heartbeat timeout: a running job notices
+     * its own silence between steps, but a waiting one would keep its place in line (and a full queue would turn
+     * others away) until it reached a thread. Called before a job is admitted and before the next one is started.
+     */
+    private void sweepSilent() {
+        long now = clock.getAsLong();
+        List<TrainingJob> silent;
+        synchronized (lock) {
+            silent = waiting.stream()
+                    .filter(j -> now - j.lastHeard() > heartbeatTimeoutMillis)
+                    .toList();
+        }
+        silent.forEach(TrainingJob::cancel);
     }
 
     /** Under the lock: gives {@code job} a thread. */
@@ -340,6 +357,7 @@ public class TrainingJobs implements AutoCloseable {
     }
 
     private void startNext(TrainingJob finished) {
+        sweepSilent();
         synchronized (lock) {
             running.remove(finished);
             TrainingJob next = closed ? null : waiting.poll();

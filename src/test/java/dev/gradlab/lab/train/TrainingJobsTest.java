@@ -391,4 +391,32 @@ class TrainingJobsTest {
             assertThat(job.stoppedByDeadline()).isNull();
         }
     }
+
+    @Test
+    void a_waiting_job_whose_page_falls_silent_gives_up_its_place_before_a_new_job_is_admitted() throws Exception {
+        AtomicLong now = new AtomicLong(1_000_000);
+        // one thread, two places in line, a 60 s heartbeat timeout
+        try (TrainingJobs jobs = new TrainingJobs(1, 2, 1, 10, Duration.ofSeconds(60), now::get, ModelTrainer::new)) {
+            Gate a = new Gate();
+            jobs.submit("s1", "a", Specs.small("xor", 1), a);
+            assertThat(a.started.await(5, TimeUnit.SECONDS)).isTrue();
+            Gate silent = new Gate();
+            TrainingJob b = jobs.submit("s2", "b", Specs.small("xor", 1), silent);
+            TrainingJob c = jobs.submit("s3", "c", Specs.small("xor", 1), new Gate());
+            assertThat(c.placeInLine()).isEqualTo(2); // the queue is full now
+
+            now.addAndGet(30_000);
+            c.heardAt(now.get()); // c's page is still open; b's tab was closed without a word
+            now.addAndGet(31_000); // b silent for 61 s, c for 31 s
+
+            TrainingJob d = jobs.submit("s4", "d", Specs.small("xor", 1), new Gate());
+            assertThat(b.state()).isEqualTo(TrainingJob.State.CANCELLED);
+            assertThat(c.placeInLine()).isEqualTo(1);
+            assertThat(d.placeInLine()).isEqualTo(2);
+            assertThat(jobs.waiting()).containsExactly(c, d);
+            assertThat(jobs.cancelledCount()).isEqualTo(1);
+            assertThat(silent.threads).isEmpty(); // it never trained
+            a.release.countDown();
+        }
+    }
 }
