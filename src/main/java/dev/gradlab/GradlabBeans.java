@@ -48,6 +48,7 @@ class GradlabBeans {
             @Value("${gradlab.training.max-queued:60}") int maxQueued,
             @Value("${gradlab.training.max-per-session:2}") int maxPerSession,
             @Value("${gradlab.training.max-per-address:30}") int maxPerAddress,
+            @Value("${gradlab.training.submissions-per-address-per-minute:60}") int submissionsPerMinute,
             @Value("${gradlab.training.heartbeat-timeout:60s}") Duration heartbeatTimeout,
             @Value("${gradlab.run.deadline:}") String deadline,
             @Value("${gradlab.demo:false}") boolean demo,
@@ -61,9 +62,17 @@ class GradlabBeans {
                         Math.min(maxQueued, demoMaxQueued),
                         Math.min(maxPerSession, 1),
                         Math.min(maxPerAddress, demoMaxPerAddress),
+                        submissionsPerMinute,
                         heartbeatTimeout,
                         runDeadline)
-                : new TrainingService(threads, maxQueued, maxPerSession, maxPerAddress, heartbeatTimeout, runDeadline);
+                : new TrainingService(
+                        threads,
+                        maxQueued,
+                        maxPerSession,
+                        maxPerAddress,
+                        submissionsPerMinute,
+                        heartbeatTimeout,
+                        runDeadline);
     }
 
     /**

@@ -8,6 +8,9 @@ import java.time.Duration;
  * {@code gradlab.training.max-queued} (waiting jobs overall, default 60),
  * {@code gradlab.training.max-per-session} (unfinished jobs per browser session, default 2),
  * {@code gradlab.training.max-per-address} (unfinished jobs per client address, default 30: a class behind one school NAT address shares it),
+ * {@code gradlab.training.submissions-per-address-per-minute} (jobs one client address may submit a minute, default 60:
+ * a class behind one address starting a run each, twice; a client that cancels each job at once and submits again
+ * never reaches the caps above),
  * {@code gradlab.training.heartbeat-timeout} (a job whose page has been silent this long is cancelled, default 60 s) and
  * {@code gradlab.run.deadline} (seconds a job may train before it is stopped, default 300).
  * Plain Java: the application declares one instance as a bean ({@code dev.gradlab.GradlabBeans}), which closes it on
@@ -39,11 +42,24 @@ public class TrainingService extends TrainingJobs {
             int maxPerAddress,
             Duration heartbeatTimeout,
             Duration runDeadline) {
+        this(threads, maxQueued, maxPerSession, maxPerAddress, UNLIMITED, heartbeatTimeout, runDeadline);
+    }
+
+    /** As above, and at most {@code submissionsPerAddressPerMinute} jobs submitted a minute per client address. */
+    public TrainingService(
+            int threads,
+            int maxQueued,
+            int maxPerSession,
+            int maxPerAddress,
+            int submissionsPerAddressPerMinute,
+            Duration heartbeatTimeout,
+            Duration runDeadline) {
         super(
                 threads == 0 ? defaultThreads() : threads,
                 maxQueued,
                 maxPerSession,
                 maxPerAddress,
+                submissionsPerAddressPerMinute,
                 heartbeatTimeout,
                 runDeadline,
                 System::currentTimeMillis,

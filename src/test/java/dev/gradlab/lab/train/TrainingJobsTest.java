@@ -419,4 +419,43 @@ class TrainingJobsTest {
             a.release.countDown();
         }
     }
+
+    @Test
+    void one_address_may_submit_only_so_many_jobs_a_minute_even_if_it_cancels_each_at_once() throws Exception {
+        AtomicLong now = new AtomicLong(1_000_000);
+        // 3 submissions a minute per address; the other caps are far away (10 per address, 1 per session)
+        try (TrainingJobs jobs = new TrainingJobs(
+                1, 10, 1, 10, 3, Duration.ofMinutes(5), TrainingJobs.NO_DEADLINE, now::get, ModelTrainer::new)) {
+            Gate a = new Gate();
+            jobs.submit("s0", "10.0.0.9", Specs.small("xor", 1), a);
+            assertThat(a.started.await(5, TimeUnit.SECONDS)).isTrue();
+            jobs.submit("s1", "10.0.0.9", Specs.small("xor", 1), new Gate()).cancel();
+            jobs.submit("s2", "10.0.0.9", Specs.small("xor", 1), new Gate()).cancel();
+            assertThat(jobs.queued()).isZero(); // never more than one unfinished job: only the rate stops it
+
+            assertThatThrownBy(() -> jobs.submit("s3", "10.0.0.9", Specs.small("xor", 1), new Gate()))
+                    .isInstanceOf(TrainingRejectedException.class)
+                    .hasMessageContaining("at most 3 a minute per address")
+                    .satisfies(e -> assertThat(((TrainingRejectedException) e).reason())
+                            .isEqualTo(TrainingRejectedException.Reason.RATE_LIMIT))
+                    .satisfies(e ->
+                            assertThat(((TrainingRejectedException) e).limit()).isEqualTo(3));
+            assertThat(jobs.submit("s4", "10.0.0.10", Specs.small("xor", 1), new Gate())
+                            .state())
+                    .as("another address is not held back")
+                    .isEqualTo(TrainingJob.State.QUEUED);
+
+            // 3 a minute, refilled gradually: the next submission is allowed 20 s after the bucket ran dry
+            now.addAndGet(19_000);
+            assertThatThrownBy(() -> jobs.submit("s5", "10.0.0.9", Specs.small("xor", 1), new Gate()))
+                    .isInstanceOf(TrainingRejectedException.class);
+            now.addAndGet(2_000);
+            assertThat(jobs.submit("s6", "10.0.0.9", Specs.small("xor", 1), new Gate())
+                            .state())
+                    .isEqualTo(TrainingJob.State.QUEUED);
+            assertThatThrownBy(() -> jobs.submit("s7", "10.0.0.9", Specs.small("xor", 1), new Gate()))
+                    .isInstanceOf(TrainingRejectedException.class);
+            a.release.countDown();
+        }
+    }
 }
