@@ -458,4 +458,11 @@ class TrainingJobsTest {
             a.release.countDown();
         }
     }
+
+    @Test
+    void by_default_one_address_may_hold_at_most_a_quarter_of_the_waiting_places() {
+        assertThat(TrainingService.defaultMaxPerAddress(60)).isEqualTo(15); // the default queue: 15, not half of it
+        assertThat(TrainingService.defaultMaxPerAddress(10)).isEqualTo(2); // the demo's queue: 10 / 4, rounded down
+        assertThat(TrainingService.defaultMaxPerAddress(3)).isEqualTo(1); // never 0: every address may train
+    }
 }
