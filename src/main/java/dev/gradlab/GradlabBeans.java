@@ -54,12 +54,16 @@ class GradlabBeans {
             @Value("${gradlab.training.threads:0}") int threads,
             @Value("${gradlab.training.max-queued:60}") int maxQueued,
             @Value("${gradlab.training.max-per-session:2}") int maxPerSession,
-            @Value("${gradlab.training.max-per-address:30}") int maxPerAddress,
+            @Value("${gradlab.training.max-per-address:0}") int maxPerAddressSetting,
+            @Value("${gradlab.training.submissions-per-address-per-minute:60}") int submissionsPerMinute,
             @Value("${gradlab.training.heartbeat-timeout:60s}") Duration heartbeatTimeout,
             @Value("${gradlab.run.deadline:}") String deadline,
             @Value("${gradlab.demo:false}") boolean demo,
             @Value("${gradlab.demo.training.max-queued:10}") int demoMaxQueued,
             @Value("${gradlab.demo.training.max-per-address:4}") int demoMaxPerAddress) {
+        // 0: a quarter of the queue, so one client without cookies cannot fill it
+        int maxPerAddress =
+                maxPerAddressSetting > 0 ? maxPerAddressSetting : TrainingService.defaultMaxPerAddress(maxQueued);
         Duration runDeadline = Duration.ofMillis((long) (RunDeadline.parseSeconds(deadline) * 1000));
         // the public demo is open to the whole internet: tighter caps (the smaller of the two settings)
         return demo
@@ -68,9 +72,17 @@ class GradlabBeans {
                         Math.min(maxQueued, demoMaxQueued),
                         Math.min(maxPerSession, 1),
                         Math.min(maxPerAddress, demoMaxPerAddress),
+                        submissionsPerMinute,
                         heartbeatTimeout,
                         runDeadline)
-                : new TrainingService(threads, maxQueued, maxPerSession, maxPerAddress, heartbeatTimeout, runDeadline);
+                : new TrainingService(
+                        threads,
+                        maxQueued,
+                        maxPerSession,
+                        maxPerAddress,
+                        submissionsPerMinute,
+                        heartbeatTimeout,
+                        runDeadline);
     }
 
     /**

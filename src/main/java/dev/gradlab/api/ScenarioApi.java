@@ -1,5 +1,6 @@
 package dev.gradlab.api;
 
+import dev.gradlab.base.web.ClientAddress;
 import dev.gradlab.scenario.store.SavedScenario;
 import dev.gradlab.scenario.store.ScenarioStore;
 import dev.gradlab.scenario.store.Visibility;
@@ -104,10 +105,10 @@ class ScenarioApi {
     }
 
     @GetMapping(value = "/{slug}/run")
-    ResponseEntity<String> run(@Nullable Principal user, @PathVariable String slug) {
+    ResponseEntity<String> run(@Nullable Principal user, @PathVariable String slug, HttpServletRequest request) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(runs.runJson(visible(user, slug).source()));
+                .body(runs.runJson(visible(user, slug).source(), ClientAddress.of(request)));
     }
 
     @GetMapping

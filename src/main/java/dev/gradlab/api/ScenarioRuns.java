@@ -37,7 +37,16 @@ class ScenarioRuns {
         this.deadlineSeconds = RunDeadline.parseSeconds(deadline);
     }
 
+    /** As {@link #runJson(String, String)}, each call as if from an address of its own. */
     String runJson(String source) {
+        return runJson(source, "api-" + requests.incrementAndGet());
+    }
+
+    /**
+     * The run's JSON; a model scenario trains on the queue under the client {@code address}'s caps (unfinished jobs, and
+     * submissions a minute), so one API client cannot take more than a browser behind that address could.
+     */
+    String runJson(String source, String address) {
         Scenario scenario = ScenarioStore.validate(source);
         String name = ScenarioStore.FILE_NAME;
         try {
@@ -49,8 +58,10 @@ class ScenarioRuns {
                             throw new IllegalStateException("a model scenario trains on the queue");
                         });
             }
-            // One session per request: only the queue bound (429) limits API runs, not the per-browser cap.
-            TrainingJob job = training.submit("api-" + requests.incrementAndGet(), model, new TrainingListener() {});
+            // One session per request: the per-browser cap does not apply, the address's caps and the queue bound (429)
+            // do.
+            TrainingJob job =
+                    training.submit("api-" + requests.incrementAndGet(), address, model, new TrainingListener() {});
             if (!job.awaitFinished(MAX_WAIT)) {
                 job.cancel();
                 throw new ApiError(

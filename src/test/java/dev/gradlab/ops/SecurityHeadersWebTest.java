@@ -73,6 +73,17 @@ class SecurityHeadersWebTest {
     }
 
     @Test
+    void the_session_cookie_of_a_real_first_visit_is_same_site_lax() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        // the cookie a first visit opens its session with: not sent along with requests started by other sites
+        assertThat(page.headers().allValues("Set-Cookie"))
+                .filteredOn(c -> c.startsWith("JSESSIONID="))
+                .singleElement()
+                .satisfies(c -> assertThat(c.split(";\\s*")).contains("SameSite=Lax", "HttpOnly"));
+    }
+
+    @Test
     void pages_static_files_the_api_and_unknown_addresses_may_be_framed_only_by_gradlab() throws Exception {
         for (String path : new String[] {
             "/",

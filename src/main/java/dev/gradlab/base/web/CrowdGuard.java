@@ -25,9 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * has no valid session yet (and would create one) is refused with a polite, translated HTTP 503 page and
  * {@code Retry-After: 60} when
  * <ul>
- *   <li>{@code gradlab.sessions.max} sessions are open (default: the maximum heap in MB, i.e. 1 MB per session), or
+ *   <li>{@code gradlab.sessions.max} sessions are open (default: the maximum heap in MB minus the app's own 256 MB, at
+ *       least 10; see {@link #defaultMaxSessions(long)}), or
  *   <li>its client address ({@link ClientAddress}) has opened {@code gradlab.sessions.new-per-address-per-minute}
- *       sessions (default 30) in the last minute (a Bucket4j token bucket per address, refilled gradually).
+ *       sessions (default 240) in the last minute (a Bucket4j token bucket per address, refilled gradually).
  * </ul>
  * Requests of an existing session always pass. A new session lives {@code gradlab.sessions.untouched-timeout}
  * (default 2 min) until it is heard from again after its first page (a click, the push connection or the page's

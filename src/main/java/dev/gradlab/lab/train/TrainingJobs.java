@@ -1,10 +1,15 @@
 package dev.gradlab.lab.train;
 
 import dev.gradlab.scenario.ModelScenario;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +22,10 @@ import java.util.function.Supplier;
  * Runs training jobs on a fixed number of threads, first come first served; the rest wait in a queue whose order is
  * visible ({@link TrainingJob#placeInLine()}). Caps keep a classroom from swamping the server: at most
  * {@code maxPerSession} unfinished jobs per session, {@code maxPerAddress} per client address and {@code maxQueued}
- * waiting jobs overall; a job whose page has gone silent for longer than the heartbeat timeout is cancelled. Jobs never
- * run on the caller's thread. Each job's listener hears its events one at a time, in order. Plain Java;
+ * waiting jobs overall, and (optionally) at most so many submissions per client address a minute, since a client that
+ * cancels each job at once never reaches the other caps. A job whose page has gone silent for longer than the heartbeat
+ * timeout is cancelled, running or waiting (a silent waiting job would hold its place in line). Jobs never run on the
+ * caller's thread. Each job's listener hears its events one at a time, in order. Plain Java;
  * {@link TrainingService} is the app's one instance of it.
  */
 public class TrainingJobs implements AutoCloseable {
@@ -27,6 +34,7 @@ public class TrainingJobs implements AutoCloseable {
     private final int maxQueued;
     private final int maxPerSession;
     private final int maxPerAddress;
+    private final int submissionsPerAddressPerMinute;
     private final long heartbeatTimeoutMillis;
     private final Duration runDeadline;
     private final LongSupplier clock;
@@ -38,6 +46,13 @@ public class TrainingJobs implements AutoCloseable {
 
     private final ArrayDeque<TrainingJob> waiting = new ArrayDeque<>();
     private final List<TrainingJob> running = new ArrayList<>();
+    /** Submissions per client address (Bucket4j, on the jobs' clock); guarded by {@link #lock}. */
+    private final Map<String, Bucket> submissions = new HashMap<>();
+    /** Addresses remembered at most; beyond, the table is cleared (buckets start full again: lenient, bounded). */
+    private static final int MAX_ADDRESSES = 100_000;
+    /** No limit on submissions a minute. */
+    public static final int UNLIMITED = Integer.MAX_VALUE;
+
     private boolean closed;
 
     // What an operator watches (dev.gradlab.ops binds them to Micrometer): plain counters, no metrics library here.
@@ -77,10 +92,33 @@ public class TrainingJobs implements AutoCloseable {
         this(threads, maxQueued, maxPerSession, maxPerAddress, heartbeatTimeout, NO_DEADLINE, clock, trainer);
     }
 
+    TrainingJobs(
+            int threads,
+            int maxQueued,
+            int maxPerSession,
+            int maxPerAddress,
+            Duration heartbeatTimeout,
+            Duration runDeadline,
+            LongSupplier clock,
+            Supplier<ModelTrainer> trainer) {
+        this(
+                threads,
+                maxQueued,
+                maxPerSession,
+                maxPerAddress,
+                UNLIMITED,
+                heartbeatTimeout,
+                runDeadline,
+                clock,
+                trainer);
+    }
+
     /** No run deadline: a job may train as long as it needs. */
     static final Duration NO_DEADLINE = Duration.ofDays(365);
 
     /**
+     * @param submissionsPerAddressPerMinute jobs one client address may submit a minute (a token bucket refilled
+     *                                       gradually; {@link #UNLIMITED}: no limit)
      * @param runDeadline a job that has been training for longer is stopped ({@link TrainingJob#stoppedByDeadline()})
      */
     TrainingJobs(
@@ -88,6 +126,7 @@ public class TrainingJobs implements AutoCloseable {
             int maxQueued,
             int maxPerSession,
             int maxPerAddress,
+            int submissionsPerAddressPerMinute,
             Duration heartbeatTimeout,
             Duration runDeadline,
             LongSupplier clock,
@@ -100,16 +139,19 @@ public class TrainingJobs implements AutoCloseable {
                 || maxQueued < 0
                 || maxPerSession < 1
                 || maxPerAddress < 1
+                || submissionsPerAddressPerMinute < 1
                 || heartbeatTimeout.isNegative()
                 || heartbeatTimeout.isZero()) {
             throw new IllegalArgumentException("need threads ≥ 1, maxQueued ≥ 0, maxPerSession ≥ 1, maxPerAddress ≥ 1,"
-                    + " heartbeatTimeout > 0; got " + threads + ", " + maxQueued + ", " + maxPerSession + ", "
-                    + maxPerAddress + ", " + heartbeatTimeout);
+                    + " submissionsPerAddressPerMinute ≥ 1, heartbeatTimeout > 0; got " + threads + ", " + maxQueued
+                    + ", " + maxPerSession + ", " + maxPerAddress + ", " + submissionsPerAddressPerMinute + ", "
+                    + heartbeatTimeout);
         }
         this.threads = threads;
         this.maxQueued = maxQueued;
         this.maxPerSession = maxPerSession;
         this.maxPerAddress = maxPerAddress;
+        this.submissionsPerAddressPerMinute = submissionsPerAddressPerMinute;
         this.heartbeatTimeoutMillis = heartbeatTimeout.toMillis();
         this.clock = clock;
         this.trainer = trainer;
@@ -146,9 +188,11 @@ public class TrainingJobs implements AutoCloseable {
     /**
      * As {@link #submit(String, ModelScenario, TrainingListener)}, also capped per client {@code address}.
      *
-     * @throws TrainingRejectedException also when the address already has {@code maxPerAddress} unfinished jobs
+     * @throws TrainingRejectedException also when the address already has {@code maxPerAddress} unfinished jobs, or has
+     *                                   submitted too many jobs in the last minute
      */
     public TrainingJob submit(String session, String address, ModelScenario spec, TrainingListener listener) {
+        sweepSilent();
         TrainingJob job;
         int place = 0;
         long version = 0;
@@ -201,21 +245,74 @@ public class TrainingJobs implements AutoCloseable {
                     "your address already has " + fromAddress + " training jobs running or waiting (at most "
                             + maxPerAddress + " per address): wait for one to finish or cancel it");
         }
+        boolean starts = running.size() < threads;
+        if (!starts && waiting.size() >= maxQueued) {
+            throw new TrainingRejectedException(
+                    TrainingRejectedException.Reason.QUEUE_FULL,
+                    maxQueued,
+                    "the training queue is full (" + count(waiting.size(), "job") + " waiting for "
+                            + count(threads, "training thread") + "): try again in a minute");
+        }
+        // last, so that a submission another cap refuses costs no token
+        if (submissionsPerAddressPerMinute != UNLIMITED
+                && !submissionBucket(address).tryConsume(1)) {
+            throw new TrainingRejectedException(
+                    TrainingRejectedException.Reason.RATE_LIMIT,
+                    submissionsPerAddressPerMinute,
+                    "your address has submitted " + submissionsPerAddressPerMinute
+                            + " training jobs in the last minute (at most " + submissionsPerAddressPerMinute
+                            + " a minute per address): try again in a minute");
+        }
         job = new TrainingJob(ids.incrementAndGet(), session, address, spec, listener, this, clock);
-        if (running.size() < threads) {
+        if (starts) {
             start(job);
         } else {
-            if (waiting.size() >= maxQueued) {
-                throw new TrainingRejectedException(
-                        TrainingRejectedException.Reason.QUEUE_FULL,
-                        maxQueued,
-                        "the training queue is full (" + count(waiting.size(), "job") + " waiting for "
-                                + count(threads, "training thread") + "): try again in a minute");
-            }
             waiting.add(job);
             lastVersion = job.queued(waiting.size());
         }
         return job;
+    }
+
+    /** Under the lock: the address's token bucket, on the jobs' clock (so tests can move time). */
+    private Bucket submissionBucket(String address) {
+        if (submissions.size() > MAX_ADDRESSES) {
+            submissions.clear();
+        }
+        return submissions.computeIfAbsent(
+                address,
+                a -> Bucket.builder()
+                        .withCustomTimePrecision(new TimeMeter() {
+                            @Override
+                            public long currentTimeNanos() {
+                                return clock.getAsLong() * 1_000_000;
+                            }
+
+                            @Override
+                            public boolean isWallClockBased() {
+                                return true;
+                            }
+                        })
+                        .addLimit(Bandwidth.builder()
+                                .capacity(submissionsPerAddressPerMinute)
+                                .refillGreedy(submissionsPerAddressPerMinute, Duration.ofMinutes(1))
+                                .build())
+                        .build());
+    }
+
+    /**
+     * Cancels the waiting jobs whose page has been silent for longer than the heartbeat timeout: a running job notices
+     * its own silence between steps, but a waiting one would keep its place in line (and a full queue would turn
+     * others away) until it reached a thread. Called before a job is admitted and before the next one is started.
+     */
+    private void sweepSilent() {
+        long now = clock.getAsLong();
+        List<TrainingJob> silent;
+        synchronized (lock) {
+            silent = waiting.stream()
+                    .filter(j -> now - j.lastHeard() > heartbeatTimeoutMillis)
+                    .toList();
+        }
+        silent.forEach(TrainingJob::cancel);
     }
 
     /** Under the lock: gives {@code job} a thread. */
@@ -340,6 +437,7 @@ public class TrainingJobs implements AutoCloseable {
     }
 
     private void startNext(TrainingJob finished) {
+        sweepSilent();
         synchronized (lock) {
             running.remove(finished);
             TrainingJob next = closed ? null : waiting.poll();

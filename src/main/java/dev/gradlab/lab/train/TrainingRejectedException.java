@@ -1,7 +1,8 @@
 package dev.gradlab.lab.train;
 
 /**
- * A job the service will not take now: too many jobs of this session, or the queue is full. The message says which in
+ * A job the service will not take now: too many jobs of this session or address, too many submissions from this
+ * address in the last minute, or the queue is full. The message says which in
  * English (for logs and the command line); {@link #reason()} and {@link #limit()} let a page say it in its own language.
  */
 public final class TrainingRejectedException extends RuntimeException {
@@ -11,6 +12,8 @@ public final class TrainingRejectedException extends RuntimeException {
         SHUTTING_DOWN,
         SESSION_LIMIT,
         ADDRESS_LIMIT,
+        /** The client address submitted too many jobs in the last minute. */
+        RATE_LIMIT,
         QUEUE_FULL
     }
 
@@ -27,7 +30,10 @@ public final class TrainingRejectedException extends RuntimeException {
         return reason;
     }
 
-    /** The cap that was reached: jobs per session or per client address, or jobs waiting overall; 0 when shutting down. */
+    /**
+     * The cap that was reached: jobs per session or per client address, submissions per address a minute, or jobs
+     * waiting overall; 0 when shutting down.
+     */
     public int limit() {
         return limit;
     }

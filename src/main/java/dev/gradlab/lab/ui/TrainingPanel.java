@@ -203,16 +203,21 @@ final class TrainingPanel extends Composite<Div> {
             }
             listener.follow(submitted);
         } catch (TrainingRejectedException ex) {
-            String key = switch (ex.reason()) {
-                case SHUTTING_DOWN -> "training.rejected.shutting-down";
-                case SESSION_LIMIT -> "training.rejected.session-limit";
-                case ADDRESS_LIMIT -> "training.rejected.address-limit";
-                case QUEUE_FULL -> "training.rejected.queue-full";
-            };
-            setStatus("error", getTranslation(key, ex.limit()));
+            setStatus("error", getTranslation(rejectionKey(ex.reason()), ex.limit()));
         } catch (RuntimeException ex) { // a student sees a sentence, not a stack trace
             setStatus("error", getTranslation("training.failed", String.valueOf(ex.getMessage())));
         }
+    }
+
+    /** The translation key of a refusal's sentence (its one argument: the limit reached). */
+    static String rejectionKey(TrainingRejectedException.Reason reason) {
+        return switch (reason) {
+            case SHUTTING_DOWN -> "training.rejected.shutting-down";
+            case SESSION_LIMIT -> "training.rejected.session-limit";
+            case ADDRESS_LIMIT -> "training.rejected.address-limit";
+            case RATE_LIMIT -> "training.rejected.rate-limit";
+            case QUEUE_FULL -> "training.rejected.queue-full";
+        };
     }
 
     /** The data set as the training splits it; null (and a line instead of the picture) when it cannot be loaded. */

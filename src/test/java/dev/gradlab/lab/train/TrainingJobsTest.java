@@ -391,4 +391,78 @@ class TrainingJobsTest {
             assertThat(job.stoppedByDeadline()).isNull();
         }
     }
+
+    @Test
+    void a_waiting_job_whose_page_falls_silent_gives_up_its_place_before_a_new_job_is_admitted() throws Exception {
+        AtomicLong now = new AtomicLong(1_000_000);
+        // one thread, two places in line, a 60 s heartbeat timeout
+        try (TrainingJobs jobs = new TrainingJobs(1, 2, 1, 10, Duration.ofSeconds(60), now::get, ModelTrainer::new)) {
+            Gate a = new Gate();
+            jobs.submit("s1", "a", Specs.small("xor", 1), a);
+            assertThat(a.started.await(5, TimeUnit.SECONDS)).isTrue();
+            Gate silent = new Gate();
+            TrainingJob b = jobs.submit("s2", "b", Specs.small("xor", 1), silent);
+            TrainingJob c = jobs.submit("s3", "c", Specs.small("xor", 1), new Gate());
+            assertThat(c.placeInLine()).isEqualTo(2); // the queue is full now
+
+            now.addAndGet(30_000);
+            c.heardAt(now.get()); // c's page is still open; b's tab was closed without a word
+            now.addAndGet(31_000); // b silent for 61 s, c for 31 s
+
+            TrainingJob d = jobs.submit("s4", "d", Specs.small("xor", 1), new Gate());
+            assertThat(b.state()).isEqualTo(TrainingJob.State.CANCELLED);
+            assertThat(c.placeInLine()).isEqualTo(1);
+            assertThat(d.placeInLine()).isEqualTo(2);
+            assertThat(jobs.waiting()).containsExactly(c, d);
+            assertThat(jobs.cancelledCount()).isEqualTo(1);
+            assertThat(silent.threads).isEmpty(); // it never trained
+            a.release.countDown();
+        }
+    }
+
+    @Test
+    void one_address_may_submit_only_so_many_jobs_a_minute_even_if_it_cancels_each_at_once() throws Exception {
+        AtomicLong now = new AtomicLong(1_000_000);
+        // 3 submissions a minute per address; the other caps are far away (10 per address, 1 per session)
+        try (TrainingJobs jobs = new TrainingJobs(
+                1, 10, 1, 10, 3, Duration.ofMinutes(5), TrainingJobs.NO_DEADLINE, now::get, ModelTrainer::new)) {
+            Gate a = new Gate();
+            jobs.submit("s0", "10.0.0.9", Specs.small("xor", 1), a);
+            assertThat(a.started.await(5, TimeUnit.SECONDS)).isTrue();
+            jobs.submit("s1", "10.0.0.9", Specs.small("xor", 1), new Gate()).cancel();
+            jobs.submit("s2", "10.0.0.9", Specs.small("xor", 1), new Gate()).cancel();
+            assertThat(jobs.queued()).isZero(); // never more than one unfinished job: only the rate stops it
+
+            assertThatThrownBy(() -> jobs.submit("s3", "10.0.0.9", Specs.small("xor", 1), new Gate()))
+                    .isInstanceOf(TrainingRejectedException.class)
+                    .hasMessageContaining("at most 3 a minute per address")
+                    .satisfies(e -> assertThat(((TrainingRejectedException) e).reason())
+                            .isEqualTo(TrainingRejectedException.Reason.RATE_LIMIT))
+                    .satisfies(e ->
+                            assertThat(((TrainingRejectedException) e).limit()).isEqualTo(3));
+            assertThat(jobs.submit("s4", "10.0.0.10", Specs.small("xor", 1), new Gate())
+                            .state())
+                    .as("another address is not held back")
+                    .isEqualTo(TrainingJob.State.QUEUED);
+
+            // 3 a minute, refilled gradually: the next submission is allowed 20 s after the bucket ran dry
+            now.addAndGet(19_000);
+            assertThatThrownBy(() -> jobs.submit("s5", "10.0.0.9", Specs.small("xor", 1), new Gate()))
+                    .isInstanceOf(TrainingRejectedException.class);
+            now.addAndGet(2_000);
+            assertThat(jobs.submit("s6", "10.0.0.9", Specs.small("xor", 1), new Gate())
+                            .state())
+                    .isEqualTo(TrainingJob.State.QUEUED);
+            assertThatThrownBy(() -> jobs.submit("s7", "10.0.0.9", Specs.small("xor", 1), new Gate()))
+                    .isInstanceOf(TrainingRejectedException.class);
+            a.release.countDown();
+        }
+    }
+
+    @Test
+    void by_default_one_address_may_hold_at_most_a_quarter_of_the_waiting_places() {
+        assertThat(TrainingService.defaultMaxPerAddress(60)).isEqualTo(15); // the default queue: 15, not half of it
+        assertThat(TrainingService.defaultMaxPerAddress(10)).isEqualTo(2); // the demo's queue: 10 / 4, rounded down
+        assertThat(TrainingService.defaultMaxPerAddress(3)).isEqualTo(1); // never 0: every address may train
+    }
 }
