@@ -26,13 +26,14 @@ import os
 import re
 import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+
+from load import heap_used  # the used heap after a full GC, via jcmd (bench/load.py)
 
 CLICK = {"event.shiftKey": False, "event.metaKey": False, "event.detail": 1, "event.ctrlKey": False,
          "event.clientX": 0, "event.clientY": 0, "event.altKey": False, "event.button": 0,
@@ -245,15 +246,6 @@ def api(base, method, path, user, password, body=None):
             return r.status, r.read().decode("utf-8")
     except urllib.error.HTTPError as e:
         return e.code, e.read().decode("utf-8", errors="replace")
-
-
-def heap_used(pid):
-    if pid is None:
-        return None
-    subprocess.run(["jcmd", str(pid), "GC.run"], check=True, capture_output=True)
-    out = subprocess.run(["jcmd", str(pid), "GC.heap_info"], check=True, capture_output=True, text=True).stdout
-    m = re.search(r"used (\d+)K", out)
-    return int(m.group(1)) * 1024 if m else None
 
 
 def pct(values, p):

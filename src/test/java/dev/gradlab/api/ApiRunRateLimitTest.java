@@ -1,19 +1,14 @@
 package dev.gradlab.api;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradlab.lab.train.TrainingJob;
 import dev.gradlab.lab.train.TrainingListener;
 import dev.gradlab.lab.train.TrainingService;
 import dev.gradlab.scenario.BuiltInScenarios;
 import dev.gradlab.scenario.ModelScenario;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.hamcrest.Matchers;
@@ -21,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -44,21 +38,7 @@ class ApiRunRateLimitTest {
 
     @Test
     void run_of_a_model_scenario_is_429_once_the_address_has_used_its_submissions_for_the_minute() throws Exception {
-        mvc.perform(post("/api/users")
-                        .with(httpBasic("admin", ApiTest.ADMIN_PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\": \"rate-ann\", \"password\": \"rate-ann-secret\"}"))
-                .andExpect(status().isCreated());
-        String xor = Files.readString(Path.of("src/main/resources/scenarios/xor-mlp.yaml"));
-        String created = mvc.perform(post("/api/scenarios?visibility=unlisted")
-                        .with(httpBasic("rate-ann", "rate-ann-secret"))
-                        .contentType(ApiTest.YAML)
-                        .content(xor))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
-        String slug = new ObjectMapper().readTree(created).get("slug").asText();
+        String slug = ApiTest.savedXorScenario(mvc, "rate-ann");
 
         // the address's two submissions of this minute, in two sessions (well within every other cap)
         ModelScenario longRun =

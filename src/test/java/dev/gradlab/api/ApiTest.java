@@ -39,6 +39,32 @@ class ApiTest {
 
     static final String ADMIN_PASSWORD = "admin-password-for-tests";
     static final MediaType YAML = MediaType.parseMediaType("application/yaml");
+
+    /**
+     * Makes the instructor {@code user} (password {@code user + "-secret"}) through the API and saves the built-in
+     * {@code xor-mlp} file as theirs, unlisted; returns its slug.
+     */
+    static String savedXorScenario(MockMvc mvc, String user) throws Exception {
+        mvc.perform(post("/api/users")
+                        .with(httpBasic("admin", ADMIN_PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\": \"" + user + "\", \"password\": \"" + user + "-secret\"}"))
+                .andExpect(status().isCreated());
+        String xor = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/resources/scenarios/xor-mlp.yaml"));
+        String created = mvc.perform(post("/api/scenarios?visibility=unlisted")
+                        .with(httpBasic(user, user + "-secret"))
+                        .contentType(YAML)
+                        .content(xor))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(created)
+                .get("slug")
+                .asText();
+    }
+
     static final String SCENARIO = """
             id: by-hand
             title: {en: "By hand", zh-TW: "手算"}
