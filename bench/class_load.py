@@ -270,8 +270,10 @@ def main():
         sys.exit("class_load: loopback only (--host 127.0.0.1, localhost or ::1)")
     students_n, steps = min(300, max(1, a.students)), min(50, max(1, a.steps))
     base = f"http://{a.host}:{a.port}"
-    threading.Timer(a.max_seconds, lambda: (print("class_load: stopped after --max-seconds", file=sys.stderr),
-                                            os._exit(3))).start()
+    watchdog = threading.Timer(a.max_seconds, lambda: (print("class_load: stopped after --max-seconds",
+                                                             file=sys.stderr), os._exit(3)))
+    watchdog.daemon = True  # an early error ends the run at once, not after --max-seconds
+    watchdog.start()
     user, password = "load-instructor", "load-instructor-pw"
     api(base, "POST", "/api/users", "admin", a.admin_password,
         json.dumps({"username": user, "password": password}))  # 201, or 409 when an earlier run made it
