@@ -370,4 +370,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except urllib.error.URLError as e:
+        sys.exit(f"class_load: no GradLab answers there ({e.reason}); start the server first (see the doc above)")
