@@ -82,13 +82,16 @@ record LabUrl(List<GradientStrategy> strategies, int step) {
         return new Parsed(new LabUrl(List.copyOf(strategies), step), null);
     }
 
+    /** The value of {@code strategies=}: the names, comma-separated, in the order given. */
+    static List<String> strategiesValue(List<GradientStrategy> strategies) {
+        return List.of(
+                String.join(",", strategies.stream().map(GradientStrategy::name).toList()));
+    }
+
     /** The query string for this state, e.g. {@code strategies=zeroed,summed&step=2}. */
     Map<String, List<String>> query() {
         Map<String, List<String>> query = new LinkedHashMap<>();
-        query.put(
-                STRATEGIES,
-                List.of(String.join(
-                        ",", strategies.stream().map(GradientStrategy::name).toList())));
+        query.put(STRATEGIES, strategiesValue(strategies));
         query.put(STEP, List.of(String.valueOf(step)));
         return query;
     }
@@ -316,10 +319,7 @@ record LabUrl(List<GradientStrategy> strategies, int step) {
         /** The query for these choices; {@code train-epochs} only when it is fewer than the scenario's epochs. */
         Map<String, List<String>> query() {
             Map<String, List<String>> query = new LinkedHashMap<>();
-            query.put(
-                    STRATEGIES,
-                    List.of(String.join(
-                            ",", strategies.stream().map(GradientStrategy::name).toList())));
+            query.put(STRATEGIES, strategiesValue(strategies));
             if (epochs != null) {
                 query.put(TRAIN_EPOCHS, List.of(String.valueOf(epochs)));
             }
