@@ -3,6 +3,8 @@ package dev.gradlab.lab.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.TimeoutError;
 import dev.gradlab.BrowserTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,12 +86,19 @@ class LabTrainingIT extends BrowserTest {
                 .as("median round trip during training (ms), bound %d; all: %s, idle: %s", bound, during, idle)
                 .isLessThan(bound);
 
-        // cancel a running job; if the run happens to end before the click lands, start it again and retry
+        // cancel a running job, on the longest run the page allows (50 epochs) so that it is still going when the
+        // click lands. If it has ended all the same (Cancel is then disabled), start it again and retry.
+        page.waitForFunction("() => document.querySelector('#training-status').dataset.state !== 'running'");
+        page.locator("#training-epochs input").fill("50");
         long cancelMs = -1;
         for (int tries = 0; tries < 3 && cancelMs < 0; tries++) {
             ensureRunning();
             long t0 = System.nanoTime();
-            page.locator("#training-cancel").click();
+            try {
+                page.locator("#training-cancel").click(new Locator.ClickOptions().setTimeout(2000));
+            } catch (TimeoutError ended) {
+                continue; // the run ended before the click
+            }
             page.waitForFunction("() => ['cancelled', 'done'].includes("
                     + "document.querySelector('#training-status').dataset.state)");
             if ("cancelled".equals(page.locator("#training-status").getAttribute("data-state"))) {
