@@ -51,7 +51,9 @@ final class PredictFirst extends Composite<Div> {
     private final Checkbox toggle = new Checkbox();
     private final Paragraph intro = new Paragraph();
     private final Button again = new Button();
-    private final PredictForm form;
+    /** Built when the mode is first turned on: most visits never predict, and the form costs the session memory. */
+    private @Nullable PredictForm form;
+
     private final Div body = new Div();
     private final List<Prediction> made = new ArrayList<>();
 
@@ -76,7 +78,6 @@ final class PredictFirst extends Composite<Div> {
         this.tables = tables;
         this.charts = charts;
         this.onStep = onStep;
-        form = new PredictForm(this::reveal, this::ask);
         toggle.setLabel(getTranslation("predict.toggle"));
         toggle.setId("predict-toggle");
         toggle.addValueChangeListener(e -> {
@@ -94,7 +95,7 @@ final class PredictFirst extends Composite<Div> {
             revealed = 0;
             onStep.accept(0);
         });
-        body.add(form, again);
+        body.add(again);
         getContent().addClassName("gradlab-predict");
         getContent().setId("predict-first");
         getContent().add(toggle, intro, body);
@@ -106,7 +107,9 @@ final class PredictFirst extends Composite<Div> {
         boolean same = path.equals(this.path);
         if (!same) {
             made.clear();
-            form.showResult(null, made);
+            if (form != null) {
+                form.showResult(null, made);
+            }
         }
         if (on && !(same && this.on)) {
             revealed = Math.max(0, step - 1);
@@ -125,9 +128,10 @@ final class PredictFirst extends Composite<Div> {
         revealed = m.revealed();
         made.clear();
         made.addAll(m.made());
-        form.showResult(null, made);
+        PredictForm f = form();
+        f.showResult(null, made);
         if (m.strategy() != null && m.target() != null) {
-            form.choose(m.strategy(), m.target());
+            f.choose(m.strategy(), m.target());
         }
         setMode(m.on());
     }
@@ -146,7 +150,9 @@ final class PredictFirst extends Composite<Div> {
         result = run;
         tables.show(run, step);
         chartsStale = true;
-        form.setChoices(run);
+        if (form != null) {
+            form.setChoices(run);
+        }
     }
 
     /**
@@ -182,6 +188,9 @@ final class PredictFirst extends Composite<Div> {
     }
 
     private void setMode(boolean on) {
+        if (on) {
+            form();
+        }
         this.on = on;
         toggle.setValue(on);
         body.setVisible(on);
@@ -206,32 +215,50 @@ final class PredictFirst extends Composite<Div> {
         if (run == null || !on) {
             return;
         }
-        Target t = form.target();
+        PredictForm f = form();
+        Target t = f.target();
         if (asked == 0 || t == null) {
-            form.idle(revealed >= steps(run) ? 0 : revealed + 1);
+            f.idle(revealed >= steps(run) ? 0 : revealed + 1);
             again.setVisible(revealed > 0);
             return;
         }
         again.setVisible(false);
-        form.ask(asked, before(run, form.strategy(), t, asked), rendered);
+        f.ask(asked, before(run, f.strategy(), t, asked), rendered);
         save();
     }
 
     /** Check (a guess) or Skip (null): the asked step is revealed, the guess listed against the truth. */
     private void reveal(@Nullable Double guess) {
         RunResult run = result;
-        Target t = form.target();
+        PredictForm f = form();
+        Target t = f.target();
         if (run == null || asked == 0 || t == null) {
             return;
         }
-        GradientStrategy s = form.strategy();
+        GradientStrategy s = f.strategy();
         int at = asked;
         Prediction p = new Prediction(at, s, t, guess, t.in(record(run, s, at)));
         made.add(p);
         revealed = at;
-        form.showResult(p, made);
+        f.showResult(p, made);
         onStep.accept(at);
         controls.focusForward();
+    }
+
+    /** The form, built on first use with the run's choices and the guesses made so far. */
+    private PredictForm form() {
+        PredictForm f = form;
+        if (f == null) {
+            f = new PredictForm(this::reveal, this::ask);
+            form = f;
+            body.addComponentAsFirst(f);
+            RunResult run = result;
+            if (run != null) {
+                f.setChoices(run);
+            }
+            f.showResult(null, made);
+        }
+        return f;
     }
 
     /** The chosen element's value before step {@code step} (the start for step 1). */
@@ -265,9 +292,10 @@ final class PredictFirst extends Composite<Div> {
     private void save() {
         UI ui = UI.getCurrent();
         if (ui != null && !path.isEmpty()) {
-            GradientStrategy s = result == null ? null : form.strategy();
-            ComponentUtil.setData(
-                    ui, Memory.class, new Memory(path, on, revealed, List.copyOf(made), s, form.target()));
+            PredictForm f = form;
+            GradientStrategy s = result == null || f == null ? null : f.strategy();
+            Target t = f == null ? null : f.target();
+            ComponentUtil.setData(ui, Memory.class, new Memory(path, on, revealed, List.copyOf(made), s, t));
         }
     }
 }

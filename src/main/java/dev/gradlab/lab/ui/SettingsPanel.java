@@ -47,21 +47,11 @@ final class SettingsPanel extends Composite<Details> {
     private final Checker checker;
     private final ToIntFunction<LabSettings> maxEpochs;
     private final Consumer<LabSettings> listener;
-    private final Map<Field, Component> fields = new EnumMap<>(Field.class);
-    private final TextField learningRate = number(Field.LEARNING_RATE, "settings.lr");
-    private final TextField batchSize = number(Field.BATCH_SIZE, "settings.batch");
-    private final TextField epochs = number(Field.EPOCHS, "settings.epochs");
-    private final TextField accumulation = number(Field.ACCUMULATION, "settings.k");
-    private final Select<OptimizerSpec.Type> optimizer = new Select<>();
-    private final TextField momentum = number(Field.MOMENTUM, "settings.momentum");
-    private final TextField dampening = number(Field.DAMPENING, "settings.dampening");
-    private final TextField weightDecay = number(Field.WEIGHT_DECAY, "settings.decay");
-    private final Checkbox nesterov = new Checkbox();
-    private final TextField beta1 = number(Field.BETA1, "settings.beta1");
-    private final TextField beta2 = number(Field.BETA2, "settings.beta2");
-    private final TextField eps = number(Field.EPS, "settings.eps");
     private final Button reset = new Button();
     private final Span summary = new Span();
+    /** The fields, built when the panel is first opened: a folded panel (on a phone) costs the session little. */
+    private @Nullable Fields body;
+
     private LabSettings current;
 
     SettingsPanel(
@@ -84,82 +74,40 @@ final class SettingsPanel extends Composite<Details> {
                 .set("align-items", "center");
         details.setSummary(summary);
 
-        optimizer.setLabel(getTranslation("settings.optimizer"));
-        optimizer.setId("setting-optimizer");
-        optimizer.setItems(OptimizerSpec.Type.values());
-        optimizer.setItemLabelGenerator(t ->
-                getTranslation(t == OptimizerSpec.Type.SGD ? "settings.optimizer.sgd" : "settings.optimizer.adam"));
-        touchSized(optimizer);
-        fields.put(Field.OPTIMIZER, optimizer);
-        optimizer.addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null) {
-                propose(Field.OPTIMIZER, this.current.withOptimizer(LabSettings.startingOptimizer(base, e.getValue())));
-            }
-        });
-        nesterov.setLabel(getTranslation("settings.nesterov"));
-        nesterov.setId("setting-nesterov");
-        nesterov.getStyle()
-                .set("min-height", "44px")
-                .set("display", "inline-flex")
-                .set("align-items", "center");
-        fields.put(Field.NESTEROV, nesterov);
-        nesterov.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                OptimizerSpec o = this.current.optimizer();
-                propose(
-                        Field.NESTEROV,
-                        this.current.withOptimizer(new OptimizerSpec(
-                                o.type(),
-                                o.momentum(),
-                                o.dampening(),
-                                o.weightDecay(),
-                                e.getValue(),
-                                o.beta1(),
-                                o.beta2(),
-                                o.eps())));
-            }
-        });
         reset.setText(getTranslation("settings.reset"));
         reset.setId("settings-reset");
         reset.getStyle().set("--lumo-button-size", "44px");
         reset.addClickListener(e -> {
-            clearInvalid();
+            if (body != null) {
+                body.clearInvalid();
+            }
             show(LabSettings.of(base));
             listener.accept(this.current);
         });
 
-        Div grid = new Div();
-        grid.addClassName("gradlab-settings");
-        grid.getStyle()
-                .set("display", "grid")
-                // two columns on a 375 px phone, as many as fit on a desktop; each field its column's width
-                .set("grid-template-columns", "repeat(auto-fill, minmax(min(100%, 9.5em), 1fr))")
-                .set("gap", "0 var(--lumo-space-m)")
-                .set("align-items", "start");
-        grid.add(learningRate);
-        if (base.batchSize() > 0) { // a manual scenario's batches are its given gradients; no data, no batches
-            grid.add(batchSize);
-        }
-        grid.add(epochs);
-        if (current.accumulation() > 0) {
-            grid.add(accumulation);
-        }
-        grid.add(optimizer, momentum, dampening, weightDecay, nesterov, beta1, beta2, eps);
-        Div body = new Div(grid);
-        if (base instanceof dev.gradlab.scenario.ModelScenario) {
-            Paragraph note = new Paragraph(getTranslation("settings.model-note"));
-            note.addClassName("gradlab-muted");
-            body.addComponentAsFirst(note);
-        }
-        Div actions = new Div(reset);
-        actions.getStyle().set("margin-top", "var(--lumo-space-s)");
-        body.add(actions);
-        details.add(body);
+        details.addOpenedChangeListener(e -> {
+            if (e.isOpened()) {
+                build();
+            }
+        });
         show(current);
+    }
+
+    /** Builds the fields on the first opening, showing the current settings. */
+    private void build() {
+        if (body == null) {
+            Fields f = new Fields();
+            body = f;
+            getContent().add(f);
+            f.show(current);
+        }
     }
 
     /** Opens or folds the panel (folded on phones, open on wider screens or when a setting differs). */
     void setOpened(boolean opened) {
+        if (opened) {
+            build();
+        }
         getContent().setOpened(opened);
     }
 
@@ -167,30 +115,13 @@ final class SettingsPanel extends Composite<Details> {
         return current;
     }
 
-    /** Shows {@code settings} in every field (the scenario's own after a reset, a link's on entering). */
+    /** Shows {@code settings}: in the summary, and in every field once they are built. */
     void show(LabSettings settings) {
         current = settings;
-        learningRate.setValue(LabSettings.text(settings.learningRate()));
-        batchSize.setValue(String.valueOf(settings.batchSize()));
-        epochs.setValue(String.valueOf(settings.epochs()));
-        accumulation.setValue(String.valueOf(settings.accumulation()));
-        OptimizerSpec o = settings.optimizer();
-        optimizer.setValue(o.type());
-        momentum.setValue(LabSettings.text(o.momentum()));
-        dampening.setValue(LabSettings.text(o.dampening()));
-        weightDecay.setValue(LabSettings.text(o.weightDecay()));
-        nesterov.setValue(o.nesterov());
-        beta1.setValue(LabSettings.text(o.beta1()));
-        beta2.setValue(LabSettings.text(o.beta2()));
-        eps.setValue(LabSettings.text(o.eps()));
-        boolean sgd = o.type() == OptimizerSpec.Type.SGD;
-        for (Component c : List.of(momentum, dampening, nesterov)) {
-            c.setVisible(sgd);
+        Fields f = body;
+        if (f != null) {
+            f.show(settings);
         }
-        for (Component c : List.of(beta1, beta2, eps)) {
-            c.setVisible(!sgd);
-        }
-        epochs.setHelperText(getTranslation("settings.epochs.helper", maxEpochs.applyAsInt(settings)));
         boolean changed = settings.differsFrom(base);
         summary.setText(getTranslation(changed ? "settings.heading.changed" : "settings.heading"));
         reset.setEnabled(changed);
@@ -203,109 +134,237 @@ final class SettingsPanel extends Composite<Details> {
         return cause == null ? text : text + " " + message(c, cause);
     }
 
-    private void propose(Field field, LabSettings candidate) {
-        Problem problem = checker.check(candidate, field);
-        Component shown = Objects.requireNonNull(fields.get(field), "every field is registered");
-        if (problem != null) {
-            markInvalid(shown, message(this, problem));
-            return;
-        }
-        clearInvalid();
-        show(candidate);
-        listener.accept(candidate);
-    }
+    /** The fields of the panel; a change is checked, and only accepted settings reach the listener. */
+    private final class Fields extends Div {
+        private final Map<Field, Component> fields = new EnumMap<>(Field.class);
+        private final TextField learningRate = number(Field.LEARNING_RATE, "settings.lr");
+        private final TextField batchSize = number(Field.BATCH_SIZE, "settings.batch");
+        private final TextField epochs = number(Field.EPOCHS, "settings.epochs");
+        private final TextField accumulation = number(Field.ACCUMULATION, "settings.k");
+        private final Select<OptimizerSpec.Type> optimizer = new Select<>();
+        private final TextField momentum = number(Field.MOMENTUM, "settings.momentum");
+        private final TextField dampening = number(Field.DAMPENING, "settings.dampening");
+        private final TextField weightDecay = number(Field.WEIGHT_DECAY, "settings.decay");
+        private final Checkbox nesterov = new Checkbox();
+        private final TextField beta1 = number(Field.BETA1, "settings.beta1");
+        private final TextField beta2 = number(Field.BETA2, "settings.beta2");
+        private final TextField eps = number(Field.EPS, "settings.eps");
 
-    private TextField number(Field field, String labelKey) {
-        TextField f = new TextField();
-        f.setLabel(getTranslation(labelKey));
-        f.setId("setting-" + LabUrl.parameter(field));
-        f.getElement()
-                .setAttribute(
-                        "inputmode",
-                        field == Field.BATCH_SIZE || field == Field.EPOCHS || field == Field.ACCUMULATION
-                                ? "numeric"
-                                : "decimal");
-        f.getElement().setAttribute("autocomplete", "off");
-        f.setManualValidation(true); // the service decides, not the field's own constraints
-        touchSized(f);
-        fields.put(field, f);
-        f.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                edited(field, f, e.getValue());
+        Fields() {
+            optimizer.setLabel(getTranslation("settings.optimizer"));
+            optimizer.setId("setting-optimizer");
+            optimizer.setItems(OptimizerSpec.Type.values());
+            optimizer.setItemLabelGenerator(t ->
+                    getTranslation(t == OptimizerSpec.Type.SGD ? "settings.optimizer.sgd" : "settings.optimizer.adam"));
+            touchSized(optimizer);
+            fields.put(Field.OPTIMIZER, optimizer);
+            optimizer.addValueChangeListener(e -> {
+                if (e.isFromClient() && e.getValue() != null) {
+                    propose(
+                            Field.OPTIMIZER,
+                            SettingsPanel.this.current.withOptimizer(
+                                    LabSettings.startingOptimizer(base, e.getValue())));
+                }
+            });
+            nesterov.setLabel(getTranslation("settings.nesterov"));
+            nesterov.setId("setting-nesterov");
+            nesterov.getStyle()
+                    .set("min-height", "44px")
+                    .set("display", "inline-flex")
+                    .set("align-items", "center");
+            fields.put(Field.NESTEROV, nesterov);
+            nesterov.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    OptimizerSpec o = SettingsPanel.this.current.optimizer();
+                    propose(
+                            Field.NESTEROV,
+                            SettingsPanel.this.current.withOptimizer(new OptimizerSpec(
+                                    o.type(),
+                                    o.momentum(),
+                                    o.dampening(),
+                                    o.weightDecay(),
+                                    e.getValue(),
+                                    o.beta1(),
+                                    o.beta2(),
+                                    o.eps())));
+                }
+            });
+            Div grid = new Div();
+            grid.addClassName("gradlab-settings");
+            grid.getStyle()
+                    .set("display", "grid")
+                    // two columns on a 375 px phone, as many as fit on a desktop; each field its column's width
+                    .set("grid-template-columns", "repeat(auto-fill, minmax(min(100%, 9.5em), 1fr))")
+                    .set("gap", "0 var(--lumo-space-m)")
+                    .set("align-items", "start");
+            grid.add(learningRate);
+            if (base.batchSize() > 0) { // a manual scenario's batches are its given gradients; no data, no batches
+                grid.add(batchSize);
             }
-        });
-        return f;
-    }
+            grid.add(epochs);
+            if (current.accumulation() > 0) {
+                grid.add(accumulation);
+            }
+            grid.add(optimizer, momentum, dampening, weightDecay, nesterov, beta1, beta2, eps);
+            if (base instanceof dev.gradlab.scenario.ModelScenario) {
+                Paragraph note = new Paragraph(getTranslation("settings.model-note"));
+                note.addClassName("gradlab-muted");
+                add(note);
+            }
+            Div actions = new Div(reset);
+            actions.getStyle().set("margin-top", "var(--lumo-space-s)");
+            add(grid, actions);
+        }
 
-    private void edited(Field field, TextField f, String text) {
-        boolean count = field == Field.BATCH_SIZE || field == Field.EPOCHS || field == Field.ACCUMULATION;
-        LabSettings c = current;
-        OptimizerSpec o = c.optimizer();
-        if (count) {
-            OptionalLong v = LabSettings.parseCount(text);
-            if (v.isEmpty()) {
-                markInvalid(f, getTranslation("settings.error.count"));
+        void show(LabSettings settings) {
+            learningRate.setValue(LabSettings.text(settings.learningRate()));
+            batchSize.setValue(String.valueOf(settings.batchSize()));
+            epochs.setValue(String.valueOf(settings.epochs()));
+            accumulation.setValue(String.valueOf(settings.accumulation()));
+            OptimizerSpec o = settings.optimizer();
+            optimizer.setValue(o.type());
+            momentum.setValue(LabSettings.text(o.momentum()));
+            dampening.setValue(LabSettings.text(o.dampening()));
+            weightDecay.setValue(LabSettings.text(o.weightDecay()));
+            nesterov.setValue(o.nesterov());
+            beta1.setValue(LabSettings.text(o.beta1()));
+            beta2.setValue(LabSettings.text(o.beta2()));
+            eps.setValue(LabSettings.text(o.eps()));
+            boolean sgd = o.type() == OptimizerSpec.Type.SGD;
+            for (Component c : List.of(momentum, dampening, nesterov)) {
+                c.setVisible(sgd);
+            }
+            for (Component c : List.of(beta1, beta2, eps)) {
+                c.setVisible(!sgd);
+            }
+            epochs.setHelperText(getTranslation("settings.epochs.helper", maxEpochs.applyAsInt(settings)));
+        }
+
+        private void propose(Field field, LabSettings candidate) {
+            Problem problem = checker.check(candidate, field);
+            Component shown = Objects.requireNonNull(fields.get(field), "every field is registered");
+            if (problem != null) {
+                markInvalid(shown, message(this, problem));
                 return;
             }
-            int n = (int) v.getAsLong();
-            propose(
-                    field,
-                    switch (field) {
-                        case BATCH_SIZE -> c.withBatchSize(n);
-                        case EPOCHS -> c.withEpochs(n);
-                        default -> c.withAccumulation(n);
-                    });
-            return;
+            clearInvalid();
+            SettingsPanel.this.show(candidate);
+            listener.accept(candidate);
         }
-        OptionalDouble v = LabSettings.parseNumber(text);
-        if (v.isEmpty()) {
-            markInvalid(f, getTranslation("settings.error.number"));
-            return;
-        }
-        double d = v.getAsDouble();
-        Function<OptimizerSpec, LabSettings> with = c::withOptimizer;
-        LabSettings candidate = switch (field) {
-            case LEARNING_RATE -> c.withLearningRate(d);
-            case MOMENTUM ->
-                with.apply(new OptimizerSpec(
-                        o.type(), d, o.dampening(), o.weightDecay(), o.nesterov(), o.beta1(), o.beta2(), o.eps()));
-            case DAMPENING ->
-                with.apply(new OptimizerSpec(
-                        o.type(), o.momentum(), d, o.weightDecay(), o.nesterov(), o.beta1(), o.beta2(), o.eps()));
-            case WEIGHT_DECAY ->
-                with.apply(new OptimizerSpec(
-                        o.type(), o.momentum(), o.dampening(), d, o.nesterov(), o.beta1(), o.beta2(), o.eps()));
-            case BETA1 ->
-                with.apply(new OptimizerSpec(
-                        o.type(), o.momentum(), o.dampening(), o.weightDecay(), o.nesterov(), d, o.beta2(), o.eps()));
-            case BETA2 ->
-                with.apply(new OptimizerSpec(
-                        o.type(), o.momentum(), o.dampening(), o.weightDecay(), o.nesterov(), o.beta1(), d, o.eps()));
-            case EPS ->
-                with.apply(new OptimizerSpec(
-                        o.type(), o.momentum(), o.dampening(), o.weightDecay(), o.nesterov(), o.beta1(), o.beta2(), d));
-            default -> throw new IllegalArgumentException("not a decimal setting: " + field);
-        };
-        propose(field, candidate);
-    }
 
-    private void markInvalid(Component c, String message) {
-        if (c instanceof HasValidation v) {
-            v.setErrorMessage(message);
-            v.setInvalid(true);
-        } else if (c instanceof Checkbox box) {
-            box.setHelperText(message);
+        private TextField number(Field field, String labelKey) {
+            TextField f = new TextField();
+            f.setLabel(getTranslation(labelKey));
+            f.setId("setting-" + LabUrl.parameter(field));
+            f.getElement()
+                    .setAttribute(
+                            "inputmode",
+                            field == Field.BATCH_SIZE || field == Field.EPOCHS || field == Field.ACCUMULATION
+                                    ? "numeric"
+                                    : "decimal");
+            f.getElement().setAttribute("autocomplete", "off");
+            f.setManualValidation(true); // the service decides, not the field's own constraints
+            touchSized(f);
+            fields.put(field, f);
+            f.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    edited(field, f, e.getValue());
+                }
+            });
+            return f;
         }
-    }
 
-    private void clearInvalid() {
-        List<Component> all = new ArrayList<>(fields.values());
-        for (Component c : all) {
+        private void edited(Field field, TextField f, String text) {
+            boolean count = field == Field.BATCH_SIZE || field == Field.EPOCHS || field == Field.ACCUMULATION;
+            LabSettings c = current;
+            OptimizerSpec o = c.optimizer();
+            if (count) {
+                OptionalLong v = LabSettings.parseCount(text);
+                if (v.isEmpty()) {
+                    markInvalid(f, getTranslation("settings.error.count"));
+                    return;
+                }
+                int n = (int) v.getAsLong();
+                propose(
+                        field,
+                        switch (field) {
+                            case BATCH_SIZE -> c.withBatchSize(n);
+                            case EPOCHS -> c.withEpochs(n);
+                            default -> c.withAccumulation(n);
+                        });
+                return;
+            }
+            OptionalDouble v = LabSettings.parseNumber(text);
+            if (v.isEmpty()) {
+                markInvalid(f, getTranslation("settings.error.number"));
+                return;
+            }
+            double d = v.getAsDouble();
+            Function<OptimizerSpec, LabSettings> with = c::withOptimizer;
+            LabSettings candidate = switch (field) {
+                case LEARNING_RATE -> c.withLearningRate(d);
+                case MOMENTUM ->
+                    with.apply(new OptimizerSpec(
+                            o.type(), d, o.dampening(), o.weightDecay(), o.nesterov(), o.beta1(), o.beta2(), o.eps()));
+                case DAMPENING ->
+                    with.apply(new OptimizerSpec(
+                            o.type(), o.momentum(), d, o.weightDecay(), o.nesterov(), o.beta1(), o.beta2(), o.eps()));
+                case WEIGHT_DECAY ->
+                    with.apply(new OptimizerSpec(
+                            o.type(), o.momentum(), o.dampening(), d, o.nesterov(), o.beta1(), o.beta2(), o.eps()));
+                case BETA1 ->
+                    with.apply(new OptimizerSpec(
+                            o.type(),
+                            o.momentum(),
+                            o.dampening(),
+                            o.weightDecay(),
+                            o.nesterov(),
+                            d,
+                            o.beta2(),
+                            o.eps()));
+                case BETA2 ->
+                    with.apply(new OptimizerSpec(
+                            o.type(),
+                            o.momentum(),
+                            o.dampening(),
+                            o.weightDecay(),
+                            o.nesterov(),
+                            o.beta1(),
+                            d,
+                            o.eps()));
+                case EPS ->
+                    with.apply(new OptimizerSpec(
+                            o.type(),
+                            o.momentum(),
+                            o.dampening(),
+                            o.weightDecay(),
+                            o.nesterov(),
+                            o.beta1(),
+                            o.beta2(),
+                            d));
+                default -> throw new IllegalArgumentException("not a decimal setting: " + field);
+            };
+            propose(field, candidate);
+        }
+
+        private void markInvalid(Component c, String message) {
             if (c instanceof HasValidation v) {
-                v.setInvalid(false);
-                v.setErrorMessage(null);
+                v.setErrorMessage(message);
+                v.setInvalid(true);
             } else if (c instanceof Checkbox box) {
-                box.setHelperText(null);
+                box.setHelperText(message);
+            }
+        }
+
+        private void clearInvalid() {
+            List<Component> all = new ArrayList<>(fields.values());
+            for (Component c : all) {
+                if (c instanceof HasValidation v) {
+                    v.setInvalid(false);
+                    v.setErrorMessage(null);
+                } else if (c instanceof Checkbox box) {
+                    box.setHelperText(null);
+                }
             }
         }
     }

@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
 public final class LineChart extends Composite<Div> implements HasSize {
 
     private final ApexChartElement chart = new ApexChartElement();
-    private final ChartTable table = new ChartTable();
+    /** Built when the table is first opened: a closed one costs the session nothing but its summary. */
+    private @Nullable ChartTable table;
+
     private final Details tableDetails;
 
     private List<Series> series = List.of();
@@ -37,9 +39,9 @@ public final class LineChart extends Composite<Div> implements HasSize {
         chart.setHeight("300px");
         chart.setWidthFull();
         chart.getElement().setAttribute("role", "img");
-        tableDetails = new Details(getTranslation("chart.table.show"), table);
+        tableDetails = new Details(getTranslation("chart.table.show"));
         tableDetails.addClassName("gradlab-chart-table");
-        // the table is filled when opened: a closed one keeps no grid columns, rows or keys on the server
+        // the table is built and filled when opened: a closed one keeps no grid, rows or keys on the server
         tableDetails.addOpenedChangeListener(e -> refreshTable());
         setTitle(title);
         getContent().addClassName("gradlab-line-chart");
@@ -119,10 +121,16 @@ public final class LineChart extends Composite<Div> implements HasSize {
     }
 
     private void refreshTable() {
+        ChartTable t = table;
         if (tableDetails.isOpened()) {
-            table.show(series, xTitle != null ? xTitle : "x");
-        } else {
-            table.clear();
+            if (t == null) {
+                t = new ChartTable();
+                table = t;
+                tableDetails.add(t);
+            }
+            t.show(series, xTitle != null ? xTitle : "x");
+        } else if (t != null) {
+            t.clear();
         }
     }
 }
