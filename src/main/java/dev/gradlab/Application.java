@@ -1,7 +1,6 @@
 package dev.gradlab;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
-import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.Theme;
 import dev.gradlab.base.ui.PageShell;
@@ -18,7 +17,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  */
 @SpringBootApplication
 @Theme("gradlab")
-@Push
 public class Application implements AppShellConfigurator {
 
     private final List<PreviewTitles> previewTitles;

@@ -26,6 +26,7 @@ import dev.gradlab.authoring.AuthoringException;
 import dev.gradlab.authoring.Check;
 import dev.gradlab.authoring.OwnScenario;
 import dev.gradlab.authoring.Sharing;
+import dev.gradlab.base.ui.PushOnDemand;
 import dev.gradlab.lab.LabService;
 import dev.gradlab.lab.ScenarioExports;
 import dev.gradlab.lab.train.TrainingService;
@@ -92,6 +93,7 @@ public class EditorView extends Div implements BeforeEnterObserver, HasDynamicTi
     private volatile String text = TEMPLATE;
 
     public EditorView(Authoring authoring, LabService lab, TrainingService training, ScenarioExports exports) {
+        PushOnDemand.need(this);
         this.authoring = authoring;
         this.exports = exports;
         this.preview = new ScenarioPreview(lab, training);

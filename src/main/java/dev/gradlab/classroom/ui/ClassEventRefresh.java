@@ -3,6 +3,7 @@ package dev.gradlab.classroom.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
+import dev.gradlab.base.ui.PushOnDemand;
 import dev.gradlab.classroom.events.ClassEvents;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -66,6 +67,7 @@ final class ClassEventRefresh {
     static void install(
             Component page, ClassEvents events, Supplier<String> code, Predicate<String> relevant, Runnable refresh) {
         ClassEventRefresh r = new ClassEventRefresh(events, code, relevant, refresh);
+        PushOnDemand.need(page);
         page.addAttachListener(e -> r.subscribe(e.getUI()));
         page.addDetachListener(e -> r.unsubscribe());
     }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import dev.gradlab.base.ui.PushOnDemand;
 import dev.gradlab.base.ui.chart.LineChart;
 import dev.gradlab.base.ui.chart.Series;
 import dev.gradlab.base.ui.i18n.Numbers;
@@ -37,6 +38,7 @@ final class EvaluationPart extends Composite<Div> {
     private final Button again = new Button();
 
     EvaluationPart(NoGradLessonFacts facts) {
+        PushOnDemand.need(this);
         this.facts = facts;
         table = new SimpleTable(
                 "eval-table",

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
+import dev.gradlab.base.ui.PushOnDemand;
 import dev.gradlab.base.web.ClientAddress;
 import dev.gradlab.lab.data.Dataset;
 import dev.gradlab.lab.train.DatasetPreview;
@@ -68,6 +69,7 @@ final class TrainingPanel extends Composite<Div> {
             TrainingService service, ModelScenario spec, LabUrl.Training initial, Consumer<LabUrl.Training> changed) {
         this.service = service;
         this.spec = spec;
+        PushOnDemand.need(this);
         DatasetPreview preview = preview(spec);
         this.testPoints = preview == null || preview.points() == null
                 ? null
