@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs training jobs on a fixed number of threads, first come first served; the rest wait in a queue whose order is
@@ -30,6 +33,8 @@ import java.util.function.Supplier;
  */
 public class TrainingJobs implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(TrainingJobs.class);
+
     private final int threads;
     private final int maxQueued;
     private final int maxPerSession;
@@ -40,6 +45,9 @@ public class TrainingJobs implements AutoCloseable {
     private final LongSupplier clock;
     private final Supplier<ModelTrainer> trainer;
     private final ExecutorService executor;
+    /** Sweeps silent waiting jobs on a timer too, so a quiet server's queue and meters do not wait for a submission. */
+    private final ScheduledExecutorService sweeper;
+
     private final AtomicLong ids = new AtomicLong();
     /** Guards {@link #waiting} and {@link #running}. */
     private final Object lock = new Object();
@@ -163,6 +171,26 @@ public class TrainingJobs implements AutoCloseable {
             t.setPriority(Thread.NORM_PRIORITY - 1);
             return t;
         });
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "training-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = sweepPeriodMillis(heartbeatTimeoutMillis);
+        sweeper.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** How often the timer sweeps: a quarter of the heartbeat timeout, between 0.5 s and 10 s. */
+    static long sweepPeriodMillis(long heartbeatTimeoutMillis) {
+        return Math.max(500, Math.min(10_000, heartbeatTimeoutMillis / 4));
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweepSilent();
+        } catch (RuntimeException e) { // never let one bad sweep end the timer
+            log.warn("sweeping silent training jobs failed", e);
+        }
     }
 
     public int threads() {
@@ -302,7 +330,8 @@ public class TrainingJobs implements AutoCloseable {
     /**
      * Cancels the waiting jobs whose page has been silent for longer than the heartbeat timeout: a running job notices
      * its own silence between steps, but a waiting one would keep its place in line (and a full queue would turn
-     * others away) until it reached a thread. Called before a job is admitted and before the next one is started.
+     * others away) until it reached a thread. Called before a job is admitted, before the next one is started, and on
+     * a timer ({@link #sweepPeriodMillis}).
      */
     private void sweepSilent() {
         long now = clock.getAsLong();
@@ -533,6 +562,7 @@ public class TrainingJobs implements AutoCloseable {
             all.addAll(waiting);
         }
         all.forEach(TrainingJob::cancel);
+        sweeper.shutdownNow();
         executor.shutdown();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);

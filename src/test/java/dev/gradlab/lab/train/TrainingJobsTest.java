@@ -421,6 +421,34 @@ class TrainingJobsTest {
     }
 
     @Test
+    void a_silent_waiting_job_is_cancelled_by_the_timer_even_when_nothing_is_submitted_or_started() throws Exception {
+        AtomicLong now = new AtomicLong(1_000_000);
+        // one thread, a 2 s heartbeat timeout: the timer sweeps every 0.5 s
+        assertThat(TrainingJobs.sweepPeriodMillis(2_000)).isEqualTo(500);
+        try (TrainingJobs jobs = new TrainingJobs(1, 5, 1, 10, Duration.ofSeconds(2), now::get, ModelTrainer::new)) {
+            Gate a = new Gate();
+            jobs.submit("s1", "a", Specs.small("xor", 1), a);
+            assertThat(a.started.await(5, TimeUnit.SECONDS)).isTrue(); // the only thread is busy: b waits
+            Gate silent = new Gate();
+            TrainingJob b = jobs.submit("s2", "b", Specs.small("xor", 1), silent);
+            assertThat(b.state()).isEqualTo(TrainingJob.State.QUEUED);
+            Thread.sleep(1_200); // two sweeps while b has been silent for less than the timeout: it keeps its place
+            assertThat(b.state()).isEqualTo(TrainingJob.State.QUEUED);
+
+            now.addAndGet(2_001); // b's tab went away 2.001 s ago; no one submits, and a still trains
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (b.state() != TrainingJob.State.CANCELLED && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(b.state()).isEqualTo(TrainingJob.State.CANCELLED);
+            assertThat(jobs.waiting()).isEmpty();
+            assertThat(jobs.queued()).isZero();
+            assertThat(silent.threads).isEmpty(); // it never trained
+            a.release.countDown();
+        }
+    }
+
+    @Test
     void one_address_may_submit_only_so_many_jobs_a_minute_even_if_it_cancels_each_at_once() throws Exception {
         AtomicLong now = new AtomicLong(1_000_000);
         // 3 submissions a minute per address; the other caps are far away (10 per address, 1 per session)
