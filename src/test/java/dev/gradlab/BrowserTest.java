@@ -68,7 +68,12 @@ public abstract class BrowserTest {
         PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
+        browser = launchChromium(playwright);
+    }
+
+    /** Debian's Chromium, headless, with the flags this machine's closed network needs. */
+    public static Browser launchChromium(Playwright playwright) {
+        return playwright
                 .chromium()
                 .launch(new BrowserType.LaunchOptions()
                         .setExecutablePath(ChromiumCondition.CHROMIUM)

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Skips the browser tests, before the app is started for them, when Debian's Chromium is not installed, and says so
  * in one line per test run (not one per test class).
  */
-final class ChromiumCondition implements ExecutionCondition {
+public final class ChromiumCondition implements ExecutionCondition {
 
     /** Debian's Chromium; {@code -Dgradlab.chromium=<path>} names another (or, misspelt, shows the skip). */
-    static final Path CHROMIUM = Path.of(System.getProperty("gradlab.chromium", "/usr/bin/chromium"));
+    public static final Path CHROMIUM = Path.of(System.getProperty("gradlab.chromium", "/usr/bin/chromium"));
 
     static final String HOW_TO_ENABLE = "browser tests skipped: " + CHROMIUM
             + " not found (install it with `sudo apt-get install chromium` to run them)";

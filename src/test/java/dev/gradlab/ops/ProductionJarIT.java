@@ -3,6 +3,12 @@ package dev.gradlab.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import dev.gradlab.BrowserTest;
+import dev.gradlab.ChromiumCondition;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,8 +24,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,6 +41,7 @@ class ProductionJarIT {
 
     static final Path ROOT = Path.of("").toAbsolutePath();
     static final Path JAR = ROOT.resolve("target/production/gradlab.jar");
+    private static final int IDLE_SESSIONS = 12;
 
     @BeforeAll
     static void buildTheProductionJar() throws Exception {
@@ -120,6 +130,103 @@ class ProductionJarIT {
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(output).contains("Picked up JAVA_TOOL_OPTIONS: -XX:MaxRAMPercentage=75");
+    }
+
+    /**
+     * What an idle student costs the production server: students each in a browser session of their own open a stepped
+     * Lab page and leave it; the server's used heap after full collections (jcmd), before and after, per session.
+     * On a phone the settings panel is folded (its fields are not built), on a desktop it is open. A stepped page has
+     * nothing to push, so it opens no push WebSocket (with its buffers, about 0.16 MB on Tomcat). The browsers' idle
+     * keep-alive connections are a connection's cost, not a session's, so they are closed after 1 s here.
+     */
+    @Test
+    @ExtendWith(ChromiumCondition.class)
+    void an_idle_lab_session_keeps_at_most_half_a_megabyte_and_opens_no_push_connection(@TempDir Path data)
+            throws Exception {
+        int port = freePort();
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx512m",
+                        "-jar",
+                        JAR.toString(),
+                        "--server.port=" + port,
+                        "--gradlab.data-dir=" + data,
+                        "--server.tomcat.keep-alive-timeout=1s")
+                .directory(data.toFile());
+        builder.environment().put("GRADLAB_ADMIN_PASSWORD", "image-admin-password");
+        Path log = data.resolveSibling(data.getFileName() + ".log");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process app = builder.start();
+        try (Playwright playwright = Playwright.create(
+                        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Browser browser = BrowserTest.launchChromium(playwright)) {
+            waitForHealth(HttpClient.newHttpClient(), port, app, log);
+            List<String> pushSockets = new ArrayList<>();
+            openLab(browser, port, BrowserTest.DESKTOP_WIDTH, pushSockets).close(); // classes and caches warmed
+            for (int width : new int[] {BrowserTest.PHONE_WIDTH, BrowserTest.DESKTOP_WIDTH}) {
+                long before = usedHeap(app.pid());
+                List<BrowserContext> students = new ArrayList<>();
+                try {
+                    for (int i = 0; i < IDLE_SESSIONS; i++) {
+                        students.add(openLab(browser, port, width, pushSockets));
+                    }
+                    Thread.sleep(2_000); // the idle keep-alive connections close (above)
+                    long after = usedHeap(app.pid());
+                    double perSession = (after - before) / (double) IDLE_SESSIONS / (1024 * 1024);
+                    System.out.printf(
+                            "production jar: retained per idle /lab/gd-by-hand session at %d px: %.3f MB"
+                                    + " (heap %d -> %d bytes, %d sessions)%n",
+                            width, perSession, before, after, IDLE_SESSIONS);
+                    assertThat(pushSockets)
+                            .as("push connections of a stepped Lab page")
+                            .isEmpty();
+                    assertThat(perSession)
+                            .as("MB per idle Lab session at %d px", width)
+                            .isLessThanOrEqualTo(0.5);
+                } finally {
+                    students.forEach(BrowserContext::close);
+                }
+            }
+        } finally {
+            app.destroy();
+            if (!app.waitFor(30, TimeUnit.SECONDS)) {
+                app.destroyForcibly();
+            }
+        }
+    }
+
+    /** A new browser session on /lab/gd-by-hand at {@code width}, once its page is drawn and Flow is idle. */
+    private static BrowserContext openLab(Browser browser, int port, int width, List<String> pushSockets) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 800));
+        context.setDefaultTimeout(60_000);
+        Page tab = context.newPage();
+        tab.onWebSocket(ws -> {
+            if (ws.url().contains("v-r=push")) {
+                pushSockets.add(ws.url());
+            }
+        });
+        tab.navigate("http://localhost:" + port + "/lab/gd-by-hand");
+        tab.locator("#step-forward").waitFor();
+        tab.waitForFunction("() => window.Vaadin && window.Vaadin.Flow.clients"
+                + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
+        return context;
+    }
+
+    /** The JVM's used heap after two full collections, as {@code jcmd} reports it. */
+    private static long usedHeap(long pid) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        String info = "";
+        for (String command : List.of("GC.run", "GC.run", "GC.heap_info")) {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
+                    .redirectErrorStream(true)
+                    .start();
+            info = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(info);
+        assertThat(used.find()).as("jcmd GC.heap_info: %s", info).isTrue();
+        return Long.parseLong(used.group(1)) * 1024;
     }
 
     @Test
