@@ -39,13 +39,14 @@ record LabUrl(List<GradientStrategy> strategies, int step) {
 
     /**
      * Reads the query parameters against the scenario's strategies and step count. No {@code strategies}: all of
-     * them; no {@code step}: the first.
+     * them; {@code strategies} with no value (every box unticked, which a URL writes as a bare {@code strategies}):
+     * none; no {@code step}: the first.
      */
     static Parsed parse(Map<String, List<String>> query, List<GradientStrategy> known, int steps) {
         List<GradientStrategy> strategies = new ArrayList<>();
         List<String> names = known.stream().map(GradientStrategy::name).toList();
         List<String> given = query.get(STRATEGIES);
-        if (given == null || given.isEmpty()) {
+        if (given == null) {
             strategies.addAll(known);
         } else {
             for (String part : String.join(",", given).split(",")) {
@@ -344,7 +345,8 @@ record LabUrl(List<GradientStrategy> strategies, int step) {
      * {@code train-epochs}, every epoch.
      */
     static TrainingParsed training(Map<String, List<String>> query, List<GradientStrategy> known, int maxEpochs) {
-        Parsed parsed = parse(Map.of(STRATEGIES, query.getOrDefault(STRATEGIES, List.of())), known, 1);
+        List<String> given = query.get(STRATEGIES);
+        Parsed parsed = parse(given == null ? Map.of() : Map.of(STRATEGIES, given), known, 1);
         if (parsed.problem() != null) {
             return new TrainingParsed(null, parsed.problem());
         }

@@ -2,6 +2,7 @@ package dev.gradlab.lab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.router.QueryParameters;
 import dev.gradlab.lab.LabService;
 import dev.gradlab.lab.LabSettings;
 import dev.gradlab.scenario.BuiltInScenarios;
@@ -34,6 +35,23 @@ class LabUrlTest {
     void a_state_round_trips_through_its_query() {
         var state = new LabUrl(GradientStrategy.parseAll("zeroed", "averaged"), 3);
         assertThat(LabUrl.parse(state.query(), KNOWN, 3).state()).isEqualTo(state);
+    }
+
+    @Test
+    void no_strategy_ticked_survives_the_url_as_a_bare_parameter_and_is_not_read_as_all() {
+        var none = new LabUrl(List.of(), 2);
+        // through the URL as the browser has it: Flow writes an empty value as a bare "strategies"
+        String url = new QueryParameters(none.query()).getQueryString();
+        assertThat(url).isEqualTo("strategies&step=2");
+        var back = QueryParameters.fromString(url).getParameters();
+        assertThat(LabUrl.parse(back, KNOWN, 3).state()).isEqualTo(none);
+        assertThat(LabUrl.parse(Map.of(), KNOWN, 3).state()).isEqualTo(new LabUrl(KNOWN, 1));
+
+        var noTraining = new LabUrl.Training(List.of(), null);
+        var trainingBack = QueryParameters.fromString(new QueryParameters(noTraining.query()).getQueryString())
+                .getParameters();
+        assertThat(LabUrl.training(trainingBack, XOR, 20).training()).isEqualTo(noTraining);
+        assertThat(LabUrl.training(Map.of(), XOR, 20).training()).isEqualTo(new LabUrl.Training(XOR, null));
     }
 
     @Test
