@@ -8,5 +8,8 @@ interface AnswerRowRepository extends JpaRepository<AnswerRow, Long> {
 
     List<AnswerRow> findByQuestionIdIn(Collection<Long> questionIds);
 
+    /** One student's answers to these questions (the unique index on question and student serves it). */
+    List<AnswerRow> findByStudentIdAndQuestionIdIn(long studentId, Collection<Long> questionIds);
+
     boolean existsByQuestionIdAndStudentId(long questionId, long studentId);
 }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -432,15 +433,19 @@ public class ClassService {
         boolean over = c.over(clock.instant());
         int step = c.paceValue() == Pace.INSTRUCTOR ? c.currentStep : s.step;
         List<QuestionRow> qs = questions.findByClassIdOrderById(c.id());
-        Map<Long, List<AnswerRow>> byQuestion = answersOf(qs);
+        // this student's answers only: every class event refreshes every student's page, so reading the whole
+        // class's answers here made one answer cost the class N x N rows
+        Map<Long, AnswerRow> mine = new HashMap<>();
+        if (!qs.isEmpty()) {
+            for (AnswerRow a : answers.findByStudentIdAndQuestionIdIn(
+                    s.id(), qs.stream().map(QuestionRow::id).toList())) {
+                mine.put(a.questionId, a);
+            }
+        }
         List<Card> cards = new ArrayList<>();
         int visible = step;
         for (QuestionRow q : qs) {
-            AnswerRow mine = byQuestion.getOrDefault(q.id(), List.of()).stream()
-                    .filter(a -> a.studentId == s.id())
-                    .findFirst()
-                    .orElse(null);
-            cards.add(card(q, p, q.revealed, mine));
+            cards.add(card(q, p, q.revealed, mine.get(q.id())));
             if (!q.revealed && QuestionKind.parse(q.kind) == QuestionKind.NUMBER) {
                 visible = Math.min(visible, q.step - 1);
             }
