@@ -77,8 +77,8 @@ public final class PageShell {
     }
 
     /** A translation outside any view, in {@code locale}; the key itself when there is no provider. */
-    public static String translate(String key, Locale locale) {
+    public static String translate(String key, Locale locale, Object... params) {
         var i18n = VaadinService.getCurrent().getInstantiator().getI18NProvider();
-        return i18n == null ? key : i18n.getTranslation(key, locale);
+        return i18n == null ? key : i18n.getTranslation(key, locale, params);
     }
 }

@@ -56,7 +56,7 @@ class SiteIT extends BrowserTest {
         assertThat(head).contains("<meta name=\"twitter:title\" content=\"" + lessonTitle + "\">");
         assertThat(page.request().get(url("/lab/gd-by-hand")).text())
                 .contains("<meta property=\"og:title\" content=\"Gradient descent by hand · GradLab\">");
-        for (String path : java.util.List.of("/library", "/login", "/join", "/join/ABCDEF")) {
+        for (String path : java.util.List.of("/library", "/login", "/join", "/join/ABCDEF", "/class/ABCDEF")) {
             open(path);
             String title = page.title();
             assertThat(title).as(path).endsWith(" · GradLab");
@@ -66,6 +66,19 @@ class SiteIT extends BrowserTest {
         }
         assertThat(page.request().get(url("/no/such/page")).text())
                 .contains("<meta property=\"og:title\" content=\"Page not found · GradLab\">");
+        // pages behind sign-in: a preview (fetched signed out) still names the page the link leads to
+        java.util.Map<String, String> signedIn = new java.util.LinkedHashMap<>();
+        signedIn.put("/classes", "Live classes · GradLab");
+        signedIn.put("/classes/abcdef", "Class ABCDEF · GradLab");
+        signedIn.put("/account", "Your account · GradLab");
+        signedIn.put("/admin/users", "Accounts · GradLab");
+        signedIn.put("/my", "My scenarios · GradLab");
+        signedIn.put("/edit/new", "New scenario · GradLab");
+        signedIn.put("/edit/my-xor", "Edit: my-xor · GradLab");
+        signedIn.forEach(
+                (path, title) -> assertThat(page.request().get(url(path)).text())
+                        .as(path)
+                        .contains("<meta property=\"og:title\" content=\"" + title + "\">"));
         assertThat(context.request()
                         .get(
                                 url("/lab/gd-by-hand"),
