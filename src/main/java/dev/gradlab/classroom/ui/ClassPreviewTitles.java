@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * The link-preview titles of the class pages, the same as their views' {@code getPageTitle()}: {@code /join} and
  * {@code /join/{code}} ({@link JoinView}, also for a student's {@code /class/{code}}, which sends anyone without the
- * student's session there), and the
- * instructor's {@code /classes} ({@link ClassesView}) and {@code /classes/{code}} ({@link ClassDashboardView}). A code
- * is named only when it could be one (letters and digits, at most 12), as the views upper-case it.
+ * student's session there), and the instructor's {@code /classes} ({@link ClassesView}) and {@code /classes/{code}}
+ * ({@link ClassDashboardView}). A code is named only when it could be one (letters and digits, at most 12), as the
+ * views upper-case it.
  */
 @Component
 class ClassPreviewTitles implements PreviewTitles {
