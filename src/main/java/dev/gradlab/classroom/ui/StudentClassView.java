@@ -29,6 +29,8 @@ import dev.gradlab.lab.RunResult;
 import dev.gradlab.lab.StepRecord;
 import dev.gradlab.lab.StrategyRun;
 import dev.gradlab.lab.ui.RunCharts;
+import dev.gradlab.scenario.GradientStrategy;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,10 @@ public class StudentClassView extends VerticalLayout implements BeforeEnterObser
 
     private final ClassService classes;
     private String code = "";
+    /** The step tables shown, one per strategy of {@link #tableStrategies}, updated in place from step to step. */
+    private final List<StepTable> stepTables = new ArrayList<>();
+
+    private List<GradientStrategy> tableStrategies = List.of();
     private String token = "";
     private final H2 title = new H2();
     private final Span step = new Span();
@@ -274,7 +280,25 @@ public class StudentClassView extends VerticalLayout implements BeforeEnterObser
                                         r.diverged() != null && r.diverged() <= visible ? r.diverged() : null))
                                 .toList()),
                 visible == 0 ? null : visible);
+        List<GradientStrategy> strategies =
+                page.run().runs().stream().map(StrategyRun::strategy).toList();
+        if (strategies.equals(tableStrategies)) {
+            // the same class on another step: new rows in the tables there are, not new tables (a step reaches every
+            // student's page at once, and a new grid per strategy and student was most of what it cost)
+            for (int i = 0; i < strategies.size(); i++) {
+                StrategyRun run = page.run().runs().get(i);
+                StepTable table = stepTables.get(i);
+                table.setRows(run.steps().stream()
+                        .filter(s -> s.step() <= visible)
+                        .map(StudentClassView::row)
+                        .toList());
+                table.setCurrentStep(visible == 0 ? null : visible);
+            }
+            return;
+        }
         tables.removeAll();
+        stepTables.clear();
+        tableStrategies = strategies;
         boolean oneEpoch =
                 page.run().runs().stream().allMatch(r -> r.steps().stream().allMatch(s -> s.epoch() == 1));
         for (StrategyRun run : page.run().runs()) {
@@ -288,6 +312,7 @@ public class StudentClassView extends VerticalLayout implements BeforeEnterObser
                 table.setColumnVisible(StepTable.Column.LOSS, false);
             }
             table.setCurrentStep(page.visibleThrough() == 0 ? null : page.visibleThrough());
+            stepTables.add(table);
             H3 heading = new H3(
                     getTranslation(run.strategy().labelKey(), run.strategy().accumulation()));
             heading.getStyle().set("margin", "var(--lumo-space-m) 0 var(--lumo-space-xs)");
