@@ -118,10 +118,13 @@ record LabUrl(List<GradientStrategy> strategies, int step) {
                 : new Problem("lab.error.strategy", List.of(Limits.cut(code, 40), String.join(", ", names)));
     }
 
-    /** The query string for this state with the code panel's strategy, e.g. {@code …&step=2&code=summed}. */
+    /**
+     * The query string for this state with the code panel's strategy, e.g. {@code …&step=2&code=summed}; with no
+     * strategy shown there is no code panel, and no {@code code}.
+     */
     Map<String, List<String>> query(String code) {
         Map<String, List<String>> query = new LinkedHashMap<>(query());
-        if (!code.isEmpty()) {
+        if (!code.isEmpty() && !strategies.isEmpty()) {
             query.put(CODE, List.of(code));
         }
         return query;

@@ -46,6 +46,11 @@ class LabUrlTest {
         var back = QueryParameters.fromString(url).getParameters();
         assertThat(LabUrl.parse(back, KNOWN, 3).state()).isEqualTo(none);
         assertThat(LabUrl.parse(Map.of(), KNOWN, 3).state()).isEqualTo(new LabUrl(KNOWN, 1));
+        // nothing shown, no code panel: the link names no strategy for it, which the reload would refuse
+        assertThat(none.query("averaged")).doesNotContainKey("code");
+        var again = QueryParameters.fromString(new QueryParameters(none.query("averaged")).getQueryString())
+                .getParameters();
+        assertThat(none.checkCode(LabUrl.code(again))).isNull();
 
         var noTraining = new LabUrl.Training(List.of(), null);
         var trainingBack = QueryParameters.fromString(new QueryParameters(noTraining.query()).getQueryString())
