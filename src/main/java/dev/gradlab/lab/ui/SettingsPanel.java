@@ -24,7 +24,6 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -175,18 +174,8 @@ final class SettingsPanel extends Composite<Details> {
             fields.put(Field.NESTEROV, nesterov);
             nesterov.addValueChangeListener(e -> {
                 if (e.isFromClient()) {
-                    OptimizerSpec o = SettingsPanel.this.current.optimizer();
-                    propose(
-                            Field.NESTEROV,
-                            SettingsPanel.this.current.withOptimizer(new OptimizerSpec(
-                                    o.type(),
-                                    o.momentum(),
-                                    o.dampening(),
-                                    o.weightDecay(),
-                                    e.getValue(),
-                                    o.beta1(),
-                                    o.beta2(),
-                                    o.eps())));
+                    LabSettings c = SettingsPanel.this.current;
+                    propose(Field.NESTEROV, c.withOptimizer(c.optimizer().withNesterov(e.getValue())));
                 }
             });
             Div grid = new Div();
@@ -300,48 +289,14 @@ final class SettingsPanel extends Composite<Details> {
                 return;
             }
             double d = v.getAsDouble();
-            Function<OptimizerSpec, LabSettings> with = c::withOptimizer;
             LabSettings candidate = switch (field) {
                 case LEARNING_RATE -> c.withLearningRate(d);
-                case MOMENTUM ->
-                    with.apply(new OptimizerSpec(
-                            o.type(), d, o.dampening(), o.weightDecay(), o.nesterov(), o.beta1(), o.beta2(), o.eps()));
-                case DAMPENING ->
-                    with.apply(new OptimizerSpec(
-                            o.type(), o.momentum(), d, o.weightDecay(), o.nesterov(), o.beta1(), o.beta2(), o.eps()));
-                case WEIGHT_DECAY ->
-                    with.apply(new OptimizerSpec(
-                            o.type(), o.momentum(), o.dampening(), d, o.nesterov(), o.beta1(), o.beta2(), o.eps()));
-                case BETA1 ->
-                    with.apply(new OptimizerSpec(
-                            o.type(),
-                            o.momentum(),
-                            o.dampening(),
-                            o.weightDecay(),
-                            o.nesterov(),
-                            d,
-                            o.beta2(),
-                            o.eps()));
-                case BETA2 ->
-                    with.apply(new OptimizerSpec(
-                            o.type(),
-                            o.momentum(),
-                            o.dampening(),
-                            o.weightDecay(),
-                            o.nesterov(),
-                            o.beta1(),
-                            d,
-                            o.eps()));
-                case EPS ->
-                    with.apply(new OptimizerSpec(
-                            o.type(),
-                            o.momentum(),
-                            o.dampening(),
-                            o.weightDecay(),
-                            o.nesterov(),
-                            o.beta1(),
-                            o.beta2(),
-                            d));
+                case MOMENTUM -> c.withOptimizer(o.withMomentum(d));
+                case DAMPENING -> c.withOptimizer(o.withDampening(d));
+                case WEIGHT_DECAY -> c.withOptimizer(o.withWeightDecay(d));
+                case BETA1 -> c.withOptimizer(o.withBeta1(d));
+                case BETA2 -> c.withOptimizer(o.withBeta2(d));
+                case EPS -> c.withOptimizer(o.withEps(d));
                 default -> throw new IllegalArgumentException("not a decimal setting: " + field);
             };
             propose(field, candidate);
