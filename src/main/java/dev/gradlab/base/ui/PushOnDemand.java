@@ -22,7 +22,7 @@ public final class PushOnDemand {
     }
 
     /** Turns push on for {@code ui} now (once on, it stays on for the UI's life). */
-    public static void enable(UI ui) {
+    private static void enable(UI ui) {
         if (!ui.getPushConfiguration().getPushMode().isEnabled()) {
             ui.getPushConfiguration().setPushMode(PushMode.AUTOMATIC);
         }

@@ -282,42 +282,39 @@ public class StudentClassView extends VerticalLayout implements BeforeEnterObser
                 visible == 0 ? null : visible);
         List<GradientStrategy> strategies =
                 page.run().runs().stream().map(StrategyRun::strategy).toList();
-        if (strategies.equals(tableStrategies)) {
-            // the same class on another step: new rows in the tables there are, not new tables (a step reaches every
-            // student's page at once, and a new grid per strategy and student was most of what it cost)
-            for (int i = 0; i < strategies.size(); i++) {
-                StrategyRun run = page.run().runs().get(i);
-                StepTable table = stepTables.get(i);
-                table.setRows(run.steps().stream()
-                        .filter(s -> s.step() <= visible)
-                        .map(StudentClassView::row)
-                        .toList());
-                table.setCurrentStep(visible == 0 ? null : visible);
-            }
-            return;
+        if (!strategies.equals(tableStrategies)) {
+            buildTables(page.run());
+            tableStrategies = strategies;
         }
-        tables.removeAll();
-        stepTables.clear();
-        tableStrategies = strategies;
-        boolean oneEpoch =
-                page.run().runs().stream().allMatch(r -> r.steps().stream().allMatch(s -> s.epoch() == 1));
-        for (StrategyRun run : page.run().runs()) {
-            StepTable table = new StepTable();
-            table.setRows(run.steps().stream()
-                    .filter(s -> s.step() <= page.visibleThrough())
+        // another step: new rows in the tables there are, not new tables (a step reaches every student's page at
+        // once, and a new grid per strategy and student was most of what it cost)
+        for (int i = 0; i < strategies.size(); i++) {
+            StepTable table = stepTables.get(i);
+            table.setRows(page.run().runs().get(i).steps().stream()
+                    .filter(s -> s.step() <= visible)
                     .map(StudentClassView::row)
                     .toList());
+            table.setCurrentStep(visible == 0 ? null : visible);
+        }
+    }
+
+    /** One empty step table per strategy of {@code run}, under its name. */
+    private void buildTables(RunResult run) {
+        tables.removeAll();
+        stepTables.clear();
+        boolean oneEpoch = run.runs().stream().allMatch(r -> r.steps().stream().allMatch(s -> s.epoch() == 1));
+        for (StrategyRun strategyRun : run.runs()) {
+            StepTable table = new StepTable();
             table.setColumnVisible(StepTable.Column.EPOCH_BATCH, !oneEpoch);
-            if (run.steps().stream().allMatch(s -> s.loss() == null)) {
+            if (strategyRun.steps().stream().allMatch(s -> s.loss() == null)) {
                 table.setColumnVisible(StepTable.Column.LOSS, false);
             }
-            table.setCurrentStep(page.visibleThrough() == 0 ? null : page.visibleThrough());
             stepTables.add(table);
-            H3 heading = new H3(
-                    getTranslation(run.strategy().labelKey(), run.strategy().accumulation()));
+            GradientStrategy strategy = strategyRun.strategy();
+            H3 heading = new H3(getTranslation(strategy.labelKey(), strategy.accumulation()));
             heading.getStyle().set("margin", "var(--lumo-space-m) 0 var(--lumo-space-xs)");
             Div box = new Div(heading, table);
-            box.setId("class-table-" + run.strategy().name());
+            box.setId("class-table-" + strategy.name());
             box.setWidthFull();
             tables.add(box);
         }
